@@ -1,0 +1,18 @@
+//! `cundi-core`: everything about the rural parcel-service network that can be decided without a
+//! browser — reading and validating a published data package, the administrative hierarchy,
+//! coverage statistics and the web bundle's format. The site and the publisher's CLI both use it,
+//! so they never disagree about what a valid dataset is.
+
+pub mod bundle;
+pub mod code;
+pub mod geo;
+pub mod model;
+pub mod package;
+pub mod problem;
+pub mod read;
+pub mod stats;
+pub mod validate;
+
+pub use code::{Code, Level};
+pub use model::*;
+pub use problem::{Lang, Problem, ProblemKind, Severity};

@@ -1,0 +1,255 @@
+//! The validated domain types of a dataset: stations, villages, targets, authorities and the
+//! divisions above them. Raw CSV rows become these in `read`; nothing here holds an unchecked value.
+
+use crate::code::{Code, Level};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Declares a fixed vocabulary: an enum whose values are written in the data as snake_case words.
+/// Views never compare strings; they match on these.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used in the data files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// Reads the word used in the data files (surrounding spaces ignored).
+            pub fn parse(s: &str) -> Option<$name> {
+                match s.trim() { $($word => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The allowed words, for error messages.
+            pub fn words() -> Vec<&'static str> {
+                vec![$($word),+]
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// The three tiers of the network.
+    Tier { CountyCenter = "county_center", TownshipStation = "township_station", VillagePoint = "village_point" }
+}
+
+vocabulary! {
+    /// Whether a station is open for business.
+    Status { Operating = "operating", Suspended = "suspended", Closed = "closed", Planned = "planned" }
+}
+
+vocabulary! {
+    /// How express companies cooperate at the point (西平县's list of models).
+    CoopModel {
+        Direct = "direct",
+        PostExpress = "post_express",
+        ExpressPool = "express_pool",
+        ExpressCommerce = "express_commerce",
+        TransportExpress = "transport_express",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// What a station offers.
+    Service {
+        Delivery = "delivery",
+        Sending = "sending",
+        PickupProduce = "pickup_produce",
+        ColdChain = "cold_chain",
+        Locker = "locker",
+        Ecommerce = "ecommerce",
+        Agency = "agency",
+    }
+}
+
+vocabulary! {
+    /// How parcels reach the villagers.
+    DeliveryMode { ToDoor = "to_door", ToPoint = "to_point", Locker = "locker" }
+}
+
+vocabulary! {
+    /// A village committee (村委会) or a residents' committee (居委会).
+    VillageKind { Village = "village", Community = "community" }
+}
+
+vocabulary! {
+    /// The measures that targets in the policy documents set. Each is either computed from the data
+    /// (see `stats`) or declared not measurable from it.
+    Indicator {
+        VillagePointCoveragePct = "village_point_coverage_pct",
+        LargeVillagePointCoveragePct = "large_village_point_coverage_pct",
+        DailyServicePct = "daily_service_pct",
+        TownshipStationCoveragePct = "township_station_coverage_pct",
+        TownshipStationCount = "township_station_count",
+        StandardizedTownshipStations = "standardized_township_stations",
+        StandardizedTownshipStationsPct = "standardized_township_stations_pct",
+        VillagePointCount = "village_point_count",
+        StandardizedVillagePoints = "standardized_village_points",
+        FiledVillagePoints = "filed_village_points",
+        LockerVillagePct = "locker_village_pct",
+        CountyCenterBuilt = "county_center_built",
+        DemoCountyCount = "demo_county_count",
+        DemoProjectCount = "demo_project_count",
+        DemoTownshipCenterCount = "demo_township_center_count",
+        DemoVillageStationCount = "demo_village_station_count",
+    }
+}
+
+/// The standard the documents set: at least one delivery a day.
+pub const DAILY_DELIVERIES_PER_WEEK: u8 = 7;
+
+/// Deliveries per week can be at most three a day.
+pub const MAX_DELIVERIES_PER_WEEK: u8 = 21;
+
+/// Columns a publisher supplied that the schema does not know; kept and passed on, never dropped.
+pub type Extra = Vec<(String, String)>;
+
+/// A service node of any tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Station {
+    pub id: String,
+    pub tier: Tier,
+    pub name: String,
+    /// Where it stands: village code for village points, township code for township stations,
+    /// county code for county centres.
+    pub admin_code: Code,
+    /// WGS-84 degrees (the reader converts other systems).
+    pub lon: f64,
+    pub lat: f64,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub operator: String,
+    pub brands: Vec<String>,
+    pub model: Option<CoopModel>,
+    pub services: Vec<Service>,
+    /// OpenStreetMap `opening_hours` syntax, kept as published.
+    pub hours: Option<String>,
+    /// End-outlet filing number (备案); `None` means not filed.
+    pub filing_no: Option<String>,
+    pub standardized: Option<bool>,
+    pub locker: Option<bool>,
+    /// Yuan charged to a recipient for collecting a parcel.
+    pub pickup_fee: Option<f64>,
+    pub status: Status,
+    pub opened: Option<NaiveDate>,
+    pub verified: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
+}
+
+impl Station {
+    pub fn county_code(&self) -> Option<Code> {
+        self.admin_code.county()
+    }
+
+    pub fn is_filed(&self) -> bool {
+        self.filing_no.is_some()
+    }
+}
+
+/// An administrative village (or residents' committee) and how it is served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Village {
+    pub code: Code,
+    pub name: String,
+    pub township_code: Code,
+    pub kind: Option<VillageKind>,
+    pub population: Option<u32>,
+    /// Where the village committee sits (WGS-84), when published.
+    pub lon: Option<f64>,
+    pub lat: Option<f64>,
+    /// Station id of the point that serves it; `None` = no service.
+    pub served_by: Option<String>,
+    pub deliveries_per_week: Option<u8>,
+    pub delivery_days: Option<String>,
+    pub pickups_per_week: Option<u8>,
+    pub delivery_mode: Option<DeliveryMode>,
+    pub updated: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
+}
+
+/// How a village's frequency compares with the once-a-day standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// No station serves it.
+    Unserved,
+    /// Served, but the frequency is not published.
+    Unknown,
+    /// Served fewer than 7 times a week.
+    BelowDaily,
+    /// Served at least once a day.
+    Daily,
+}
+
+impl Village {
+    pub fn frequency(&self) -> Frequency {
+        match (&self.served_by, self.deliveries_per_week) {
+            (None, _) => Frequency::Unserved,
+            (Some(_), None) => Frequency::Unknown,
+            (Some(_), Some(n)) if n >= DAILY_DELIVERIES_PER_WEEK => Frequency::Daily,
+            (Some(_), Some(0)) => Frequency::Unserved,
+            (Some(_), Some(_)) => Frequency::BelowDaily,
+        }
+    }
+
+    pub fn county_code(&self) -> Option<Code> {
+        self.code.county()
+    }
+}
+
+/// A promise from a policy document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub jurisdiction_code: Code,
+    pub indicator: Indicator,
+    pub target: f64,
+    pub deadline: NaiveDate,
+    pub doc_no: String,
+    pub doc_title: String,
+    pub issued_by: String,
+    pub issued_on: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// A body that receives complaints for a county or province.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Authority {
+    pub jurisdiction_code: Code,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub open311_endpoint: Option<String>,
+    pub office_hours: Option<String>,
+}
+
+/// A province, city, county or township (villages are in `Village`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Division {
+    pub code: Code,
+    pub name: String,
+}
+
+impl Division {
+    pub fn level(&self) -> Level {
+        self.code.level()
+    }
+}

@@ -1,0 +1,418 @@
+//! The data package: `datapackage.json` (a Frictionless Data Package descriptor) and the one list of
+//! columns every resource has. The reader, the writer and the Table Schemas in the descriptor all
+//! come from `RESOURCES`, so the site, the CLI and the published schema cannot drift apart.
+
+use crate::model::{CoopModel, DeliveryMode, Indicator, Service, Status, Tier, VillageKind};
+use serde::{Deserialize, Serialize};
+
+/// The coordinate system a package's coordinates are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Crs {
+    #[default]
+    Wgs84,
+    Gcj02,
+    Bd09,
+}
+
+/// The type of a column, as in Table Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    /// A division code: a string of 2, 4, 6, 9 or 12 digits.
+    Code,
+    /// A `;`-separated list of strings.
+    List,
+}
+
+/// One column of a resource.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
+    /// The allowed words, for vocabulary columns (for lists: of each item).
+    pub vocabulary: Option<fn() -> Vec<&'static str>>,
+    pub description: &'static str,
+}
+
+/// A CSV resource the package can hold.
+#[derive(Debug, Clone, Copy)]
+pub struct ResourceSpec {
+    pub name: &'static str,
+    pub path: &'static str,
+    pub title: &'static str,
+    pub required: bool,
+    pub primary_key: Option<&'static str>,
+    pub fields: &'static [FieldSpec],
+}
+
+impl ResourceSpec {
+    pub fn field(&self, name: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    pub fn header(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.name).collect()
+    }
+}
+
+const fn f(
+    name: &'static str,
+    ty: FieldType,
+    required: bool,
+    description: &'static str,
+) -> FieldSpec {
+    FieldSpec {
+        name,
+        ty,
+        required,
+        vocabulary: None,
+        description,
+    }
+}
+
+const fn v(
+    name: &'static str,
+    ty: FieldType,
+    required: bool,
+    vocabulary: fn() -> Vec<&'static str>,
+    description: &'static str,
+) -> FieldSpec {
+    FieldSpec {
+        name,
+        ty,
+        required,
+        vocabulary: Some(vocabulary),
+        description,
+    }
+}
+
+use FieldType as T;
+
+pub const DIVISIONS: ResourceSpec = ResourceSpec {
+    name: "divisions",
+    path: "divisions.csv",
+    title: "Provinces, cities, counties and townships (统计用区划代码)",
+    required: true,
+    primary_key: Some("code"),
+    fields: &[
+        f(
+            "code",
+            T::Code,
+            true,
+            "2, 4, 6 or 9-digit statistical division code",
+        ),
+        f("name", T::String, true, "official name"),
+    ],
+};
+
+pub const STATIONS: ResourceSpec = ResourceSpec {
+    name: "stations",
+    path: "stations.csv",
+    title: "Service nodes: county centres, township stations, village points",
+    required: true,
+    primary_key: Some("id"),
+    fields: &[
+        f("id", T::String, true, "unique, stable across versions"),
+        v("tier", T::String, true, Tier::words, "county_center, township_station or village_point"),
+        f("name", T::String, true, "name of the station"),
+        f("admin_code", T::Code, true, "division where it stands: village code for village points, township code for township stations, county code for centres"),
+        f("lon", T::Number, true, "longitude in the package's coordinate system"),
+        f("lat", T::Number, true, "latitude in the package's coordinate system"),
+        f("address", T::String, false, "street address"),
+        f("phone", T::String, false, "public phone number"),
+        f("operator", T::String, true, "the company or body that runs it"),
+        f("brands", T::List, false, "';'-separated express brands handled"),
+        v("model", T::String, false, CoopModel::words, "cooperation model"),
+        v("services", T::List, false, Service::words, "';'-separated services offered"),
+        f("hours", T::String, false, "opening hours in OpenStreetMap opening_hours syntax"),
+        f("filing_no", T::String, false, "end-outlet filing number (备案); empty = not filed"),
+        f("standardized", T::Boolean, false, "meets the provincial station standard"),
+        f("locker", T::Boolean, false, "has a smart parcel locker"),
+        f("pickup_fee", T::Number, false, "yuan charged to a recipient for collecting a parcel; published policy is 0"),
+        v("status", T::String, true, Status::words, "operating, suspended, closed or planned"),
+        f("opened", T::Date, false, "date opened"),
+        f("verified", T::Date, false, "date last checked on site"),
+    ],
+};
+
+pub const VILLAGES: ResourceSpec = ResourceSpec {
+    name: "villages",
+    path: "villages.csv",
+    title: "Administrative villages and how each is served",
+    required: true,
+    primary_key: Some("code"),
+    fields: &[
+        f("code", T::Code, true, "12-digit village code"),
+        f("name", T::String, true, "official name"),
+        f(
+            "township_code",
+            T::Code,
+            true,
+            "9-digit code of its township",
+        ),
+        v(
+            "kind",
+            T::String,
+            false,
+            VillageKind::words,
+            "village (村委会) or community (居委会)",
+        ),
+        f("population", T::Integer, false, "registered residents"),
+        f(
+            "lon",
+            T::Number,
+            false,
+            "longitude of the village committee",
+        ),
+        f("lat", T::Number, false, "latitude of the village committee"),
+        f(
+            "served_by",
+            T::String,
+            false,
+            "id of the station that serves it; empty = no service",
+        ),
+        f(
+            "deliveries_per_week",
+            T::Integer,
+            false,
+            "0–21; the standard is at least 7 (once a day)",
+        ),
+        f(
+            "delivery_days",
+            T::String,
+            false,
+            "opening_hours-style days, e.g. Mo,We,Fr",
+        ),
+        f(
+            "pickups_per_week",
+            T::Integer,
+            false,
+            "collections of outgoing parcels and produce per week",
+        ),
+        v(
+            "delivery_mode",
+            T::String,
+            false,
+            DeliveryMode::words,
+            "to_door, to_point or locker",
+        ),
+        f("updated", T::Date, false, "date of the last update"),
+    ],
+};
+
+pub const TARGETS: ResourceSpec = ResourceSpec {
+    name: "targets",
+    path: "targets.csv",
+    title: "Targets and deadlines set by the policy documents",
+    required: false,
+    primary_key: None,
+    fields: &[
+        f(
+            "jurisdiction_code",
+            T::Code,
+            true,
+            "2, 4, 6 or 9-digit code of the area the target binds",
+        ),
+        v(
+            "indicator",
+            T::String,
+            true,
+            Indicator::words,
+            "what is measured",
+        ),
+        f("target", T::Number, true, "the promised figure"),
+        f("deadline", T::Date, true, "when it is due"),
+        f(
+            "doc_no",
+            T::String,
+            true,
+            "document number, e.g. 晋发改经贸发〔2023〕60号",
+        ),
+        f("doc_title", T::String, true, "document title"),
+        f("issued_by", T::String, true, "issuing body"),
+        f("issued_on", T::Date, false, "date of issue"),
+        f(
+            "note",
+            T::String,
+            false,
+            "what the document says, in its words",
+        ),
+    ],
+};
+
+pub const AUTHORITIES: ResourceSpec = ResourceSpec {
+    name: "authorities",
+    path: "authorities.csv",
+    title: "Bodies that receive complaints and appeals",
+    required: false,
+    primary_key: Some("jurisdiction_code"),
+    fields: &[
+        f(
+            "jurisdiction_code",
+            T::Code,
+            true,
+            "county or province code",
+        ),
+        f("name", T::String, true, "name of the body"),
+        f("phone", T::String, false, "appeal line, e.g. 0356-12305"),
+        f("email", T::String, false, "e-mail address"),
+        f("website", T::String, false, "appeal website"),
+        f("address", T::String, false, "postal address"),
+        f(
+            "open311_endpoint",
+            T::String,
+            false,
+            "Open311 GeoReport v2 endpoint, if any",
+        ),
+        f("office_hours", T::String, false, "opening_hours syntax"),
+    ],
+};
+
+/// Every CSV resource, in reading order (divisions before what refers to them).
+pub const RESOURCES: [ResourceSpec; 5] = [DIVISIONS, STATIONS, VILLAGES, TARGETS, AUTHORITIES];
+
+/// `datapackage.json`: the fields the site and the CLI use. Other properties are kept as they are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Descriptor {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub created: Option<String>,
+    #[serde(default)]
+    pub licenses: Vec<License>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub contributors: Vec<Contributor>,
+    /// The coordinate system of every coordinate in the package.
+    #[serde(default)]
+    pub crs: Crs,
+    /// True when locations, hours and frequencies are made up for demonstration.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// A plain-language notice shown on the site, in Chinese and English.
+    #[serde(default)]
+    pub notice: Option<Notice>,
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct License {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contributor {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    #[serde(rename = "zh-CN")]
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub name: String,
+    pub path: String,
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Descriptor {
+    pub fn parse(text: &str) -> Result<Descriptor, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The path of a resource, as the descriptor names it (or the default).
+    pub fn resource_path(&self, spec: &ResourceSpec) -> String {
+        self.resources
+            .iter()
+            .find(|r| r.name == spec.name)
+            .map(|r| r.path.clone())
+            .unwrap_or_else(|| spec.path.to_string())
+    }
+
+    /// The publisher: the first contributor with role "publisher", else the first contributor.
+    pub fn publisher(&self) -> Option<&Contributor> {
+        self.contributors
+            .iter()
+            .find(|c| c.role.as_deref() == Some("publisher"))
+            .or(self.contributors.first())
+    }
+}
+
+/// The Table Schema of a resource as JSON, for writing into `datapackage.json`.
+pub fn table_schema(spec: &ResourceSpec) -> serde_json::Value {
+    use serde_json::json;
+    let fields: Vec<_> = spec
+        .fields
+        .iter()
+        .map(|fs| {
+            let (ty, format) = match fs.ty {
+                T::String | T::List => ("string", None),
+                T::Integer => ("integer", None),
+                T::Number => ("number", None),
+                T::Boolean => ("boolean", None),
+                T::Date => ("date", None),
+                T::Code => ("string", Some(r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$")),
+            };
+            let mut constraints = serde_json::Map::new();
+            if fs.required {
+                constraints.insert("required".into(), json!(true));
+            }
+            if let Some(p) = format {
+                constraints.insert("pattern".into(), json!(p));
+            }
+            if let (Some(words), T::String) = (fs.vocabulary, fs.ty) {
+                constraints.insert("enum".into(), json!(words()));
+            }
+            let mut field = json!({ "name": fs.name, "type": ty, "description": fs.description });
+            if let (Some(words), T::List) = (fs.vocabulary, fs.ty) {
+                field["cundi:items"] = json!(words());
+            }
+            if !constraints.is_empty() {
+                field["constraints"] = serde_json::Value::Object(constraints);
+            }
+            field
+        })
+        .collect();
+    let mut schema = json!({ "fields": fields });
+    if let Some(pk) = spec.primary_key {
+        schema["primaryKey"] = json!(pk);
+    }
+    schema
+}

@@ -1,0 +1,274 @@
+//! Problems found in a data package: each carries the file, line and field it was found at, and
+//! reads as a sentence in Chinese or English ("stations.csv line 12, field lat: …").
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The language a message is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// An error drops the row (or the file); a warning keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// What is wrong. The variants carry what a reader needs to fix it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// A file the package names could not be read.
+    MissingFile { reason: String },
+    /// `datapackage.json` is not valid JSON or lacks what it must have.
+    BadDescriptor { reason: String },
+    /// A required column is absent from the header.
+    MissingColumn,
+    /// The CSV itself is malformed: a quote opened and never closed, or the like.
+    BrokenQuoting,
+    /// A row has a different number of fields from the header.
+    FieldCount { expected: usize, found: usize },
+    /// A required field is empty.
+    Required,
+    /// A division code of the wrong form.
+    BadCode { expected: String },
+    /// A code whose parent division is not in the package.
+    MissingParent { parent: String },
+    /// A village whose code does not lie under the township it names, or the like.
+    CodeMismatch { expected_prefix: String },
+    /// Not a number, or a number of the wrong kind.
+    NotANumber,
+    /// A number outside the allowed range.
+    OutOfRange { min: f64, max: f64 },
+    /// Not an ISO date (YYYY-MM-DD).
+    BadDate,
+    /// Not one of the words of a fixed vocabulary.
+    UnknownValue { allowed: Vec<String> },
+    /// Not `true`/`false` (or 是/否, yes/no, 1/0).
+    NotABoolean,
+    /// Coordinates outside China.
+    OutsideChina,
+    /// Coordinates well outside the county the row's code names.
+    FarOutsideCounty { km: f64 },
+    /// The same id (or code) twice.
+    Duplicate { first_line: u64 },
+    /// `served_by` names no station in the package.
+    UnknownStation { id: String },
+    /// A station whose tier does not match its code's level.
+    TierLevelMismatch { expected: String },
+}
+
+/// One problem, where it was found, and the offending value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line in the file (the header is line 1); `None` for a whole-file problem.
+    pub line: Option<u64>,
+    pub field: Option<String>,
+    /// The value as found (truncated to a readable length).
+    pub value: Option<String>,
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub kind: ProblemKind,
+}
+
+const MAX_VALUE_CHARS: usize = 80;
+
+impl Problem {
+    pub fn error(file: &str, line: Option<u64>, field: Option<&str>, kind: ProblemKind) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line,
+            field: field.map(str::to_string),
+            value: None,
+            severity: Severity::Error,
+            kind,
+        }
+    }
+
+    pub fn warning(
+        file: &str,
+        line: Option<u64>,
+        field: Option<&str>,
+        kind: ProblemKind,
+    ) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(file, line, field, kind)
+        }
+    }
+
+    /// Records the offending value, cut to a readable length.
+    pub fn with_value(mut self, value: &str) -> Problem {
+        let mut v: String = value.chars().take(MAX_VALUE_CHARS).collect();
+        if value.chars().count() > MAX_VALUE_CHARS {
+            v.push('…');
+        }
+        self.value = Some(v);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Where it was found: "stations.csv line 12, field lat" / "stations.csv 第 12 行，字段 lat".
+    pub fn location(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        match lang {
+            Lang::En => {
+                if let Some(l) = self.line {
+                    s.push_str(&format!(" line {l}"));
+                }
+                if let Some(f) = &self.field {
+                    s.push_str(&format!(", field {f}"));
+                }
+            }
+            Lang::Zh => {
+                if let Some(l) = self.line {
+                    s.push_str(&format!(" 第 {l} 行"));
+                }
+                if let Some(f) = &self.field {
+                    s.push_str(&format!("，字段 {f}"));
+                }
+            }
+        }
+        s
+    }
+
+    /// What is wrong, in words, without the location.
+    pub fn describe(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let v = self.value.as_deref().unwrap_or("");
+        match (lang, &self.kind) {
+            (Lang::En, MissingFile { reason }) => format!("the file cannot be read: {reason}"),
+            (Lang::Zh, MissingFile { reason }) => format!("无法读取文件：{reason}"),
+            (Lang::En, BadDescriptor { reason }) => {
+                format!("datapackage.json is not valid: {reason}")
+            }
+            (Lang::Zh, BadDescriptor { reason }) => format!("datapackage.json 无效：{reason}"),
+            (Lang::En, MissingColumn) => "this required column is missing from the header".into(),
+            (Lang::Zh, MissingColumn) => "表头缺少这一必填列".into(),
+            (Lang::En, BrokenQuoting) => {
+                "broken quoting: a quoted field is not closed, so the row cannot be read".into()
+            }
+            (Lang::Zh, BrokenQuoting) => "引号不配对：带引号的字段没有闭合，这一行无法读取".into(),
+            (Lang::En, FieldCount { expected, found }) => {
+                format!("the row has {found} fields but the header has {expected}")
+            }
+            (Lang::Zh, FieldCount { expected, found }) => {
+                format!("这一行有 {found} 个字段，表头有 {expected} 个")
+            }
+            (Lang::En, Required) => "this field is required but empty".into(),
+            (Lang::Zh, Required) => "必填字段为空".into(),
+            (Lang::En, BadCode { expected }) => {
+                format!("“{v}” is not a division code: expected {expected}")
+            }
+            (Lang::Zh, BadCode { expected }) => format!("“{v}”不是有效的区划代码：应为{expected}"),
+            (Lang::En, MissingParent { parent }) => {
+                format!("“{v}” belongs to division {parent}, which is not in the package")
+            }
+            (Lang::Zh, MissingParent { parent }) => {
+                format!("“{v}”的上级区划 {parent} 不在数据包中")
+            }
+            (Lang::En, CodeMismatch { expected_prefix }) => {
+                format!("“{v}” should begin with {expected_prefix}")
+            }
+            (Lang::Zh, CodeMismatch { expected_prefix }) => {
+                format!("“{v}”应以 {expected_prefix} 开头")
+            }
+            (Lang::En, NotANumber) => format!("“{v}” is not a number"),
+            (Lang::Zh, NotANumber) => format!("“{v}”不是数字"),
+            (Lang::En, OutOfRange { min, max }) => {
+                format!("{v} is outside the allowed range {min}–{max}")
+            }
+            (Lang::Zh, OutOfRange { min, max }) => format!("{v} 超出允许范围 {min}–{max}"),
+            (Lang::En, BadDate) => format!("“{v}” is not a date (YYYY-MM-DD)"),
+            (Lang::Zh, BadDate) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
+            (Lang::En, UnknownValue { allowed }) => {
+                format!("“{v}” is not one of: {}", allowed.join(", "))
+            }
+            (Lang::Zh, UnknownValue { allowed }) => {
+                format!("“{v}”不是允许的取值：{}", allowed.join("、"))
+            }
+            (Lang::En, NotABoolean) => format!("“{v}” is not true or false"),
+            (Lang::Zh, NotABoolean) => format!("“{v}”不是“是/否”（true/false）"),
+            (Lang::En, OutsideChina) => format!("{v} lies outside China"),
+            (Lang::Zh, OutsideChina) => format!("{v} 位于中国境外"),
+            (Lang::En, FarOutsideCounty { km }) => {
+                format!("{v} lies {km:.0} km outside its county")
+            }
+            (Lang::Zh, FarOutsideCounty { km }) => format!("{v} 位于所属县域之外 {km:.0} 公里"),
+            (Lang::En, Duplicate { first_line }) => {
+                format!("“{v}” appears twice; first on line {first_line}")
+            }
+            (Lang::Zh, Duplicate { first_line }) => {
+                format!("“{v}”重复出现；首次出现在第 {first_line} 行")
+            }
+            (Lang::En, UnknownStation { id }) => {
+                format!("no station with id “{id}” is in stations.csv")
+            }
+            (Lang::Zh, UnknownStation { id }) => format!("stations.csv 中没有编号为“{id}”的站点"),
+            (Lang::En, TierLevelMismatch { expected }) => {
+                format!("“{v}” does not fit the station's tier: expected {expected}")
+            }
+            (Lang::Zh, TierLevelMismatch { expected }) => {
+                format!("“{v}”与站点层级不符：应为{expected}")
+            }
+        }
+    }
+
+    /// The whole sentence: location, then what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        };
+        format!("{}{sep}{}", self.location(lang), self.describe(lang))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_file_line_field() {
+        let p = Problem::error(
+            "stations.csv",
+            Some(12),
+            Some("lat"),
+            ProblemKind::NotANumber,
+        )
+        .with_value("abc");
+        assert_eq!(
+            p.message(Lang::En),
+            "stations.csv line 12, field lat: “abc” is not a number"
+        );
+        assert_eq!(
+            p.message(Lang::Zh),
+            "stations.csv 第 12 行，字段 lat：“abc”不是数字"
+        );
+    }
+
+    #[test]
+    fn long_values_are_cut() {
+        let p =
+            Problem::error("a.csv", None, None, ProblemKind::Required).with_value(&"x".repeat(500));
+        assert_eq!(p.value.unwrap().chars().count(), MAX_VALUE_CHARS + 1);
+    }
+}

@@ -1,0 +1,1 @@
+//! The 村递 Cundi site: UI only.
