@@ -1,0 +1,148 @@
+// The map page on the demo data: every station drawn and styled by status, details on tap, the
+// language switch, the frequency layer, and clear failures when a data file is broken.
+import { test, expect, readCsv, useBundle, mapReady, stationMarkers, tapStation, root } from './support.mjs';
+import path from 'node:path';
+
+const stations = readCsv('data/stations.csv');
+const villages = readCsv('data/villages.csv');
+const screens = path.join(root, 'tests/e2e/out/screens');
+
+test('every row of stations.csv is on the map, closed and planned styled apart', async ({ page }) => {
+  await page.goto('/');
+  const drawn = await mapReady(page);
+  expect(drawn).toBe(stations.length);
+
+  const markers = await stationMarkers(page);
+  expect(markers.map((m) => m.id).sort()).toEqual(stations.map((s) => s.id).sort());
+
+  const styleOf = (status) => {
+    const ids = new Set(stations.filter((s) => s.status === status).map((s) => s.id));
+    return new Set(markers.filter((m) => ids.has(m.id)).map((m) => JSON.stringify({ ...m.style, radius: 0 })));
+  };
+  const operating = styleOf('operating');
+  for (const status of ['closed', 'planned']) {
+    const styles = styleOf(status);
+    expect(styles.size, `the demo data has ${status} stations`).toBeGreaterThan(0);
+    for (const s of styles) expect(operating.has(s), `${status} looks like operating`).toBe(false);
+  }
+});
+
+test('tapping a station shows its name and the villages it serves', async ({ page }) => {
+  const served = new Map();
+  for (const v of villages) if (v.served_by) served.set(v.served_by, [...(served.get(v.served_by) || []), v]);
+  const station = stations.find((s) => s.tier === 'village_point' && (served.get(s.id) || []).length >= 2);
+  expect(station, 'a village point serving two villages or more').toBeTruthy();
+
+  await page.goto('/');
+  await mapReady(page);
+  await tapStation(page, station.id);
+
+  const details = page.getByTestId('station-details');
+  await expect(details).toBeVisible();
+  await expect(details.getByRole('heading', { name: station.name })).toBeVisible();
+  for (const v of served.get(station.id)) await expect(details).toContainText(v.name);
+  await expect(page).toHaveURL(new RegExp(`station=${encodeURIComponent(station.id)}`));
+
+  // The selection lives in the URL: reopening the link shows the same station.
+  await page.reload();
+  await expect(page.getByTestId('station-details').getByRole('heading', { name: station.name })).toBeVisible();
+});
+
+test('the language switch changes the interface between Chinese and English', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const legend = page.getByTestId('legend');
+  const zh = await legend.innerText();
+  expect(zh).toMatch(/[\u4e00-\u9fff]/);
+
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(legend).not.toHaveText(zh);
+  expect(await legend.innerText()).toMatch(/station/i);
+
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the frequency layer colours every located village against the daily standard', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  await page.getByTestId('layer-frequency').click();
+  const located = villages.filter((v) => v.lon && v.lat).length;
+  const colours = await page.waitForFunction((expected) => {
+    const map = window.__cundiMaps[0];
+    const fill = {};
+    let n = 0;
+    map.eachLayer((l) => {
+      if (l.options && l.options.cundiVillage !== undefined) { n += 1; fill[l.options.fillColor] = true; }
+    });
+    return n === expected ? Object.keys(fill) : null;
+  }, located);
+  expect((await colours.jsonValue()).length, 'daily, below daily and unserved look different').toBeGreaterThanOrEqual(3);
+});
+
+test.describe('when a data file is broken', () => {
+  test.use({ allowConsoleErrors: true });
+
+  test('a missing summary shows the message and a retry that recovers', async ({ page }) => {
+    let fail = true;
+    await page.route('**/data/summary.json', (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.fallback()));
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('summary.json');
+    fail = false;
+    await alert.getByRole('button').click();
+    expect(await mapReady(page)).toBe(stations.length);
+  });
+
+  test('a summary that is not JSON names the file', async ({ page }) => {
+    await page.route('**/data/summary.json', (route) => route.fulfill({ body: '{"format": 1, "areas": [', contentType: 'application/json' }));
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('summary.json');
+    await expect(page.getByRole('alert').getByRole('button')).toBeVisible();
+  });
+
+  test('a county chunk that fails to load names the file', async ({ page }) => {
+    await page.route('**/chunks/370305/stations.csv', (route) => route.abort('failed'));
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('370305');
+    await expect(page.getByRole('alert').getByRole('button')).toBeVisible();
+  });
+});
+
+test('rows with problems are listed on the data-quality view while every valid row is shown', async ({ page }) => {
+  await useBundle(page, 'target/e2e/bad');
+  await page.goto('/');
+  const drawn = await mapReady(page);
+  const valid = await page.evaluate(async () => (await (await fetch('data/summary.json')).json()).areas
+    .filter((a) => a.chunk).reduce((n, a) => n + a.chunk.stations.rows, 0));
+  expect(drawn).toBe(valid);
+
+  await page.goto('/quality');
+  const table = page.getByTestId('quality-table');
+  await expect(table).toBeVisible();
+  const problems = await page.evaluate(async () => (await (await fetch('data/summary.json')).json()).problems);
+  expect(problems.length).toBeGreaterThan(0);
+  for (const p of problems) {
+    const row = table.locator('tr', { hasText: p.file }).filter({ hasText: String(p.line ?? '') });
+    await expect(row.first()).toBeVisible();
+  }
+});
+
+test('screenshots at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await mapReady(page);
+  await page.screenshot({ path: `${screens}/map-360.png` });
+  const station = stations.find((s) => s.tier === 'township_station');
+  await tapStation(page, station.id);
+  await expect(page.getByTestId('station-details')).toBeVisible();
+  await page.screenshot({ path: `${screens}/station-360.png` });
+  // Nothing is wider than the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.goto('/quality');
+  await page.screenshot({ path: `${screens}/quality-360.png`, fullPage: true });
+});
