@@ -140,6 +140,14 @@ impl fmt::Display for Code {
     }
 }
 
+/// Lets maps keyed by `Code` be looked up with a `&str` (a code from a URL, say) without first
+/// parsing it. Sound because `Code`'s `Eq`, `Ord` and `Hash` are exactly its string's.
+impl std::borrow::Borrow<str> for Code {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl TryFrom<String> for Code {
     type Error = CodeError;
     fn try_from(s: String) -> Result<Self, Self::Error> {

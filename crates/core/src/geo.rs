@@ -55,6 +55,81 @@ impl BBox {
     }
 }
 
+/// The bounding box of every position in a GeoJSON text: a FeatureCollection, a Feature or a bare
+/// geometry (GeometryCollection included). Only the `coordinates` members are walked, so `bbox`
+/// members and properties that happen to hold numbers cannot widen the box.
+pub fn boundary_bbox(geojson_text: &str) -> Result<BBox, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(geojson_text).map_err(|e| format!("not JSON: {e}"))?;
+    let mut bbox = None;
+    walk_geojson(&value, &mut bbox)?;
+    bbox.ok_or_else(|| "no coordinates in the GeoJSON".to_string())
+}
+
+fn walk_geojson(value: &serde_json::Value, bbox: &mut Option<BBox>) -> Result<(), String> {
+    let Some(object) = value.as_object() else {
+        return Err("a GeoJSON object was expected".into());
+    };
+    match object.get("type").and_then(|t| t.as_str()) {
+        Some("FeatureCollection") => {
+            for feature in object
+                .get("features")
+                .and_then(|f| f.as_array())
+                .ok_or("a FeatureCollection without features")?
+            {
+                walk_geojson(feature, bbox)?;
+            }
+        }
+        // A feature's geometry may be null (a feature with no location); that adds nothing.
+        Some("Feature") => match object.get("geometry") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(geometry) => walk_geojson(geometry, bbox)?,
+        },
+        Some("GeometryCollection") => {
+            for geometry in object
+                .get("geometries")
+                .and_then(|g| g.as_array())
+                .ok_or("a GeometryCollection without geometries")?
+            {
+                walk_geojson(geometry, bbox)?;
+            }
+        }
+        Some(_) => walk_positions(
+            object
+                .get("coordinates")
+                .ok_or("a geometry without coordinates")?,
+            bbox,
+        )?,
+        None => return Err("a GeoJSON object without a type".into()),
+    }
+    Ok(())
+}
+
+/// Positions nest to a depth that depends on the geometry type; rather than switch on the type,
+/// recurse until an array of numbers is found.
+fn walk_positions(value: &serde_json::Value, bbox: &mut Option<BBox>) -> Result<(), String> {
+    let array = value.as_array().ok_or("coordinates must be arrays")?;
+    match array.first() {
+        Some(serde_json::Value::Number(_)) => {
+            let lon = array[0].as_f64();
+            let lat = array.get(1).and_then(|v| v.as_f64());
+            let (Some(lon), Some(lat)) = (lon, lat) else {
+                return Err("a position needs a longitude and a latitude".into());
+            };
+            *bbox = Some(match *bbox {
+                None => BBox([lon, lat, lon, lat]),
+                Some(b) => b.extend(lon, lat),
+            });
+        }
+        _ => {
+            for item in array {
+                walk_positions(item, bbox)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Mean Earth radius in km.
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -76,6 +151,20 @@ mod tests {
         // Tian'anmen to the Bund: about 1,067 km.
         let d = haversine_km(116.3975, 39.9087, 121.4903, 31.2397);
         assert!((d - 1067.0).abs() < 5.0, "{d}");
+    }
+
+    #[test]
+    fn boundary_bbox_walks_every_geometry_kind() {
+        let text = r#"{"type":"FeatureCollection","bbox":[0,0,1,1],"features":[
+            {"type":"Feature","properties":{"n":500},"geometry":{"type":"MultiPolygon","coordinates":
+                [[[[112.1,35.2],[112.6,35.2],[112.6,35.7],[112.1,35.2]]]]}},
+            {"type":"Feature","properties":{},"geometry":null},
+            {"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+                {"type":"Point","coordinates":[112.0,35.5,800]}]}}]}"#;
+        assert_eq!(boundary_bbox(text), Ok(BBox([112.0, 35.2, 112.6, 35.7])));
+        assert!(boundary_bbox(r#"{"type":"FeatureCollection","features":[]}"#).is_err());
+        assert!(boundary_bbox("not json").is_err());
+        assert!(boundary_bbox(r#"{"type":"Point","coordinates":["a","b"]}"#).is_err());
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub mod problem;
 pub mod read;
 pub mod stats;
 pub mod validate;
+pub mod write;
 
 pub use code::{Code, Level};
 pub use model::*;
 pub use problem::{Lang, Problem, ProblemKind, Severity};
+pub use read::{read_package, Dataset, Parts};

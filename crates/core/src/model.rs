@@ -34,12 +34,35 @@ macro_rules! vocabulary {
             }
         }
 
+        impl Word for $name {
+            fn words() -> Vec<&'static str> {
+                $name::words()
+            }
+            fn parse_word(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+            fn word(self) -> &'static str {
+                self.as_str()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
+}
+
+/// A fixed vocabulary, seen generically: lets the reader and the writer handle every vocabulary
+/// column with one piece of code instead of one per enum.
+pub trait Word: Sized + Copy + 'static {
+    /// The allowed words, for error messages.
+    fn words() -> Vec<&'static str>;
+    /// Reads the word used in the data files.
+    fn parse_word(s: &str) -> Option<Self>;
+    /// The word used in the data files.
+    fn word(self) -> &'static str;
 }
 
 vocabulary! {
@@ -160,6 +183,10 @@ impl Station {
     pub fn is_filed(&self) -> bool {
         self.filing_no.is_some()
     }
+
+    pub fn is_operating(&self) -> bool {
+        self.status == Status::Operating
+    }
 }
 
 /// An administrative village (or residents' committee) and how it is served.
@@ -226,6 +253,8 @@ pub struct Target {
     pub issued_by: String,
     pub issued_on: Option<NaiveDate>,
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
 }
 
 /// A body that receives complaints for a county or province.
@@ -239,6 +268,8 @@ pub struct Authority {
     pub address: Option<String>,
     pub open311_endpoint: Option<String>,
     pub office_hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
 }
 
 /// A province, city, county or township (villages are in `Village`).
@@ -246,9 +277,20 @@ pub struct Authority {
 pub struct Division {
     pub code: Code,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
 }
 
 impl Division {
+    /// A division with no extra columns: the common case when building one from a code list.
+    pub fn new(code: Code, name: impl Into<String>) -> Division {
+        Division {
+            code,
+            name: name.into(),
+            extra: Extra::new(),
+        }
+    }
+
     pub fn level(&self) -> Level {
         self.code.level()
     }

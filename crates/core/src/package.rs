@@ -2,6 +2,7 @@
 //! columns every resource has. The reader, the writer and the Table Schemas in the descriptor all
 //! come from `RESOURCES`, so the site, the CLI and the published schema cannot drift apart.
 
+use crate::code::Level;
 use crate::model::{CoopModel, DeliveryMode, Indicator, Service, Status, Tier, VillageKind};
 use serde::{Deserialize, Serialize};
 
@@ -273,6 +274,23 @@ pub const AUTHORITIES: ResourceSpec = ResourceSpec {
         f("office_hours", T::String, false, "opening_hours syntax"),
     ],
 };
+
+/// The levels a code column accepts. A code column's type alone says "2 to 12 digits"; which levels
+/// make sense depends on the column (a village's `code` is 12 digits, a target binds a province,
+/// city, county or township), and keeping that here lets the reader say so in one place.
+pub fn code_levels(spec: &ResourceSpec, field: &str) -> &'static [Level] {
+    use Level::*;
+    match (spec.name, field) {
+        ("divisions", "code") | ("targets", "jurisdiction_code") => {
+            &[Province, City, County, Township]
+        }
+        ("stations", "admin_code") => &[County, Township, Village],
+        ("villages", "code") => &[Village],
+        ("villages", "township_code") => &[Township],
+        ("authorities", "jurisdiction_code") => &[Province, City, County],
+        _ => &Level::ALL,
+    }
+}
 
 /// Every CSV resource, in reading order (divisions before what refers to them).
 pub const RESOURCES: [ResourceSpec; 5] = [DIVISIONS, STATIONS, VILLAGES, TARGETS, AUTHORITIES];

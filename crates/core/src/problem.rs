@@ -38,8 +38,8 @@ pub enum ProblemKind {
     FieldCount { expected: usize, found: usize },
     /// A required field is empty.
     Required,
-    /// A division code of the wrong form.
-    BadCode { expected: String },
+    /// A division code of the wrong form; `digits` lists the lengths the field accepts.
+    BadCode { digits: Vec<u8> },
     /// A code whose parent division is not in the package.
     MissingParent { parent: String },
     /// A village whose code does not lie under the township it names, or the like.
@@ -62,8 +62,11 @@ pub enum ProblemKind {
     Duplicate { first_line: u64 },
     /// `served_by` names no station in the package.
     UnknownStation { id: String },
-    /// A station whose tier does not match its code's level.
-    TierLevelMismatch { expected: String },
+    /// A station whose tier does not match its code's level; `digits` is what the tier needs.
+    TierLevelMismatch { digits: u8 },
+    /// The package's coordinates are in a system (`gcj02`, `bd09`) not yet converted to WGS-84,
+    /// so they are used as published.
+    CrsNotConverted { crs: String },
 }
 
 /// One problem, where it was found, and the offending value.
@@ -169,10 +172,14 @@ impl Problem {
             }
             (Lang::En, Required) => "this field is required but empty".into(),
             (Lang::Zh, Required) => "必填字段为空".into(),
-            (Lang::En, BadCode { expected }) => {
-                format!("“{v}” is not a division code: expected {expected}")
+            (Lang::En, BadCode { digits }) => {
+                let expected = one_of(digits, ", ", " or ");
+                format!("“{v}” is not a division code: expected {expected} digits")
             }
-            (Lang::Zh, BadCode { expected }) => format!("“{v}”不是有效的区划代码：应为{expected}"),
+            (Lang::Zh, BadCode { digits }) => {
+                let expected = one_of(digits, "、", "或");
+                format!("“{v}”不是有效的区划代码：应为 {expected} 位数字")
+            }
             (Lang::En, MissingParent { parent }) => {
                 format!("“{v}” belongs to division {parent}, which is not in the package")
             }
@@ -217,11 +224,17 @@ impl Problem {
                 format!("no station with id “{id}” is in stations.csv")
             }
             (Lang::Zh, UnknownStation { id }) => format!("stations.csv 中没有编号为“{id}”的站点"),
-            (Lang::En, TierLevelMismatch { expected }) => {
-                format!("“{v}” does not fit the station's tier: expected {expected}")
+            (Lang::En, TierLevelMismatch { digits }) => {
+                format!("“{v}” does not fit the station's tier: expected a {digits}-digit code")
             }
-            (Lang::Zh, TierLevelMismatch { expected }) => {
-                format!("“{v}”与站点层级不符：应为{expected}")
+            (Lang::Zh, TierLevelMismatch { digits }) => {
+                format!("“{v}”与站点层级不符：应为 {digits} 位区划代码")
+            }
+            (Lang::En, CrsNotConverted { crs }) => format!(
+                "coordinates are in {crs}; conversion to WGS-84 is not supported yet, so they are used as published"
+            ),
+            (Lang::Zh, CrsNotConverted { crs }) => {
+                format!("坐标系为 {crs}，暂不支持转换为 WGS-84，按原样使用")
             }
         }
     }
@@ -233,6 +246,18 @@ impl Problem {
             Lang::Zh => "：",
         };
         format!("{}{sep}{}", self.location(lang), self.describe(lang))
+    }
+}
+
+/// "6, 9 or 12" / "6、9或12".
+fn one_of(items: &[u8], sep: &str, last_sep: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(u8::to_string).collect();
+            format!("{}{last_sep}{last}", rest.join(sep))
+        }
     }
 }
 
@@ -262,6 +287,27 @@ mod tests {
         assert_eq!(
             p.message(Lang::Zh),
             "stations.csv 第 12 行，字段 lat：“abc”不是数字"
+        );
+    }
+
+    #[test]
+    fn bad_code_reads_in_both_languages() {
+        let p = Problem::error(
+            "stations.csv",
+            Some(9),
+            Some("admin_code"),
+            ProblemKind::BadCode {
+                digits: vec![6, 9, 12],
+            },
+        )
+        .with_value("14052210021X");
+        assert_eq!(
+            p.describe(Lang::En),
+            "“14052210021X” is not a division code: expected 6, 9 or 12 digits"
+        );
+        assert_eq!(
+            p.describe(Lang::Zh),
+            "“14052210021X”不是有效的区划代码：应为 6、9或12 位数字"
         );
     }
 

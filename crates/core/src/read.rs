@@ -1,2 +1,1458 @@
 //! Reading a data package into a `Dataset`: raw CSV rows become validated domain values; every
 //! problem comes back with file, line and field, and every valid row is kept.
+//!
+//! Three layers, each knowing less than the one above it:
+//!
+//! 1. The CSV layer turns bytes into rows of trimmed text under a header ([`read_rows`] hands
+//!    them out as [`RawRow`]s, header name → text). It knows CSV and nothing about the schema
+//!    beyond which columns are required; it is where broken quoting is caught and recovered from.
+//! 2. [`Fields`] parses every column of a row by its [`FieldSpec`] — one generic layer for every
+//!    resource, so "not a number" or "not a date" reads the same whatever the file.
+//! 3. [`FromRow`] impls build the domain type from the parsed fields and add the checks that
+//!    need more than one field (tier against code level, village code against its township).
+//!
+//! A row with any error is left out; warnings keep it. Checks across files live in `validate`.
+
+use crate::code::{Code, Level};
+use crate::geo::{self, BBox};
+use crate::model::{
+    Authority, Division, Extra, Indicator, Station, Target, Tier, Village, Word,
+    MAX_DELIVERIES_PER_WEEK,
+};
+use crate::package::{self, Crs, Descriptor, FieldSpec, FieldType, ResourceSpec, RESOURCES};
+use crate::problem::{Problem, ProblemKind};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+
+/// The descriptor's file name at the root of a package.
+pub const DESCRIPTOR_FILE: &str = "datapackage.json";
+
+/// A fee above this is a typo (a phone number in the wrong column, say), not a policy.
+pub const MAX_PICKUP_FEE: f64 = 1000.0;
+
+/// The most residents a village-level unit can plausibly have; the largest urban communities have
+/// a few hundred thousand.
+pub const MAX_POPULATION: i64 = 1_000_000;
+
+/// The path of a county's outline inside a package.
+pub fn boundary_path(county: &Code) -> String {
+    format!("boundaries/{county}.geojson")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 1: CSV bytes → raw rows
+
+/// One data row as found: each header name with its trimmed value, in header order. Columns the
+/// schema does not know are here too; they end up in the domain value's `extra`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    /// 1-based line where the row starts (the header is line 1).
+    pub line: u64,
+    pub values: Vec<(String, String)>,
+}
+
+impl RawRow {
+    /// The value of the first column with this name.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where each schema column sits in a file's header, worked out once per file rather than
+/// looked up by name in every row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    header: Vec<String>,
+    /// For each field of the spec, its index in the header (the first, if repeated).
+    fields: Vec<Option<usize>>,
+    /// Header indexes the schema does not know, or that repeat a known column, in header order.
+    extra: Vec<usize>,
+}
+
+impl Columns {
+    pub fn new(spec: &ResourceSpec, header: Vec<String>) -> Columns {
+        let fields: Vec<Option<usize>> = spec
+            .fields
+            .iter()
+            .map(|f| header.iter().position(|h| h == f.name))
+            .collect();
+        let extra = (0..header.len())
+            .filter(|i| !fields.contains(&Some(*i)))
+            .collect();
+        Columns {
+            header,
+            fields,
+            extra,
+        }
+    }
+
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+}
+
+/// Splits a CSV file into raw rows, checking the header against the resource's required columns.
+/// The readers below do the same without building a `RawRow` per row; this is for callers who
+/// want the rows as found, before any schema type is applied.
+pub fn read_rows(spec: &ResourceSpec, file: &str, bytes: &[u8]) -> (Vec<RawRow>, Vec<Problem>) {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    scan(spec, file, bytes, &mut problems, |columns, line, values| {
+        rows.push(RawRow {
+            line,
+            values: columns.header.iter().cloned().zip(values).collect(),
+        })
+    });
+    (rows, problems)
+}
+
+/// Walks a CSV file, handing each well-formed data row to `on_row` with its line.
+///
+/// A missing required column makes every row meaningless, so it yields one `MissingColumn` per
+/// absent column and no rows. A row with the wrong number of fields is reported and left out.
+///
+/// Broken quoting needs care: when a quote is never closed, the `csv` crate reads the rest of the
+/// file into one field, so a single stray `"` would silently swallow every row after it. A record
+/// is treated as broken when it ends inside an open quote, or when it spans several lines and has
+/// the wrong number of fields or a closing quote followed by text (a record spanning lines that
+/// passes both is a legitimate quoted newline, e.g. in an address). It is reported at the line
+/// where it started, and reading starts again on the next line with the same header, so the rows
+/// after it are kept.
+fn scan(
+    spec: &ResourceSpec,
+    file: &str,
+    bytes: &[u8],
+    problems: &mut Vec<Problem>,
+    mut on_row: impl FnMut(&Columns, u64, Vec<String>),
+) {
+    let data = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let mut columns: Option<Columns> = None;
+    // Where the current reader starts, and the number of lines before that point.
+    let mut offset = 0usize;
+    let mut line_base = 0u64;
+    'segments: loop {
+        let segment = &data[offset..];
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(segment);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break 'segments,
+                // Reading from memory with flexible records leaves little that can fail; whatever
+                // does is treated as broken quoting at the reader's position and skipped past.
+                Err(_) => {
+                    let pos = reader.position();
+                    let line = line_base + pos.line();
+                    problems.push(Problem::error(
+                        file,
+                        Some(line),
+                        None,
+                        ProblemKind::BrokenQuoting,
+                    ));
+                    if columns.is_none() {
+                        return;
+                    }
+                    match next_line_start(data, offset + pos.byte() as usize) {
+                        Some(next) if next > offset => {
+                            offset = next;
+                            line_base = line;
+                            continue 'segments;
+                        }
+                        _ => break 'segments,
+                    }
+                }
+            }
+            let pos = record.position().expect("csv records carry their position");
+            let (start, seg_line) = skip_blank_lines(segment, pos.byte() as usize, pos.line());
+            let end = (reader.position().byte() as usize).max(start);
+            let raw = trim_terminator(&segment[start..end]);
+            let line = line_base + seg_line;
+            let multiline = raw.iter().any(|&b| b == b'\n' || b == b'\r');
+            let quoting = scan_quoting(raw);
+            let fields: Vec<String> = record
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).trim().to_string())
+                .collect();
+
+            let Some(cols) = &columns else {
+                if quoting.unclosed {
+                    problems.push(
+                        Problem::error(file, Some(line), None, ProblemKind::BrokenQuoting)
+                            .with_value(first_line(raw)),
+                    );
+                    return;
+                }
+                let missing: Vec<_> = spec
+                    .fields
+                    .iter()
+                    .filter(|f| f.required && !fields.iter().any(|h| h == f.name))
+                    .map(|f| {
+                        Problem::error(file, Some(line), Some(f.name), ProblemKind::MissingColumn)
+                    })
+                    .collect();
+                if !missing.is_empty() {
+                    problems.extend(missing);
+                    return;
+                }
+                columns = Some(Columns::new(spec, fields));
+                continue;
+            };
+            // Spreadsheets export trailing rows of bare commas; a row with nothing in it says
+            // nothing, so it is skipped rather than reported field by field.
+            if fields.iter().all(String::is_empty) {
+                continue;
+            }
+
+            let expected = cols.header.len();
+            let broken =
+                quoting.unclosed || (multiline && (fields.len() != expected || quoting.irregular));
+            if broken {
+                problems.push(
+                    Problem::error(file, Some(line), None, ProblemKind::BrokenQuoting)
+                        .with_value(first_line(raw)),
+                );
+                match next_line_start(data, offset + start) {
+                    Some(next) => {
+                        offset = next;
+                        line_base = line;
+                        continue 'segments;
+                    }
+                    None => break 'segments,
+                }
+            }
+            if fields.len() != expected {
+                problems.push(
+                    Problem::error(
+                        file,
+                        Some(line),
+                        None,
+                        ProblemKind::FieldCount {
+                            expected,
+                            found: fields.len(),
+                        },
+                    )
+                    .with_value(first_line(raw)),
+                );
+                continue;
+            }
+            on_row(cols, line, fields);
+        }
+    }
+    if columns.is_none() {
+        // An empty file has no header at all: every required column is missing.
+        problems.extend(
+            spec.fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| Problem::error(file, Some(1), Some(f.name), ProblemKind::MissingColumn)),
+        );
+    }
+}
+
+/// The byte just after the next `\n` at or after `from`.
+fn next_line_start(data: &[u8], from: usize) -> Option<usize> {
+    let i = data.get(from..)?.iter().position(|&b| b == b'\n')?;
+    Some(from + i + 1).filter(|&n| n < data.len())
+}
+
+/// The csv reader gives a record the position where the previous one ended, which is before any
+/// empty lines it skips; step over them so the line is where the record's text begins.
+fn skip_blank_lines(segment: &[u8], mut byte: usize, mut line: u64) -> (usize, u64) {
+    while let Some(&b) = segment.get(byte) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        byte += 1;
+    }
+    (byte, line)
+}
+
+fn trim_terminator(mut raw: &[u8]) -> &[u8] {
+    while let [rest @ .., b'\n' | b'\r'] = raw {
+        raw = rest;
+    }
+    raw
+}
+
+fn first_line(raw: &[u8]) -> &str {
+    let end = raw
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(raw.len());
+    std::str::from_utf8(&raw[..end]).unwrap_or("")
+}
+
+/// What a record's quoting looks like, following the same rules as `csv-core`: a quote opens a
+/// field only as its first byte, `""` inside quotes is an escaped quote, and a closing quote
+/// followed by other text turns the rest of the field into plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Quoting {
+    /// The text ends inside an open quote: the quote was never closed.
+    unclosed: bool,
+    /// A closing quote is followed by text (`"abc"def`). `csv` tolerates it, but across lines it
+    /// is the mark of two stray quotes pairing up with each other over the rows between them.
+    irregular: bool,
+}
+
+fn scan_quoting(raw: &[u8]) -> Quoting {
+    #[derive(PartialEq)]
+    enum S {
+        FieldStart,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut s = S::FieldStart;
+    let mut irregular = false;
+    for &b in raw {
+        s = match (s, b) {
+            (S::FieldStart | S::Plain | S::QuoteInQuoted, b',') => S::FieldStart,
+            (S::FieldStart, b'"') => S::Quoted,
+            (S::FieldStart, b'\n' | b'\r') => S::FieldStart,
+            (S::Quoted, b'"') => S::QuoteInQuoted,
+            (S::Quoted, _) => S::Quoted,
+            (S::QuoteInQuoted, b'"') => S::Quoted,
+            (S::QuoteInQuoted, b'\n' | b'\r') => S::FieldStart,
+            (S::QuoteInQuoted, _) => {
+                irregular = true;
+                S::Plain
+            }
+            (S::FieldStart | S::Plain, _) => S::Plain,
+        };
+    }
+    Quoting {
+        unclosed: s == S::Quoted,
+        irregular,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 2: raw text → typed values, driven by FieldSpec
+
+/// A field's value once parsed by its type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Integer(i64),
+    Number(f64),
+    Boolean(bool),
+    Date(NaiveDate),
+    Code(Code),
+    List(Vec<String>),
+}
+
+/// Why a field's text cannot be parsed, and the part of it at fault (for a list, the bad item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadValue {
+    pub kind: ProblemKind,
+    pub value: String,
+}
+
+/// Parses one field's text by its spec: `Ok(None)` for an empty optional field. Also usable on
+/// its own, e.g. to check a form field against the schema.
+pub fn parse_value(
+    resource: &ResourceSpec,
+    field: &FieldSpec,
+    raw: &str,
+) -> Result<Option<Value>, BadValue> {
+    let raw = raw.trim();
+    let bad = |kind| BadValue {
+        kind,
+        value: raw.to_string(),
+    };
+    if raw.is_empty() {
+        return if field.required {
+            Err(bad(ProblemKind::Required))
+        } else {
+            Ok(None)
+        };
+    }
+    let value = match field.ty {
+        FieldType::String => {
+            if let Some(words) = field.vocabulary {
+                check_word(words, raw)?;
+            }
+            Value::Text(raw.to_string())
+        }
+        FieldType::Integer => Value::Integer(
+            raw.parse::<i64>()
+                .map_err(|_| bad(ProblemKind::NotANumber))?,
+        ),
+        FieldType::Number => Value::Number(
+            // Rust also reads "NaN" and "inf"; neither is a coordinate or a fee.
+            raw.parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| bad(ProblemKind::NotANumber))?,
+        ),
+        FieldType::Boolean => {
+            Value::Boolean(parse_bool(raw).ok_or_else(|| bad(ProblemKind::NotABoolean))?)
+        }
+        FieldType::Date => Value::Date(parse_date(raw).ok_or_else(|| bad(ProblemKind::BadDate))?),
+        FieldType::Code => {
+            let levels = package::code_levels(resource, field.name);
+            Value::Code(
+                Code::parse(raw)
+                    .ok()
+                    .filter(|c| levels.contains(&c.level()))
+                    .ok_or_else(|| {
+                        bad(ProblemKind::BadCode {
+                            digits: levels.iter().map(|l| l.digits() as u8).collect(),
+                        })
+                    })?,
+            )
+        }
+        FieldType::List => {
+            let items = split_list(raw);
+            if items.is_empty() {
+                return if field.required {
+                    Err(bad(ProblemKind::Required))
+                } else {
+                    Ok(None)
+                };
+            }
+            if let Some(words) = field.vocabulary {
+                for item in &items {
+                    check_word(words, item)?;
+                }
+            }
+            Value::List(items)
+        }
+    };
+    Ok(Some(value))
+}
+
+fn check_word(words: fn() -> Vec<&'static str>, raw: &str) -> Result<(), BadValue> {
+    let allowed = words();
+    if allowed.contains(&raw) {
+        Ok(())
+    } else {
+        Err(BadValue {
+            kind: ProblemKind::UnknownValue {
+                allowed: allowed.into_iter().map(str::to_string).collect(),
+            },
+            value: raw.to_string(),
+        })
+    }
+}
+
+/// Items of a `;`-list, trimmed, empty ones dropped. The full-width `；` is accepted too, since it
+/// is what a Chinese input method types.
+pub fn split_list(raw: &str) -> Vec<String> {
+    raw.split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `true`/`false`, `1`/`0`, `yes`/`no` (any case) and `是`/`否`: what spreadsheets and people write.
+pub fn parse_bool(raw: &str) -> Option<bool> {
+    match raw.trim().to_lowercase().as_str() {
+        "true" | "1" | "yes" | "是" => Some(true),
+        "false" | "0" | "no" | "否" => Some(false),
+        _ => None,
+    }
+}
+
+/// Only `YYYY-MM-DD`: chrono alone would also take `2024-1-5`, which is not what the schema says
+/// and would not come back the same when written.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let b = raw.trim().as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+}
+
+/// A row with every schema column parsed by its spec, plus the problems found so far. The typed
+/// getters hand out what parsed; whatever did not is already reported.
+pub struct Fields<'a> {
+    spec: &'a ResourceSpec,
+    file: &'a str,
+    columns: &'a Columns,
+    line: u64,
+    values: &'a [String],
+    parsed: Vec<Option<Value>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    /// Parses every column of the spec in one row (`values` in header order).
+    pub fn parse(
+        spec: &'a ResourceSpec,
+        file: &'a str,
+        columns: &'a Columns,
+        line: u64,
+        values: &'a [String],
+    ) -> Fields<'a> {
+        let mut problems = Vec::new();
+        let parsed = spec
+            .fields
+            .iter()
+            .zip(&columns.fields)
+            .map(|(field, col)| {
+                let raw = col.and_then(|i| values.get(i)).map_or("", String::as_str);
+                match parse_value(spec, field, raw) {
+                    Ok(v) => v,
+                    Err(bad) => {
+                        problems.push(
+                            Problem::error(file, Some(line), Some(field.name), bad.kind)
+                                .with_value(&bad.value),
+                        );
+                        None
+                    }
+                }
+            })
+            .collect();
+        Fields {
+            spec,
+            file,
+            columns,
+            line,
+            values,
+            parsed,
+            problems,
+        }
+    }
+
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        let i = self.spec.fields.iter().position(|f| f.name == name);
+        debug_assert!(i.is_some(), "{} has no column {name}", self.spec.name);
+        i
+    }
+
+    /// The trimmed text of a column as found.
+    pub fn raw(&self, name: &str) -> &str {
+        self.index(name)
+            .and_then(|i| self.columns.fields[i])
+            .and_then(|c| self.values.get(c))
+            .map_or("", String::as_str)
+    }
+
+    /// Reports an error on a column, quoting its text.
+    pub fn error(&mut self, field: &str, kind: ProblemKind) {
+        let value = self.raw(field).to_string();
+        self.error_with(field, kind, &value);
+    }
+
+    /// Reports an error on a column with a value other than its own text.
+    pub fn error_with(&mut self, field: &str, kind: ProblemKind, value: &str) {
+        self.problems
+            .push(Problem::error(self.file, Some(self.line), Some(field), kind).with_value(value));
+    }
+
+    /// Reports a warning on a column, quoting its text; the row is kept.
+    pub fn warn(&mut self, field: &str, kind: ProblemKind) {
+        let value = self.raw(field).to_string();
+        self.problems.push(
+            Problem::warning(self.file, Some(self.line), Some(field), kind).with_value(&value),
+        );
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    fn value(&self, name: &str) -> Option<&Value> {
+        self.parsed.get(self.index(name)?)?.as_ref()
+    }
+
+    pub fn string(&self, name: &str) -> Option<String> {
+        match self.value(name)? {
+            Value::Text(s) => Some(s.clone()),
+            other => unreachable!("{name} is not a string: {other:?}"),
+        }
+    }
+
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.value(name)? {
+            Value::Number(n) => Some(*n),
+            other => unreachable!("{name} is not a number: {other:?}"),
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<i64> {
+        match self.value(name)? {
+            Value::Integer(n) => Some(*n),
+            other => unreachable!("{name} is not an integer: {other:?}"),
+        }
+    }
+
+    pub fn boolean(&self, name: &str) -> Option<bool> {
+        match self.value(name)? {
+            Value::Boolean(b) => Some(*b),
+            other => unreachable!("{name} is not a boolean: {other:?}"),
+        }
+    }
+
+    pub fn date(&self, name: &str) -> Option<NaiveDate> {
+        match self.value(name)? {
+            Value::Date(d) => Some(*d),
+            other => unreachable!("{name} is not a date: {other:?}"),
+        }
+    }
+
+    pub fn code(&self, name: &str) -> Option<Code> {
+        match self.value(name)? {
+            Value::Code(c) => Some(c.clone()),
+            other => unreachable!("{name} is not a code: {other:?}"),
+        }
+    }
+
+    pub fn list(&self, name: &str) -> Vec<String> {
+        match self.value(name) {
+            None => Vec::new(),
+            Some(Value::List(items)) => items.clone(),
+            Some(other) => unreachable!("{name} is not a list: {other:?}"),
+        }
+    }
+
+    /// A vocabulary column as its enum. The word was checked against the spec's vocabulary; if the
+    /// spec and the enum ever disagree, that is reported rather than ignored.
+    pub fn word<W: Word>(&mut self, name: &str) -> Option<W> {
+        let text = self.string(name)?;
+        let word = W::parse_word(&text);
+        if word.is_none() {
+            self.error(name, unknown_value::<W>());
+        }
+        word
+    }
+
+    /// A list column whose items are words of a vocabulary.
+    pub fn words<W: Word>(&mut self, name: &str) -> Vec<W> {
+        let mut out = Vec::new();
+        for item in self.list(name) {
+            match W::parse_word(&item) {
+                Some(w) => out.push(w),
+                None => self.error_with(name, unknown_value::<W>(), &item),
+            }
+        }
+        out
+    }
+
+    /// A number column that must lie in `min..=max`.
+    pub fn number_in(&mut self, name: &str, min: f64, max: f64) -> Option<f64> {
+        let n = self.number(name)?;
+        if n < min || n > max {
+            self.error(name, ProblemKind::OutOfRange { min, max });
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An integer column that must lie in `min..=max`.
+    pub fn integer_in(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+        let n = self.integer(name)?;
+        if n < min || n > max {
+            self.error(
+                name,
+                ProblemKind::OutOfRange {
+                    min: min as f64,
+                    max: max as f64,
+                },
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A longitude/latitude pair: each within its range, then the pair inside China. The
+    /// `OutsideChina` problem names the coordinate that is off, with the pair as its value.
+    pub fn coordinates(&mut self, lon: &str, lat: &str) -> (Option<f64>, Option<f64>) {
+        let x = self.number_in(lon, -180.0, 180.0);
+        let y = self.number_in(lat, -90.0, 90.0);
+        if let (Some(x), Some(y)) = (x, y) {
+            if !BBox::CHINA.contains(x, y) {
+                let field = if x < BBox::CHINA.west() || x > BBox::CHINA.east() {
+                    lon
+                } else {
+                    lat
+                };
+                self.error_with(field, ProblemKind::OutsideChina, &format!("{x}, {y}"));
+            }
+        }
+        (x, y)
+    }
+
+    /// The columns the schema does not know, in header order. A repeated known column is kept
+    /// here too, so nothing the publisher wrote is lost.
+    pub fn extra(&self) -> Extra {
+        self.columns
+            .extra
+            .iter()
+            .map(|&i| {
+                let value = self.values.get(i).cloned().unwrap_or_default();
+                (self.columns.header[i].clone(), value)
+            })
+            .collect()
+    }
+}
+
+fn unknown_value<W: Word>() -> ProblemKind {
+    ProblemKind::UnknownValue {
+        allowed: W::words().into_iter().map(str::to_string).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 3: parsed fields → domain values
+
+/// A domain type read from one row of a resource.
+pub trait FromRow: Sized {
+    const SPEC: ResourceSpec;
+    /// Builds the value, reporting through `f` whatever is wrong. Returning `None` without an
+    /// error reported is a bug; a value returned alongside an error is discarded.
+    fn from_fields(f: &mut Fields<'_>) -> Option<Self>;
+}
+
+/// The rows of one resource that passed, the line each came from, and the problems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rows<T> {
+    pub items: Vec<T>,
+    /// Source line of each item, parallel to `items`.
+    pub lines: Vec<u64>,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads one CSV resource with a conversion from parsed fields; rows with an error are left out.
+pub fn read_resource<T>(
+    spec: &ResourceSpec,
+    file: &str,
+    bytes: &[u8],
+    convert: fn(&mut Fields<'_>) -> Option<T>,
+) -> Rows<T> {
+    let mut items = Vec::new();
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    let mut row_problems = Vec::new();
+    scan(spec, file, bytes, &mut problems, |columns, line, values| {
+        let (item, mut found) = convert_values(spec, file, columns, line, &values, convert);
+        row_problems.append(&mut found);
+        if let Some(item) = item {
+            items.push(item);
+            lines.push(line);
+        }
+    });
+    // Rows are converted as the file is walked, so their problems arrive after the file-level
+    // ones found on the way; putting them back in line order reads better.
+    problems.append(&mut row_problems);
+    problems.sort_by_key(|p| p.line);
+    Rows {
+        items,
+        lines,
+        problems,
+    }
+}
+
+/// One row through the conversion: the value, unless a problem ruled it out, and the problems.
+fn convert_values<T>(
+    spec: &ResourceSpec,
+    file: &str,
+    columns: &Columns,
+    line: u64,
+    values: &[String],
+    convert: fn(&mut Fields<'_>) -> Option<T>,
+) -> (Option<T>, Vec<Problem>) {
+    let mut fields = Fields::parse(spec, file, columns, line, values);
+    let item = convert(&mut fields);
+    let dropped = fields.has_errors();
+    debug_assert!(
+        item.is_some() || dropped,
+        "{file} line {line}: row left out without a problem"
+    );
+    (item.filter(|_| !dropped), fields.problems)
+}
+
+/// Converts one raw row (from [`read_rows`]) into its domain type.
+pub fn convert_row<T: FromRow>(file: &str, row: &RawRow) -> (Option<T>, Vec<Problem>) {
+    let columns = Columns::new(
+        &T::SPEC,
+        row.values.iter().map(|(n, _)| n.clone()).collect(),
+    );
+    let values: Vec<String> = row.values.iter().map(|(_, v)| v.clone()).collect();
+    convert_values(&T::SPEC, file, &columns, row.line, &values, T::from_fields)
+}
+
+/// Reads one CSV resource into its domain type.
+pub fn read_table<T: FromRow>(file: &str, bytes: &[u8]) -> Rows<T> {
+    read_resource(&T::SPEC, file, bytes, T::from_fields)
+}
+
+pub fn read_divisions(file: &str, bytes: &[u8]) -> (Vec<Division>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
+pub fn read_stations(file: &str, bytes: &[u8]) -> (Vec<Station>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
+pub fn read_villages(file: &str, bytes: &[u8]) -> (Vec<Village>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
+pub fn read_targets(file: &str, bytes: &[u8]) -> (Vec<Target>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
+pub fn read_authorities(file: &str, bytes: &[u8]) -> (Vec<Authority>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
+/// The level a station's `admin_code` has for its tier.
+pub fn tier_level(tier: Tier) -> Level {
+    match tier {
+        Tier::CountyCenter => Level::County,
+        Tier::TownshipStation => Level::Township,
+        Tier::VillagePoint => Level::Village,
+    }
+}
+
+impl FromRow for Division {
+    const SPEC: ResourceSpec = package::DIVISIONS;
+    fn from_fields(f: &mut Fields<'_>) -> Option<Division> {
+        Some(Division {
+            code: f.code("code")?,
+            name: f.string("name")?,
+            extra: f.extra(),
+        })
+    }
+}
+
+impl FromRow for Station {
+    const SPEC: ResourceSpec = package::STATIONS;
+    fn from_fields(f: &mut Fields<'_>) -> Option<Station> {
+        let tier = f.word::<Tier>("tier");
+        let admin_code = f.code("admin_code");
+        if let (Some(tier), Some(code)) = (tier, &admin_code) {
+            let level = tier_level(tier);
+            if code.level() != level {
+                f.error(
+                    "admin_code",
+                    ProblemKind::TierLevelMismatch {
+                        digits: level.digits() as u8,
+                    },
+                );
+            }
+        }
+        let (lon, lat) = f.coordinates("lon", "lat");
+        let pickup_fee = f.number_in("pickup_fee", 0.0, MAX_PICKUP_FEE);
+        let model = f.word("model");
+        let services = f.words("services");
+        let status = f.word("status");
+        Some(Station {
+            id: f.string("id")?,
+            tier: tier?,
+            name: f.string("name")?,
+            admin_code: admin_code?,
+            lon: lon?,
+            lat: lat?,
+            address: f.string("address"),
+            phone: f.string("phone"),
+            operator: f.string("operator")?,
+            brands: f.list("brands"),
+            model,
+            services,
+            hours: f.string("hours"),
+            filing_no: f.string("filing_no"),
+            standardized: f.boolean("standardized"),
+            locker: f.boolean("locker"),
+            pickup_fee,
+            status: status?,
+            opened: f.date("opened"),
+            verified: f.date("verified"),
+            extra: f.extra(),
+        })
+    }
+}
+
+impl FromRow for Village {
+    const SPEC: ResourceSpec = package::VILLAGES;
+    fn from_fields(f: &mut Fields<'_>) -> Option<Village> {
+        let code = f.code("code");
+        let township_code = f.code("township_code");
+        if let (Some(code), Some(township)) = (&code, &township_code) {
+            if !township.contains(code) {
+                f.error(
+                    "code",
+                    ProblemKind::CodeMismatch {
+                        expected_prefix: township.to_string(),
+                    },
+                );
+            }
+        }
+        let (mut lon, mut lat) = f.coordinates("lon", "lat");
+        // Half a location is no location; the village itself is still worth keeping.
+        let half = match (f.raw("lon").is_empty(), f.raw("lat").is_empty()) {
+            (false, true) => Some("lat"),
+            (true, false) => Some("lon"),
+            _ => None,
+        };
+        if let Some(missing) = half {
+            f.warn(missing, ProblemKind::Required);
+            (lon, lat) = (None, None);
+        }
+        let population = f.integer_in("population", 0, MAX_POPULATION);
+        let max = i64::from(MAX_DELIVERIES_PER_WEEK);
+        let deliveries = f.integer_in("deliveries_per_week", 0, max);
+        let pickups = f.integer_in("pickups_per_week", 0, max);
+        let kind = f.word("kind");
+        let delivery_mode = f.word("delivery_mode");
+        Some(Village {
+            code: code?,
+            name: f.string("name")?,
+            township_code: township_code?,
+            kind,
+            population: population.and_then(|n| u32::try_from(n).ok()),
+            lon,
+            lat,
+            served_by: f.string("served_by"),
+            deliveries_per_week: deliveries.and_then(|n| u8::try_from(n).ok()),
+            delivery_days: f.string("delivery_days"),
+            pickups_per_week: pickups.and_then(|n| u8::try_from(n).ok()),
+            delivery_mode,
+            updated: f.date("updated"),
+            extra: f.extra(),
+        })
+    }
+}
+
+/// Whether an indicator is a percentage, so that a target above 100 is a typo.
+pub fn is_percentage(indicator: Indicator) -> bool {
+    indicator.as_str().ends_with("_pct")
+}
+
+impl FromRow for Target {
+    const SPEC: ResourceSpec = package::TARGETS;
+    fn from_fields(f: &mut Fields<'_>) -> Option<Target> {
+        let indicator = f.word::<Indicator>("indicator");
+        let max = match indicator {
+            Some(i) if is_percentage(i) => 100.0,
+            _ => f64::from(u32::MAX),
+        };
+        let target = f.number_in("target", 0.0, max);
+        Some(Target {
+            jurisdiction_code: f.code("jurisdiction_code")?,
+            indicator: indicator?,
+            target: target?,
+            deadline: f.date("deadline")?,
+            doc_no: f.string("doc_no")?,
+            doc_title: f.string("doc_title")?,
+            issued_by: f.string("issued_by")?,
+            issued_on: f.date("issued_on"),
+            note: f.string("note"),
+            extra: f.extra(),
+        })
+    }
+}
+
+impl FromRow for Authority {
+    const SPEC: ResourceSpec = package::AUTHORITIES;
+    fn from_fields(f: &mut Fields<'_>) -> Option<Authority> {
+        Some(Authority {
+            jurisdiction_code: f.code("jurisdiction_code")?,
+            name: f.string("name")?,
+            phone: f.string("phone"),
+            email: f.string("email"),
+            website: f.string("website"),
+            address: f.string("address"),
+            open311_endpoint: f.string("open311_endpoint"),
+            office_hours: f.string("office_hours"),
+            extra: f.extra(),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dataset
+
+/// The source line of each row, parallel to the dataset's vectors, so that checks made after
+/// reading can still say where a row came from. Empty when the rows did not come from files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceLines {
+    pub divisions: Vec<u64>,
+    pub stations: Vec<u64>,
+    pub villages: Vec<u64>,
+    pub targets: Vec<u64>,
+    pub authorities: Vec<u64>,
+}
+
+/// The pieces of a dataset, for building one with `Dataset::new`.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    pub descriptor: Option<Descriptor>,
+    pub divisions: Vec<Division>,
+    pub stations: Vec<Station>,
+    pub villages: Vec<Village>,
+    pub targets: Vec<Target>,
+    pub authorities: Vec<Authority>,
+    pub county_bboxes: BTreeMap<Code, BBox>,
+    pub lines: SourceLines,
+}
+
+/// Lookups into the vectors. Where a key occurs twice, the first row wins, as in validation.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    station_by_id: HashMap<String, usize>,
+    village_by_code: BTreeMap<Code, usize>,
+    division_by_code: BTreeMap<Code, usize>,
+    /// (admin_code, station index), sorted, so an area's stations are one contiguous range.
+    stations_by_admin: Vec<(Code, usize)>,
+    villages_by_station: HashMap<String, Vec<usize>>,
+}
+
+/// A data package in memory: every valid row, with indexes for the lookups views need.
+///
+/// The vectors are public so the CLI and the site can build and edit datasets; after changing
+/// them, call [`Dataset::reindex`], since the lookups read the indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub descriptor: Option<Descriptor>,
+    pub divisions: Vec<Division>,
+    pub stations: Vec<Station>,
+    pub villages: Vec<Village>,
+    pub targets: Vec<Target>,
+    pub authorities: Vec<Authority>,
+    /// Bounding box of each county outline found under `boundaries/`.
+    pub county_bboxes: BTreeMap<Code, BBox>,
+    pub lines: SourceLines,
+    index: Index,
+}
+
+impl From<Parts> for Dataset {
+    fn from(parts: Parts) -> Dataset {
+        Dataset::new(parts)
+    }
+}
+
+impl Dataset {
+    pub fn new(parts: Parts) -> Dataset {
+        let mut ds = Dataset {
+            descriptor: parts.descriptor,
+            divisions: parts.divisions,
+            stations: parts.stations,
+            villages: parts.villages,
+            targets: parts.targets,
+            authorities: parts.authorities,
+            county_bboxes: parts.county_bboxes,
+            lines: parts.lines,
+            index: Index::default(),
+        };
+        ds.reindex();
+        ds
+    }
+
+    /// Adds rows (a county chunk, say) and rebuilds the indexes. Source lines are kept only while
+    /// every piece has them, since lines from different files cannot be told apart afterwards.
+    pub fn extend(&mut self, parts: Parts) {
+        fn lines(mine: &mut Vec<u64>, n: usize, theirs: Vec<u64>, m: usize) {
+            if mine.len() == n && theirs.len() == m {
+                mine.extend(theirs);
+            } else {
+                mine.clear();
+            }
+        }
+        let l = parts.lines;
+        lines(
+            &mut self.lines.divisions,
+            self.divisions.len(),
+            l.divisions,
+            parts.divisions.len(),
+        );
+        lines(
+            &mut self.lines.stations,
+            self.stations.len(),
+            l.stations,
+            parts.stations.len(),
+        );
+        lines(
+            &mut self.lines.villages,
+            self.villages.len(),
+            l.villages,
+            parts.villages.len(),
+        );
+        lines(
+            &mut self.lines.targets,
+            self.targets.len(),
+            l.targets,
+            parts.targets.len(),
+        );
+        lines(
+            &mut self.lines.authorities,
+            self.authorities.len(),
+            l.authorities,
+            parts.authorities.len(),
+        );
+        if self.descriptor.is_none() {
+            self.descriptor = parts.descriptor;
+        }
+        self.divisions.extend(parts.divisions);
+        self.stations.extend(parts.stations);
+        self.villages.extend(parts.villages);
+        self.targets.extend(parts.targets);
+        self.authorities.extend(parts.authorities);
+        self.county_bboxes.extend(parts.county_bboxes);
+        self.reindex();
+    }
+
+    /// Rebuilds the lookups from the vectors.
+    pub fn reindex(&mut self) {
+        let mut index = Index::default();
+        for (i, s) in self.stations.iter().enumerate() {
+            index.station_by_id.entry(s.id.clone()).or_insert(i);
+            index.stations_by_admin.push((s.admin_code.clone(), i));
+        }
+        index.stations_by_admin.sort();
+        for (i, v) in self.villages.iter().enumerate() {
+            index.village_by_code.entry(v.code.clone()).or_insert(i);
+            if let Some(id) = &v.served_by {
+                index
+                    .villages_by_station
+                    .entry(id.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for (i, d) in self.divisions.iter().enumerate() {
+            index.division_by_code.entry(d.code.clone()).or_insert(i);
+        }
+        self.index = index;
+    }
+
+    /// The file a resource was read from: the descriptor's path, or the default.
+    pub fn file_of(&self, spec: &ResourceSpec) -> String {
+        match &self.descriptor {
+            Some(d) => d.resource_path(spec),
+            None => spec.path.to_string(),
+        }
+    }
+
+    pub fn station(&self, id: &str) -> Option<&Station> {
+        self.stations.get(*self.index.station_by_id.get(id)?)
+    }
+
+    pub fn village(&self, code: &str) -> Option<&Village> {
+        let i = self.index.village_by_code.get(code.trim())?;
+        self.villages.get(*i)
+    }
+
+    pub fn division(&self, code: &str) -> Option<&Division> {
+        let i = self.index.division_by_code.get(code.trim())?;
+        self.divisions.get(*i)
+    }
+
+    /// The name of a division or a village.
+    pub fn name_of(&self, code: &str) -> Option<&str> {
+        self.division(code)
+            .map(|d| d.name.as_str())
+            .or_else(|| self.village(code).map(|v| v.name.as_str()))
+    }
+
+    /// The divisions one level below, sorted by code (a township has none: its villages are in
+    /// [`Dataset::villages_in`]).
+    pub fn children(&self, code: &str) -> Vec<&Division> {
+        let Ok(parent) = Code::parse(code) else {
+            return Vec::new();
+        };
+        self.index
+            .division_by_code
+            .range(parent.clone()..)
+            .take_while(|(c, _)| parent.contains(c))
+            .filter(|(c, _)| c.parent().as_ref() == Some(&parent))
+            .filter_map(|(_, &i)| self.divisions.get(i))
+            .collect()
+    }
+
+    /// Villages inside a division (or the village itself), sorted by code.
+    pub fn villages_in(&self, code: &str) -> Vec<&Village> {
+        let Ok(area) = Code::parse(code) else {
+            return Vec::new();
+        };
+        self.index
+            .village_by_code
+            .range(area.clone()..)
+            .take_while(|(c, _)| area.contains(c))
+            .filter_map(|(_, &i)| self.villages.get(i))
+            .collect()
+    }
+
+    /// Stations whose `admin_code` lies inside a division, sorted by `admin_code`, then file order.
+    pub fn stations_in(&self, code: &str) -> Vec<&Station> {
+        let Ok(area) = Code::parse(code) else {
+            return Vec::new();
+        };
+        let list = &self.index.stations_by_admin;
+        let start = list.partition_point(|(c, _)| c < &area);
+        list[start..]
+            .iter()
+            .take_while(|(c, _)| area.contains(c))
+            .filter_map(|(_, i)| self.stations.get(*i))
+            .collect()
+    }
+
+    /// Villages whose `served_by` names this station, in file order.
+    pub fn villages_served_by(&self, station_id: &str) -> Vec<&Village> {
+        self.index
+            .villages_by_station
+            .get(station_id)
+            .map(|is| is.iter().filter_map(|&i| self.villages.get(i)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The divisions above a code that are in the package, province first; the code itself is
+    /// not included.
+    pub fn ancestors(&self, code: &str) -> Vec<&Division> {
+        let Ok(code) = Code::parse(code) else {
+            return Vec::new();
+        };
+        Level::ALL
+            .into_iter()
+            .filter(|&l| l < code.level())
+            .filter_map(|l| code.ancestor(l))
+            .filter_map(|c| self.division(c.as_str()))
+            .collect()
+    }
+
+    /// Divisions at one level, sorted by code.
+    pub fn divisions_at(&self, level: Level) -> Vec<&Division> {
+        self.index
+            .division_by_code
+            .iter()
+            .filter(|(c, _)| c.level() == level)
+            .filter_map(|(_, &i)| self.divisions.get(i))
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole package
+
+/// Reads a package through `load`, which returns a file's bytes given its path relative to the
+/// package root (the CLI reads the disk, the site fetches, tests read memory).
+///
+/// `load` cannot say "absent" apart from "unreadable", so an optional resource or outline that
+/// fails to load is taken to be absent. Rows found wrong by the checks across files (see
+/// `validate`) are removed, so the returned dataset holds only rows that passed every check; the
+/// problems say what was left out and why.
+pub fn read_package(
+    load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> (Dataset, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let descriptor = match load(DESCRIPTOR_FILE) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            match Descriptor::parse(text.trim_start_matches('\u{feff}')) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    problems.push(Problem::error(
+                        DESCRIPTOR_FILE,
+                        None,
+                        None,
+                        ProblemKind::BadDescriptor {
+                            reason: e.to_string(),
+                        },
+                    ));
+                    None
+                }
+            }
+        }
+        // A folder of CSVs without a descriptor is still readable with the default file names.
+        Err(reason) => {
+            problems.push(Problem::warning(
+                DESCRIPTOR_FILE,
+                None,
+                None,
+                ProblemKind::MissingFile { reason },
+            ));
+            None
+        }
+    };
+    if let Some(d) = &descriptor {
+        if d.crs != Crs::Wgs84 {
+            // Converting GCJ-02 / BD-09 to WGS-84 is a later piece of work; until then the
+            // coordinates are used as published (off by up to a few hundred metres) and said so.
+            let crs = serde_json::to_value(d.crs)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            problems.push(Problem::warning(
+                DESCRIPTOR_FILE,
+                None,
+                Some("crs"),
+                ProblemKind::CrsNotConverted { crs },
+            ));
+        }
+    }
+
+    let mut parts = Parts {
+        descriptor,
+        ..Parts::default()
+    };
+    for spec in &RESOURCES {
+        let file = match &parts.descriptor {
+            Some(d) => d.resource_path(spec),
+            None => spec.path.to_string(),
+        };
+        let bytes = match load(&file) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                if spec.required {
+                    problems.push(Problem::error(
+                        &file,
+                        None,
+                        None,
+                        ProblemKind::MissingFile { reason },
+                    ));
+                }
+                continue;
+            }
+        };
+        match spec.name {
+            "divisions" => take(
+                read_table(&file, &bytes),
+                &mut parts.divisions,
+                &mut parts.lines.divisions,
+                &mut problems,
+            ),
+            "stations" => take(
+                read_table(&file, &bytes),
+                &mut parts.stations,
+                &mut parts.lines.stations,
+                &mut problems,
+            ),
+            "villages" => take(
+                read_table(&file, &bytes),
+                &mut parts.villages,
+                &mut parts.lines.villages,
+                &mut problems,
+            ),
+            "targets" => take(
+                read_table(&file, &bytes),
+                &mut parts.targets,
+                &mut parts.lines.targets,
+                &mut problems,
+            ),
+            "authorities" => take(
+                read_table(&file, &bytes),
+                &mut parts.authorities,
+                &mut parts.lines.authorities,
+                &mut problems,
+            ),
+            other => unreachable!("no reader for resource {other}"),
+        }
+    }
+
+    let counties: Vec<Code> = parts
+        .divisions
+        .iter()
+        .filter(|d| d.level() == Level::County)
+        .map(|d| d.code.clone())
+        .collect();
+    for county in counties {
+        let path = boundary_path(&county);
+        // An outline is optional: without one the map has no base and the distance check is
+        // skipped for that county.
+        let Ok(bytes) = load(&path) else { continue };
+        match geo::boundary_bbox(&String::from_utf8_lossy(&bytes)) {
+            Ok(bbox) => {
+                parts.county_bboxes.insert(county, bbox);
+            }
+            Err(reason) => problems.push(Problem::warning(
+                &path,
+                None,
+                None,
+                ProblemKind::MissingFile { reason },
+            )),
+        }
+    }
+
+    let mut ds = Dataset::new(parts);
+    let checked = crate::validate::check(&ds);
+    checked.drop_rows(&mut ds);
+    problems.extend(checked.problems);
+    (ds, problems)
+}
+
+fn take<T>(rows: Rows<T>, items: &mut Vec<T>, lines: &mut Vec<u64>, problems: &mut Vec<Problem>) {
+    *items = rows.items;
+    *lines = rows.lines;
+    problems.extend(rows.problems);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_scan_follows_csv_core() {
+        let closed = Quoting::default();
+        assert_eq!(scan_quoting(b"a,\"b,c\",d"), closed);
+        assert!(scan_quoting(b"a,\"b,c,d").unclosed);
+        assert_eq!(scan_quoting(b"a,\"say \"\"hi\"\"\",d"), closed);
+        assert_eq!(
+            scan_quoting(b"a,b\"c,d"),
+            closed,
+            "a quote inside a field is text"
+        );
+        assert!(scan_quoting(b"a,\"b\n\nc").unclosed);
+        assert_eq!(scan_quoting(b"a,\"b\"\nc,d"), closed);
+        let q = scan_quoting(b"a,\"b\nc,\"d");
+        assert!(q.irregular && !q.unclosed);
+    }
+
+    #[test]
+    fn dates_are_strictly_iso() {
+        assert_eq!(
+            parse_date("2024-03-01"),
+            NaiveDate::from_ymd_opt(2024, 3, 1)
+        );
+        assert_eq!(parse_date("2024-3-1"), None);
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("2024/03/01"), None);
+    }
+
+    #[test]
+    fn booleans_in_every_accepted_spelling() {
+        for t in ["true", "TRUE", "1", "Yes", "是"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for f in ["false", "False", "0", "NO", "否"] {
+            assert_eq!(parse_bool(f), Some(false), "{f}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+    }
+
+    #[test]
+    fn lists_split_on_both_semicolons() {
+        assert_eq!(split_list("邮政; 中通；圆通;;"), ["邮政", "中通", "圆通"]);
+    }
+}

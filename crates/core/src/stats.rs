@@ -1,8 +1,28 @@
 //! Coverage figures for an area: how many villages have a point, are served, are served daily;
 //! stations by tier, status and model. Computed once by the build and shown by the site.
+//!
+//! Definitions, in one place so the site, the CLI and the targets page agree:
+//! - a village is *served* when `served_by` names an operating station and its deliveries per
+//!   week are not published as 0;
+//! - *daily* when served and at least 7 deliveries a week are published (unknown frequency is
+//!   served, not daily: the standard cannot be shown to be met);
+//! - *with a point* when an operating village point stands in it (`admin_code` = its code);
+//! - a *large* village has 2,500 or more residents.
+//!
+//! Station counts by tier, and the standardized/filed/locker counts, are of operating stations
+//! only: a planned, suspended or closed station does not count toward a target. `by_status`
+//! and `by_model` count every station, so the rest can be shown too.
 
+use crate::code::{Code, Level};
+use crate::model::{
+    Frequency, Indicator, Station, Status, Tier, Village, DAILY_DELIVERIES_PER_WEEK,
+};
+use crate::read::Dataset;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Residents from which a village counts as large (the documents' 2,500).
+pub const LARGE_VILLAGE_POPULATION: u32 = 2500;
 
 /// Counts for one area (province, city, county or township). Shares are derived, never stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,15 +44,218 @@ pub struct AreaStats {
     pub large_villages_with_point: u32,
     /// Villages whose serving point has a smart locker.
     pub villages_with_locker: u32,
+    /// Operating stations by tier (a planned or closed one counts toward no target).
     pub county_centers: u32,
     pub township_stations: u32,
+    /// Operating township stations meeting the provincial standard.
     pub township_stations_standardized: u32,
     pub village_points: u32,
     pub village_points_standardized: u32,
+    /// Operating village points with an end-outlet filing number.
     pub village_points_filed: u32,
+    /// Operating stations of any tier with a smart locker.
     pub lockers: u32,
     /// Every station in the area, by status word (`operating`, …).
     pub by_status: BTreeMap<String, u32>,
     /// Every station in the area, by cooperation model word (`direct`, …; `unknown` when empty).
     pub by_model: BTreeMap<String, u32>,
+}
+
+/// A share in percent; `None` when there is nothing to share (an area with no villages has no
+/// coverage, not 0 % or 100 %).
+pub fn pct(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+impl AreaStats {
+    /// Villages with a point of their own, in percent of villages.
+    pub fn village_point_coverage_pct(&self) -> Option<f64> {
+        pct(self.villages_with_point, self.villages)
+    }
+
+    pub fn large_village_point_coverage_pct(&self) -> Option<f64> {
+        pct(self.large_villages_with_point, self.large_villages)
+    }
+
+    pub fn served_pct(&self) -> Option<f64> {
+        pct(self.villages_served, self.villages)
+    }
+
+    /// Villages served at least daily, in percent of all villages (not of served ones: an
+    /// unserved village is the furthest from the standard).
+    pub fn daily_service_pct(&self) -> Option<f64> {
+        pct(self.villages_daily, self.villages)
+    }
+
+    pub fn township_station_coverage_pct(&self) -> Option<f64> {
+        pct(self.townships_with_station, self.townships)
+    }
+
+    pub fn standardized_township_stations_pct(&self) -> Option<f64> {
+        pct(self.township_stations_standardized, self.township_stations)
+    }
+
+    pub fn locker_village_pct(&self) -> Option<f64> {
+        pct(self.villages_with_locker, self.villages)
+    }
+
+    /// The figure a target's indicator is measured by, or `None` when the data cannot tell (the
+    /// demonstration-project counts are decided by ministries, not visible in station rows) or
+    /// there is nothing to measure (a share of zero villages).
+    pub fn indicator_value(&self, indicator: Indicator) -> Option<f64> {
+        use Indicator::*;
+        let count = |n: u32| Some(f64::from(n));
+        match indicator {
+            VillagePointCoveragePct => self.village_point_coverage_pct(),
+            LargeVillagePointCoveragePct => self.large_village_point_coverage_pct(),
+            DailyServicePct => self.daily_service_pct(),
+            TownshipStationCoveragePct => self.township_station_coverage_pct(),
+            TownshipStationCount => count(self.township_stations),
+            StandardizedTownshipStations => count(self.township_stations_standardized),
+            StandardizedTownshipStationsPct => self.standardized_township_stations_pct(),
+            VillagePointCount => count(self.village_points),
+            StandardizedVillagePoints => count(self.village_points_standardized),
+            FiledVillagePoints => count(self.village_points_filed),
+            LockerVillagePct => self.locker_village_pct(),
+            CountyCenterBuilt => count(self.county_centers),
+            DemoCountyCount
+            | DemoProjectCount
+            | DemoTownshipCenterCount
+            | DemoVillageStationCount => None,
+        }
+    }
+}
+
+/// The operating station serving a village, if any.
+fn serving_station<'a>(ds: &'a Dataset, village: &Village) -> Option<&'a Station> {
+    ds.station(village.served_by.as_deref()?)
+        .filter(|s| s.status == Status::Operating)
+}
+
+/// A village's frequency as the map should show it. Unlike `Village::frequency`, which reads the
+/// row alone, this looks at the serving station: a village "served" by a closed, suspended,
+/// planned or missing station gets no parcels, so it is unserved.
+pub fn effective_frequency(ds: &Dataset, village: &Village) -> Frequency {
+    if serving_station(ds, village).is_none() {
+        return Frequency::Unserved;
+    }
+    village.frequency()
+}
+
+/// Figures for every province, city, county and township in the dataset's divisions.
+///
+/// One pass over villages and stations, each adding to the areas above it, so the whole country
+/// costs the same as summing it once rather than once per area.
+pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
+    let mut stats: BTreeMap<Code, AreaStats> = ds
+        .divisions
+        .iter()
+        .filter(|d| d.level() < Level::Village)
+        .map(|d| (d.code.clone(), AreaStats::default()))
+        .collect();
+    // Each area containing `code` that is in the map (the code itself included). Prefixes are
+    // looked up as `&str`, so a village costs no allocation per level.
+    fn areas(
+        stats: &mut BTreeMap<Code, AreaStats>,
+        code: &Code,
+        mut add: impl FnMut(&mut AreaStats),
+    ) {
+        let code = code.as_str();
+        for level in [Level::Province, Level::City, Level::County, Level::Township] {
+            let Some(prefix) = code.get(..level.digits()) else {
+                break;
+            };
+            if let Some(s) = stats.get_mut(prefix) {
+                add(s);
+            }
+        }
+    }
+
+    let townships: Vec<Code> = stats
+        .keys()
+        .filter(|c| c.level() == Level::Township)
+        .cloned()
+        .collect();
+    for t in &townships {
+        areas(&mut stats, t, |s| s.townships += 1);
+    }
+
+    let operating = |s: &&Station| s.status == Status::Operating;
+    let mut with_township_station: Vec<&Code> = ds
+        .stations
+        .iter()
+        .filter(operating)
+        .filter(|s| s.tier == Tier::TownshipStation)
+        .map(|s| &s.admin_code)
+        .collect();
+    with_township_station.sort();
+    with_township_station.dedup();
+    for t in with_township_station {
+        if stats.contains_key(t) {
+            areas(&mut stats, t, |s| s.townships_with_station += 1);
+        }
+    }
+
+    let mut with_point: Vec<&Code> = ds
+        .stations
+        .iter()
+        .filter(operating)
+        .filter(|s| s.tier == Tier::VillagePoint)
+        .map(|s| &s.admin_code)
+        .collect();
+    with_point.sort();
+    with_point.dedup();
+
+    for v in &ds.villages {
+        let point = with_point.binary_search(&&v.code).is_ok();
+        let large = v.population.is_some_and(|p| p >= LARGE_VILLAGE_POPULATION);
+        let station = serving_station(ds, v);
+        let frequency = match station {
+            Some(_) => v.frequency(),
+            None => Frequency::Unserved,
+        };
+        let served = matches!(
+            frequency,
+            Frequency::Unknown | Frequency::BelowDaily | Frequency::Daily
+        );
+        let daily = frequency == Frequency::Daily;
+        debug_assert!(!daily || v.deliveries_per_week >= Some(DAILY_DELIVERIES_PER_WEEK));
+        let locker = served && station.is_some_and(|s| s.locker == Some(true));
+        areas(&mut stats, &v.code, |s| {
+            s.villages += 1;
+            s.villages_with_point += u32::from(point);
+            s.villages_served += u32::from(served);
+            s.villages_daily += u32::from(daily);
+            s.large_villages += u32::from(large);
+            s.large_villages_with_point += u32::from(large && point);
+            s.villages_with_locker += u32::from(locker);
+        });
+    }
+
+    for st in &ds.stations {
+        let on = st.status == Status::Operating;
+        let standardized = on && st.standardized == Some(true);
+        let filed = on && st.is_filed();
+        let locker = on && st.locker == Some(true);
+        let status = st.status.as_str().to_string();
+        let model = st.model.map_or("unknown", |m| m.as_str()).to_string();
+        areas(&mut stats, &st.admin_code, |s| {
+            match st.tier {
+                Tier::CountyCenter => s.county_centers += u32::from(on),
+                Tier::TownshipStation => {
+                    s.township_stations += u32::from(on);
+                    s.township_stations_standardized += u32::from(standardized);
+                }
+                Tier::VillagePoint => {
+                    s.village_points += u32::from(on);
+                    s.village_points_standardized += u32::from(standardized);
+                    s.village_points_filed += u32::from(filed);
+                }
+            }
+            s.lockers += u32::from(locker);
+            *s.by_status.entry(status.clone()).or_default() += 1;
+            *s.by_model.entry(model.clone()).or_default() += 1;
+        });
+    }
+    stats
 }

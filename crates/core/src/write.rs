@@ -1,0 +1,212 @@
+//! Writing domain values back to CSV, the inverse of `read`: the CLI's build writes county chunks
+//! with it and the demo generator writes the package with it, so whatever is written reads back
+//! to the same values (`read(write(x)) == x`).
+//!
+//! The header is the schema's columns in schema order, then every `extra` column any row has, in
+//! the order first met, so a publisher's own columns survive a round trip through the tools.
+
+use crate::model::{Authority, Division, Station, Target, Village, Word};
+use crate::package::{self, ResourceSpec};
+use chrono::NaiveDate;
+
+/// A domain type written as one row of a resource.
+pub trait ToRow {
+    const SPEC: ResourceSpec;
+    /// The schema columns' text, in `SPEC.fields` order; empty for `None`.
+    fn cells(&self) -> Vec<String>;
+    /// The columns the schema does not know, as read.
+    fn extra(&self) -> &[(String, String)];
+}
+
+/// Writes rows as CSV: UTF-8 without a BOM, `\n` line ends, quotes only where needed.
+pub fn write_resource<T: ToRow>(rows: &[T]) -> Vec<u8> {
+    let mut extra_names: Vec<&str> = Vec::new();
+    for row in rows {
+        for (name, _) in row.extra() {
+            if !extra_names.contains(&name.as_str()) {
+                extra_names.push(name);
+            }
+        }
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let header: Vec<&str> = T::SPEC
+        .header()
+        .into_iter()
+        .chain(extra_names.iter().copied())
+        .collect();
+    writer
+        .write_record(&header)
+        .expect("writing to memory cannot fail");
+    for row in rows {
+        let mut cells = row.cells();
+        debug_assert_eq!(cells.len(), T::SPEC.fields.len());
+        let extra = row.extra();
+        // A name can occur twice in `extra` (a repeated column); each occurrence is matched to
+        // its own header column by counting.
+        let mut used = vec![false; extra.len()];
+        for name in &extra_names {
+            let found = extra
+                .iter()
+                .enumerate()
+                .find(|(i, (n, _))| !used[*i] && n == name);
+            cells.push(match found {
+                Some((i, (_, v))) => {
+                    used[i] = true;
+                    v.clone()
+                }
+                None => String::new(),
+            });
+        }
+        writer
+            .write_record(&cells)
+            .expect("writing to memory cannot fail");
+    }
+    writer.into_inner().expect("writing to memory cannot fail")
+}
+
+pub fn write_divisions(divisions: &[Division]) -> Vec<u8> {
+    write_resource(divisions)
+}
+
+pub fn write_stations(stations: &[Station]) -> Vec<u8> {
+    write_resource(stations)
+}
+
+pub fn write_villages(villages: &[Village]) -> Vec<u8> {
+    write_resource(villages)
+}
+
+pub fn write_targets(targets: &[Target]) -> Vec<u8> {
+    write_resource(targets)
+}
+
+pub fn write_authorities(authorities: &[Authority]) -> Vec<u8> {
+    write_resource(authorities)
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(T::to_string).unwrap_or_default()
+}
+
+fn word<W: Word>(w: Option<W>) -> String {
+    w.map(|w| w.word().to_string()).unwrap_or_default()
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn boolean(b: Option<bool>) -> String {
+    b.map(|b| b.to_string()).unwrap_or_default()
+}
+
+impl ToRow for Division {
+    const SPEC: ResourceSpec = package::DIVISIONS;
+    fn cells(&self) -> Vec<String> {
+        vec![self.code.to_string(), self.name.clone()]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl ToRow for Station {
+    const SPEC: ResourceSpec = package::STATIONS;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.tier.word().to_string(),
+            self.name.clone(),
+            self.admin_code.to_string(),
+            self.lon.to_string(),
+            self.lat.to_string(),
+            opt(&self.address),
+            opt(&self.phone),
+            self.operator.clone(),
+            self.brands.join(";"),
+            word(self.model),
+            self.services
+                .iter()
+                .map(|s| s.word())
+                .collect::<Vec<_>>()
+                .join(";"),
+            opt(&self.hours),
+            opt(&self.filing_no),
+            boolean(self.standardized),
+            boolean(self.locker),
+            opt(&self.pickup_fee),
+            self.status.word().to_string(),
+            date(self.opened),
+            date(self.verified),
+        ]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl ToRow for Village {
+    const SPEC: ResourceSpec = package::VILLAGES;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.code.to_string(),
+            self.name.clone(),
+            self.township_code.to_string(),
+            word(self.kind),
+            opt(&self.population),
+            opt(&self.lon),
+            opt(&self.lat),
+            opt(&self.served_by),
+            opt(&self.deliveries_per_week),
+            opt(&self.delivery_days),
+            opt(&self.pickups_per_week),
+            word(self.delivery_mode),
+            date(self.updated),
+        ]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl ToRow for Target {
+    const SPEC: ResourceSpec = package::TARGETS;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.jurisdiction_code.to_string(),
+            self.indicator.word().to_string(),
+            self.target.to_string(),
+            date(Some(self.deadline)),
+            self.doc_no.clone(),
+            self.doc_title.clone(),
+            self.issued_by.clone(),
+            date(self.issued_on),
+            opt(&self.note),
+        ]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl ToRow for Authority {
+    const SPEC: ResourceSpec = package::AUTHORITIES;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.jurisdiction_code.to_string(),
+            self.name.clone(),
+            opt(&self.phone),
+            opt(&self.email),
+            opt(&self.website),
+            opt(&self.address),
+            opt(&self.open311_endpoint),
+            opt(&self.office_hours),
+        ]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}

@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests: reading fixture packages from disk and describing
+//! problems compactly enough to compare whole lists.
+
+#![allow(dead_code)]
+
+use cundi_core::read::{read_package, Dataset};
+use cundi_core::Problem;
+use std::path::PathBuf;
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn fixture_bytes(package: &str, file: &str) -> Vec<u8> {
+    std::fs::read(fixture(package).join(file)).expect("fixture exists")
+}
+
+/// Reads a fixture package from disk, as the CLI would.
+pub fn read_fixture(name: &str) -> (Dataset, Vec<Problem>) {
+    let dir = fixture(name);
+    read_package(&mut |path: &str| std::fs::read(dir.join(path)).map_err(|e| e.to_string()))
+}
+
+/// The `kind` tag a problem serializes with (`bad_code`, `duplicate`, …).
+pub fn kind(p: &Problem) -> String {
+    serde_json::to_value(p).unwrap()["kind"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// (file, line, field, kind) of a problem: what a publisher needs to find and fix it.
+pub fn at(p: &Problem) -> (String, Option<u64>, Option<String>, String) {
+    (p.file.clone(), p.line, p.field.clone(), kind(p))
+}
