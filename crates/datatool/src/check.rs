@@ -1,0 +1,221 @@
+//! Reading a package from disk and reporting on it: the problems, errors first, one per line, and
+//! a summary of rows per file. Shared by `validate` and `build`.
+
+use crate::error::Error;
+use cundi_core::package::RESOURCES;
+use cundi_core::read::{read_package, Dataset, DESCRIPTOR_FILE};
+use cundi_core::{Lang, Problem, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A package as read: the dataset, its problems (errors first, then by file and line), and the
+/// bytes of every file the reader asked for, by path relative to the package root.
+pub struct Checked {
+    pub dir: PathBuf,
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+    pub loaded: BTreeMap<String, Vec<u8>>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+/// Reads the package in `dir`. Fails only when `dir` is not a readable directory; everything wrong
+/// inside it is a problem.
+pub fn read(dir: &Path) -> Result<Checked, Error> {
+    let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
+    if !meta.is_dir() {
+        return Err(Error::Package(format!(
+            "{}: not a directory (a data package is a folder with datapackage.json and CSV files)",
+            dir.display()
+        )));
+    }
+    std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+
+    let mut loaded = BTreeMap::new();
+    let mut load = |rel: &str| -> Result<Vec<u8>, String> {
+        // The descriptor names the files; never let it reach outside the package.
+        if !is_safe_relative(rel) {
+            return Err(format!("{rel}: not a path inside the package"));
+        }
+        let bytes = std::fs::read(dir.join(rel)).map_err(|e| e.to_string())?;
+        loaded.insert(rel.to_string(), bytes.clone());
+        Ok(bytes)
+    };
+    let (dataset, mut problems) = read_package(&mut load);
+    sort_problems(&mut problems, &dataset);
+    Ok(Checked {
+        dir: dir.to_path_buf(),
+        dataset,
+        problems,
+        loaded,
+    })
+}
+
+/// A `/`-separated relative path with no `..`, no root and no empty parts.
+pub fn is_safe_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && !rel.contains('\\')
+        && rel
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && !rel.contains(':')
+}
+
+/// Errors first, then warnings; each group by file (the descriptor, then the resources in
+/// package order, then the rest by name) and line.
+fn sort_problems(problems: &mut [Problem], ds: &Dataset) {
+    let mut files: Vec<String> = vec![DESCRIPTOR_FILE.to_string()];
+    files.extend(RESOURCES.iter().map(|spec| ds.file_of(spec)));
+    problems.sort_by(|a, b| {
+        let rank = |p: &Problem| {
+            (
+                p.severity != Severity::Error,
+                files
+                    .iter()
+                    .position(|f| *f == p.file)
+                    .unwrap_or(files.len()),
+            )
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.unwrap_or(0).cmp(&b.line.unwrap_or(0)))
+    });
+}
+
+/// The language for messages: `--lang` if given, else Chinese when the locale is Chinese.
+pub fn lang_from_env() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// Prints the problems, one per line; warnings only when `warnings` is set.
+pub fn print_problems(
+    out: &mut impl Write,
+    checked: &Checked,
+    lang: Lang,
+    warnings: bool,
+) -> std::io::Result<()> {
+    for p in &checked.problems {
+        if p.is_error() || warnings {
+            let tag = match (lang, p.severity) {
+                (Lang::En, Severity::Error) => "error",
+                (Lang::En, Severity::Warning) => "warning",
+                (Lang::Zh, Severity::Error) => "错误",
+                (Lang::Zh, Severity::Warning) => "警告",
+            };
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
+            writeln!(out, "{tag}{sep}{}", p.message(lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// Rows per file: how many were valid and how many were left out for errors, then the totals.
+pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std::io::Result<()> {
+    let ds = &checked.dataset;
+    let kept = [
+        ds.divisions.len(),
+        ds.stations.len(),
+        ds.villages.len(),
+        ds.targets.len(),
+        ds.authorities.len(),
+    ];
+    for (spec, kept) in RESOURCES.iter().zip(kept) {
+        let file = ds.file_of(spec);
+        if !checked.loaded.contains_key(&file) {
+            match lang {
+                Lang::En => writeln!(out, "  {file}: absent")?,
+                Lang::Zh => writeln!(out, "  {file}：无此文件")?,
+            }
+            continue;
+        }
+        let left_out = checked
+            .problems
+            .iter()
+            .filter(|p| p.is_error() && p.file == file)
+            .filter_map(|p| p.line)
+            .collect::<BTreeSet<_>>()
+            .len();
+        let read = kept + left_out;
+        match lang {
+            Lang::En => writeln!(
+                out,
+                "  {file}: {read} {} read, {kept} valid, {left_out} left out for errors",
+                plural(read, "row", "rows")
+            )?,
+            Lang::Zh => writeln!(
+                out,
+                "  {file}：读取 {read} 行，有效 {kept} 行，因错误略去 {left_out} 行"
+            )?,
+        }
+    }
+    let outlines = ds.county_bboxes.len();
+    let (errors, warnings) = (checked.errors(), checked.warnings());
+    match lang {
+        Lang::En => {
+            writeln!(
+                out,
+                "  boundaries: {outlines} county {}",
+                plural(outlines, "outline", "outlines")
+            )?;
+            writeln!(
+                out,
+                "{}: {errors} {}, {warnings} {}",
+                checked.dir.display(),
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings")
+            )
+        }
+        Lang::Zh => {
+            writeln!(out, "  boundaries：{outlines} 个县级边界")?;
+            writeln!(
+                out,
+                "{}：{errors} 个错误，{warnings} 个警告",
+                checked.dir.display()
+            )
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_package() {
+        assert!(is_safe_relative("stations.csv"));
+        assert!(is_safe_relative("boundaries/140522.geojson"));
+        assert!(!is_safe_relative("../secret.csv"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative("a//b.csv"));
+        assert!(!is_safe_relative("C:\\x.csv"));
+        assert!(!is_safe_relative(""));
+    }
+}

