@@ -1,1 +1,139 @@
-//! The 村递 Cundi site: UI only.
+//! The 村递 Cundi site: UI only. `App` sets up the language, the data store and the routes, and
+//! draws the page frame — header, navigation, language switch, and the notice that the data is
+//! illustrative when the package says so. Everything about the data itself lives in `cundi-core`.
+
+pub mod components;
+pub mod i18n;
+pub mod map;
+pub mod pages;
+pub mod store;
+
+use crate::i18n::I18nProvider;
+use crate::pages::{MapPage, QualityPage};
+use crate::store::{provide_store, use_store, CONFIG_FILE};
+use cundi_core::Lang;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nProvider>
+            <Site />
+        </I18nProvider>
+    }
+}
+
+#[component]
+fn Site() -> impl IntoView {
+    provide_store(CONFIG_FILE);
+    view! {
+        <Router>
+            <SiteHeader />
+            <DataNotice />
+            <main id="main" class="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=MapPage />
+                    <Route path=path!("/quality") view=QualityPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-zh" lang="zh-CN">
+                    {move_tr!("app-title")}
+                </span>
+                <span class="brand-latin" lang="en">
+                    {move_tr!("app-title-latin")}
+                </span>
+                <span class="brand-tagline">{move_tr!("app-tagline")}</span>
+            </a>
+            <nav class="site-nav" aria-label=move_tr!("nav-label")>
+                <A href="/">{move_tr!("nav-map")}</A>
+                <A href="/quality">{move_tr!("nav-quality")}</A>
+            </nav>
+            <LanguageSwitch />
+        </header>
+    }
+}
+
+/// A button that names the other language in that language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button lang-switch"
+            data-testid="lang-switch"
+            lang=move || match i18n::lang() {
+                Lang::Zh => "en",
+                Lang::En => "zh-CN",
+            }
+            aria-label=move_tr!("lang-switch-label")
+            on:click=move |_| i18n::toggle_language()
+        >
+            {move_tr!("lang-switch")}
+        </button>
+    }
+}
+
+/// The package's own notice, always visible, when its data is illustrative. Long notices show two
+/// lines until expanded, so that on a phone the map keeps the screen.
+#[component]
+fn DataNotice() -> impl IntoView {
+    let store = use_store();
+    let expanded = RwSignal::new(false);
+    move || {
+        let data = store.data()?;
+        let package = &data.summary.package;
+        if !package.illustrative {
+            return None;
+        }
+        let notice = package.notice.clone();
+        Some(view! {
+            <aside
+                class="notice"
+                class:expanded=move || expanded.get()
+                data-testid="illustrative-notice"
+                aria-label=move_tr!("notice-label")
+            >
+                <p class="notice-text" id="notice-text">
+                    {i18n::text(move || match (&notice, i18n::lang()) {
+                        (Some(n), Lang::Zh) => n.zh.clone(),
+                        (Some(n), Lang::En) => n.en.clone(),
+                        (None, _) => tr!("notice-illustrative"),
+                    })}
+                </p>
+                <button
+                    type="button"
+                    class="button"
+                    aria-controls="notice-text"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {i18n::text(move || if expanded.get() { tr!("notice-less") } else { tr!("notice-more") })}
+                </button>
+            </aside>
+        })
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{move_tr!("not-found-title")}</h1>
+            <p>
+                <a href="/">{move_tr!("not-found-link")}</a>
+            </p>
+        </section>
+    }
+}

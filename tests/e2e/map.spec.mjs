@@ -121,7 +121,7 @@ test('rows with problems are listed on the data-quality view while every valid r
   expect(drawn).toBe(valid);
 
   await page.goto('/quality');
-  const table = page.getByTestId('quality-table');
+  const table = page.getByTestId('problems');
   await expect(table).toBeVisible();
   const problems = await page.evaluate(async () => (await (await fetch('data/summary.json')).json()).problems);
   expect(problems.length).toBeGreaterThan(0);
@@ -144,5 +144,9 @@ test('screenshots at phone width', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.goto('/quality');
+  await expect(page.getByTestId('problems-empty')).toBeVisible();
   await page.screenshot({ path: `${screens}/quality-360.png`, fullPage: true });
+  await page.goto('/?station=nonexistent-id');
+  await expect(page.getByTestId('station-missing')).toBeVisible();
+  await page.screenshot({ path: `${screens}/station-missing-360.png` });
 });

@@ -1,0 +1,202 @@
+//! The details of one station, with the villages it serves: a side panel on wide screens and a
+//! bottom sheet on phones. Every value is rendered as text.
+
+use crate::i18n::{self, text};
+use crate::map::style::frequency_color;
+use cundi_core::{Frequency, Station, Village};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+/// A village the station serves, with how often it really gets parcels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServedVillage {
+    pub village: Village,
+    pub frequency: Frequency,
+}
+
+#[component]
+pub fn StationDetails(
+    station: Station,
+    /// The division names it stands in, province first.
+    area: Vec<String>,
+    served: Vec<ServedVillage>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let s = station;
+    let (tier, status, model) = (s.tier, s.status, s.model);
+    let (standardized, locker, pickup_fee) = (s.standardized, s.locker, s.pickup_fee);
+    let filing_no = s.filing_no.clone();
+    let services: Vec<_> = s
+        .services
+        .iter()
+        .map(|&service| text(move || i18n::service(service)))
+        .collect();
+    let phone_href = s
+        .phone
+        .as_ref()
+        .map(|p| format!("tel:{}", p.replace([' ', '-'], "")));
+    let served_count = served.len();
+
+    view! {
+        <section
+            class="details"
+            data-testid="station-details"
+            aria-labelledby="station-details-name"
+        >
+            <header class="details-head">
+                <div class="details-title">
+                    <p class="details-kicker">{text(move || i18n::tier(tier))}</p>
+                    <h2 id="station-details-name">{s.name}</h2>
+                    <p class=format!("badge status-{}", status.as_str())>
+                        {text(move || i18n::status(status))}
+                    </p>
+                </div>
+                <button
+                    type="button"
+                    class="button close"
+                    data-testid="details-close"
+                    on:click=move |_| on_close.run(())
+                >
+                    {move_tr!("details-close")}
+                </button>
+            </header>
+            <dl class="fields">
+                <dt>{move_tr!("field-operator")}</dt>
+                <dd>{s.operator}</dd>
+                <dt>{move_tr!("field-brands")}</dt>
+                <dd>
+                    <Tags items=s.brands.into_iter().map(Signal::from).collect() />
+                </dd>
+                <dt>{move_tr!("field-model")}</dt>
+                <dd>{or_unknown(move || model.map(i18n::model))}</dd>
+                <dt>{move_tr!("field-services")}</dt>
+                <dd>
+                    <Tags items=services />
+                </dd>
+                <dt>{move_tr!("field-hours")}</dt>
+                <dd>{or_unknown_value(s.hours)}</dd>
+                <dt>{move_tr!("field-address")}</dt>
+                <dd>{or_unknown_value(s.address)}</dd>
+                <dt>{move_tr!("field-phone")}</dt>
+                <dd>
+                    {phone_href.map(|href| view! { <a href=href>{s.phone.clone()}</a> })}
+                    {s.phone.is_none().then(|| move_tr!("value-unknown"))}
+                </dd>
+                <dt>{move_tr!("field-filing")}</dt>
+                <dd>{text(move || filing_no.clone().unwrap_or_else(|| tr!("not-filed")))}</dd>
+                <dt>{move_tr!("field-standardized")}</dt>
+                <dd>{text(move || i18n::yes_no(standardized))}</dd>
+                <dt>{move_tr!("field-locker")}</dt>
+                <dd>{text(move || i18n::yes_no(locker))}</dd>
+                <dt>{move_tr!("field-pickup-fee")}</dt>
+                <dd class:warn=pickup_fee.is_some_and(|f| f > 0.0)>
+                    {text(move || match pickup_fee {
+                        Some(f) if f > 0.0 => tr!("pickup-fee-amount", { "fee" => f.to_string() }),
+                        Some(_) => tr!("pickup-fee-free"),
+                        None => tr!("value-unknown"),
+                    })}
+                </dd>
+                <dt>{move_tr!("field-opened")}</dt>
+                <dd>{or_unknown_value(s.opened.map(|d| d.to_string()))}</dd>
+                <dt>{move_tr!("field-verified")}</dt>
+                <dd>{or_unknown_value(s.verified.map(|d| d.to_string()))}</dd>
+                <dt>{move_tr!("field-area")}</dt>
+                <dd>{area.join(" / ")}</dd>
+                <dt>{move_tr!("field-coordinates")}</dt>
+                <dd>{format!("{:.5}°N {:.5}°E", s.lat, s.lon)}</dd>
+                <dt>{move_tr!("field-id")}</dt>
+                <dd>
+                    <code>{s.id}</code>
+                </dd>
+                {s
+                    .extra
+                    .into_iter()
+                    .map(|(k, v)| {
+                        view! {
+                            <dt>{k}</dt>
+                            <dd>{v}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+            <h3>{move_tr!("served-title", { "n" => served_count })}</h3>
+            {served.is_empty().then(|| view! { <p class="muted">{move_tr!("served-none")}</p> })}
+            {(!served.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="served" data-testid="served-villages">
+                            {served.into_iter().map(|sv| view! { <ServedRow sv /> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// A value that may be unpublished, in the current language.
+fn or_unknown(value: impl Fn() -> Option<String> + Send + Sync + 'static) -> Signal<String> {
+    text(move || value().unwrap_or_else(|| tr!("value-unknown")))
+}
+
+fn or_unknown_value(value: Option<String>) -> Signal<String> {
+    or_unknown(move || value.clone())
+}
+
+/// A list shown as tags, or "not published" when empty.
+#[component]
+fn Tags(items: Vec<Signal<String>>) -> impl IntoView {
+    let empty = items.is_empty();
+    view! {
+        {empty.then(|| move_tr!("value-unknown"))}
+        {(!empty)
+            .then(|| {
+                view! {
+                    <ul class="tags">
+                        {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+    }
+}
+
+#[component]
+fn ServedRow(sv: ServedVillage) -> impl IntoView {
+    let frequency = sv.frequency;
+    let per_week = sv.village.deliveries_per_week;
+    let mode = sv.village.delivery_mode;
+    let standard = (frequency != Frequency::Unknown).then(|| {
+        let class = if frequency == Frequency::Daily {
+            "served-std meets"
+        } else {
+            "served-std below"
+        };
+        let label = text(move || match frequency {
+            Frequency::Daily => tr!("served-meets"),
+            Frequency::BelowDaily => tr!("served-below"),
+            _ => i18n::frequency(frequency),
+        });
+        view! { <span class=class>{label}</span> }
+    });
+    view! {
+        <li class="served-row" data-village=sv.village.code.to_string()>
+            <svg class="dot" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+                <circle cx="6" cy="6" r="5" fill=frequency_color(frequency)></circle>
+            </svg>
+            <span class="served-name">{sv.village.name}</span>
+            <span class="served-freq">
+                {text(move || {
+                    let mut s = match per_week {
+                        Some(n) => tr!("served-per-week", { "n" => n }),
+                        None => tr!("served-unknown"),
+                    };
+                    if let Some(m) = mode {
+                        s.push_str(" · ");
+                        s.push_str(&i18n::delivery_mode(m));
+                    }
+                    s
+                })}
+            </span>
+            {standard}
+        </li>
+    }
+}

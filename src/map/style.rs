@@ -1,0 +1,113 @@
+//! How each kind of point looks: radius by tier, colour and fill by status, colour by delivery
+//! frequency. Plain data, so the map draws with it and the legend explains the very same styles.
+
+use cundi_core::{Frequency, Status, Tier};
+
+/// The look of one circle marker, in Leaflet's path-option terms.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkerStyle {
+    /// Pixels.
+    pub radius: f64,
+    /// Stroke colour.
+    pub color: &'static str,
+    /// Stroke width in pixels.
+    pub weight: f64,
+    /// `None` draws the circle hollow.
+    pub fill: Option<&'static str>,
+    pub fill_opacity: f64,
+    /// SVG/canvas dash pattern for the stroke, e.g. `"3 3"`.
+    pub dash: Option<&'static str>,
+}
+
+pub const OPERATING: &str = "#1d4ed8";
+pub const SUSPENDED: &str = "#d97706";
+pub const CLOSED: &str = "#6b7280";
+pub const PLANNED: &str = "#1d4ed8";
+
+pub const FREQ_DAILY: &str = "#15803d";
+pub const FREQ_BELOW_DAILY: &str = "#ea580c";
+pub const FREQ_UNSERVED: &str = "#dc2626";
+pub const FREQ_UNKNOWN: &str = "#9ca3af";
+
+/// County outlines.
+pub const BOUNDARY: &str = "#475569";
+/// The ring drawn around the selected station.
+pub const SELECTED: &str = "#111827";
+
+pub fn tier_radius(tier: Tier) -> f64 {
+    match tier {
+        Tier::CountyCenter => 11.0,
+        Tier::TownshipStation => 8.0,
+        Tier::VillagePoint => 5.5,
+    }
+}
+
+pub fn station_style(tier: Tier, status: Status) -> MarkerStyle {
+    let radius = tier_radius(tier);
+    let weight = match tier {
+        Tier::CountyCenter => 2.5,
+        _ => 1.5,
+    };
+    match status {
+        Status::Operating => MarkerStyle {
+            radius,
+            color: "#ffffff",
+            weight,
+            fill: Some(OPERATING),
+            fill_opacity: 0.9,
+            dash: None,
+        },
+        Status::Suspended => MarkerStyle {
+            radius,
+            color: "#7c2d12",
+            weight,
+            fill: Some(SUSPENDED),
+            fill_opacity: 0.9,
+            dash: None,
+        },
+        Status::Closed => MarkerStyle {
+            radius,
+            color: CLOSED,
+            weight: weight + 0.5,
+            fill: None,
+            fill_opacity: 0.0,
+            dash: Some("3 3"),
+        },
+        Status::Planned => MarkerStyle {
+            radius,
+            color: PLANNED,
+            weight: weight + 0.5,
+            fill: None,
+            fill_opacity: 0.0,
+            dash: Some("1 3"),
+        },
+    }
+}
+
+pub fn frequency_color(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Daily => FREQ_DAILY,
+        Frequency::BelowDaily => FREQ_BELOW_DAILY,
+        Frequency::Unserved => FREQ_UNSERVED,
+        Frequency::Unknown => FREQ_UNKNOWN,
+    }
+}
+
+pub fn village_style(f: Frequency) -> MarkerStyle {
+    MarkerStyle {
+        radius: 4.0,
+        color: "#ffffff",
+        weight: 1.0,
+        fill: Some(frequency_color(f)),
+        fill_opacity: 0.95,
+        dash: None,
+    }
+}
+
+/// The order in which the legend lists frequencies: best first.
+pub const FREQUENCIES: [Frequency; 4] = [
+    Frequency::Daily,
+    Frequency::BelowDaily,
+    Frequency::Unserved,
+    Frequency::Unknown,
+];

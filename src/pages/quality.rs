@@ -1,0 +1,17 @@
+//! `/quality`: every problem found in the data — the build's and those met while reading the
+//! county chunks in the browser — with file, line, field and what is wrong.
+
+use crate::components::{with_data, ProblemTable};
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+
+#[component]
+pub fn QualityPage() -> impl IntoView {
+    view! {
+        <section class="page quality" data-testid="quality-page">
+            <h1>{move_tr!("quality-title")}</h1>
+            <p class="muted">{move_tr!("quality-intro")}</p>
+            {with_data(|data| view! { <ProblemTable problems=data.problems.clone() /> })}
+        </section>
+    }
+}
