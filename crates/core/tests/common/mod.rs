@@ -25,10 +25,7 @@ pub fn read_fixture(name: &str) -> (Dataset, Vec<Problem>) {
 
 /// The `kind` tag a problem serializes with (`bad_code`, `duplicate`, …).
 pub fn kind(p: &Problem) -> String {
-    serde_json::to_value(p).unwrap()["kind"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    p.kind.code().to_string()
 }
 
 /// (file, line, field, kind) of a problem: what a publisher needs to find and fix it.
