@@ -1,15 +1,20 @@
 //! `cundi-core`: everything about the rural parcel-service network that can be decided without a
 //! browser — reading and validating a published data package, the administrative hierarchy,
-//! coverage statistics and the web bundle's format. The site and the publisher's CLI both use it,
-//! so they never disagree about what a valid dataset is.
+//! coverage statistics, the web bundle's format, search with pinyin, nearest points, coordinate
+//! systems and opening hours. The site and the publisher's CLI both use it, so they never disagree
+//! about what a valid dataset is.
 
 pub mod bundle;
 pub mod code;
+pub mod coords;
 pub mod geo;
+pub mod hours;
 pub mod model;
+pub mod nearest;
 pub mod package;
 pub mod problem;
 pub mod read;
+pub mod search;
 pub mod stats;
 pub mod validate;
 pub mod write;

@@ -32,3 +32,17 @@ pub fn kind(p: &Problem) -> String {
 pub fn at(p: &Problem) -> (String, Option<u64>, Option<String>, String) {
     (p.file.clone(), p.line, p.field.clone(), kind(p))
 }
+
+/// The demo package the site serves (`data/` at the workspace root), read from disk.
+pub fn read_demo() -> Dataset {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let (ds, problems) =
+        read_package(&mut |path: &str| std::fs::read(dir.join(path)).map_err(|e| e.to_string()));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.severity != cundi_core::Severity::Error),
+        "{problems:#?}"
+    );
+    ds
+}

@@ -1,0 +1,370 @@
+//! Nearness on the Earth: the stations nearest a position ("near me"), the point that serves a
+//! village and its nearest alternatives, and the village a position lies in — or that it lies
+//! outside the data.
+//!
+//! An R-tree over longitude and latitude degrees would rank wrongly: a degree of longitude is
+//! shorter than one of latitude, and more so the further north (at 40° N by a quarter). So points
+//! are indexed as 3-D unit vectors. The straight-line (chord) distance between two unit vectors
+//! grows strictly with the great-circle distance, so the R-tree's nearest-neighbour order *is* the
+//! great-circle order; distances are then computed with [`geo::haversine_km`], the same function a
+//! brute-force scan uses, and ties are broken by station order, so the two agree exactly.
+
+use crate::geo::{self, BBox};
+use crate::model::{Station, Status, Tier, Village};
+use crate::read::Dataset;
+use rstar::primitives::GeomWithData;
+use rstar::RTree;
+
+/// A village committee farther than this from a position is not "the village you are in".
+pub const VILLAGE_RADIUS_KM: f64 = 5.0;
+
+/// A position farther than this from every station is outside the data.
+pub const OUTSIDE_KM: f64 = 30.0;
+
+/// A position this far outside every county's bounding box is outside the data (the margin
+/// allows for a GPS fix's error at the edge of a county).
+pub const BBOX_MARGIN_KM: f64 = 2.0;
+
+type Node = GeomWithData<[f64; 3], u32>;
+
+/// The unit vector of a WGS-84 position (on a sphere, which is what `haversine_km` assumes too).
+fn unit_vector(lon: f64, lat: f64) -> [f64; 3] {
+    let (lon, lat) = (lon.to_radians(), lat.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+fn finite(lon: f64, lat: f64) -> bool {
+    lon.is_finite() && lat.is_finite()
+}
+
+/// Which stations a query considers, by tier and status. Checked while walking the tree, so one
+/// index serves every filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Filter {
+    tiers: u8,
+    statuses: u8,
+}
+
+impl Filter {
+    /// Every station.
+    pub const ANY: Filter = Filter {
+        tiers: 0b111,
+        statuses: 0b1111,
+    };
+
+    /// Stations open for business, of any tier: what "near me" shows.
+    pub const OPERATING: Filter = Filter {
+        tiers: 0b111,
+        statuses: 1 << Status::Operating as u8,
+    };
+
+    /// The same filter, limited to these tiers.
+    pub fn tiers(self, tiers: &[Tier]) -> Filter {
+        Filter {
+            tiers: tiers.iter().fold(0, |m, &t| m | 1 << t as u8),
+            ..self
+        }
+    }
+
+    /// The same filter, limited to these statuses.
+    pub fn statuses(self, statuses: &[Status]) -> Filter {
+        Filter {
+            statuses: statuses.iter().fold(0, |m, &s| m | 1 << s as u8),
+            ..self
+        }
+    }
+
+    pub fn accepts(self, station: &Station) -> bool {
+        self.accepts_kind(station.tier, station.status)
+    }
+
+    fn accepts_kind(self, tier: Tier, status: Status) -> bool {
+        self.tiers & (1 << tier as u8) != 0 && self.statuses & (1 << status as u8) != 0
+    }
+}
+
+/// A station and how far it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Near {
+    /// Index into the dataset's `stations`.
+    pub station: usize,
+    pub km: f64,
+}
+
+/// Where a position is, as far as the data can tell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Whereabouts {
+    /// Within [`VILLAGE_RADIUS_KM`] of a village committee: taken to be in that village (index into
+    /// the dataset's `villages`).
+    InVillage { village: usize, km: f64 },
+    /// Inside the data's area, but no village committee with published coordinates is near.
+    NoVillageNear,
+    /// Farther than [`OUTSIDE_KM`] from every station, or outside every county's box.
+    Outside,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct StationPoint {
+    lon: f64,
+    lat: f64,
+    tier: Tier,
+    status: Status,
+}
+
+/// Spatial indexes over a dataset's stations and village committees. Indices refer to the
+/// dataset's vectors, so build a new one when the dataset changes (a county chunk is added).
+#[derive(Debug, Clone)]
+pub struct NearIndex {
+    stations: RTree<Node>,
+    station_points: Vec<StationPoint>,
+    villages: RTree<Node>,
+    village_points: Vec<(f64, f64)>,
+    county_bboxes: Vec<BBox>,
+}
+
+impl NearIndex {
+    pub fn new(ds: &Dataset) -> NearIndex {
+        let station_points: Vec<StationPoint> = ds
+            .stations
+            .iter()
+            .map(|s| StationPoint {
+                lon: s.lon,
+                lat: s.lat,
+                tier: s.tier,
+                status: s.status,
+            })
+            .collect();
+        let stations = RTree::bulk_load(
+            station_points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| finite(p.lon, p.lat))
+                .map(|(i, p)| Node::new(unit_vector(p.lon, p.lat), i as u32))
+                .collect(),
+        );
+        let village_points: Vec<(f64, f64)> = ds
+            .villages
+            .iter()
+            .map(|v| (v.lon.unwrap_or(f64::NAN), v.lat.unwrap_or(f64::NAN)))
+            .collect();
+        let villages = RTree::bulk_load(
+            village_points
+                .iter()
+                .enumerate()
+                .filter(|(_, &(lon, lat))| finite(lon, lat))
+                .map(|(i, &(lon, lat))| Node::new(unit_vector(lon, lat), i as u32))
+                .collect(),
+        );
+        NearIndex {
+            stations,
+            station_points,
+            villages,
+            village_points,
+            county_bboxes: ds.county_bboxes.values().copied().collect(),
+        }
+    }
+
+    /// The `n` stations nearest a position that pass `filter`, nearest first (equal distances in
+    /// station order).
+    pub fn nearest(&self, lon: f64, lat: f64, n: usize, filter: Filter) -> Vec<Near> {
+        self.nearest_where(lon, lat, n, |i| {
+            let p = &self.station_points[i];
+            filter.accepts_kind(p.tier, p.status)
+        })
+    }
+
+    fn nearest_where(
+        &self,
+        lon: f64,
+        lat: f64,
+        n: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Vec<Near> {
+        if n == 0 || !finite(lon, lat) {
+            return Vec::new();
+        }
+        let mut found: Vec<usize> = Vec::with_capacity(n);
+        let mut cutoff = f64::INFINITY;
+        for (node, d2) in self
+            .stations
+            .nearest_neighbor_iter_with_distance_2(unit_vector(lon, lat))
+        {
+            if d2 > cutoff {
+                break;
+            }
+            let i = node.data as usize;
+            if !accept(i) {
+                continue;
+            }
+            found.push(i);
+            if found.len() == n {
+                // Keep collecting what is as near as the n-th (to rounding), so that ties are
+                // settled by station order below rather than by the tree's layout.
+                cutoff = d2 * (1.0 + 1e-9) + 1e-18;
+            }
+        }
+        let mut near: Vec<Near> = found
+            .into_iter()
+            .map(|i| {
+                let p = &self.station_points[i];
+                Near {
+                    station: i,
+                    km: geo::haversine_km(lon, lat, p.lon, p.lat),
+                }
+            })
+            .collect();
+        near.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
+        near.truncate(n);
+        near
+    }
+
+    /// The village committee nearest a position, at any distance, with its distance.
+    pub fn nearest_village(&self, lon: f64, lat: f64) -> Option<(usize, f64)> {
+        if !finite(lon, lat) {
+            return None;
+        }
+        let mut best: Option<(usize, f64)> = None;
+        let mut cutoff = f64::INFINITY;
+        // As in `nearest`: take every committee tied with the nearest, then the first of them.
+        for (node, d2) in self
+            .villages
+            .nearest_neighbor_iter_with_distance_2(unit_vector(lon, lat))
+        {
+            if d2 > cutoff {
+                break;
+            }
+            cutoff = cutoff.min(d2 * (1.0 + 1e-9) + 1e-18);
+            let i = node.data as usize;
+            let (vlon, vlat) = self.village_points[i];
+            let km = geo::haversine_km(lon, lat, vlon, vlat);
+            if best.is_none_or(|(b, bkm)| (km, i) < (bkm, b)) {
+                best = Some((i, km));
+            }
+        }
+        best
+    }
+
+    /// Whether a position lies outside the data: farther than [`OUTSIDE_KM`] from every station,
+    /// or (when county outlines were published) more than [`BBOX_MARGIN_KM`] outside every
+    /// county's bounding box.
+    pub fn is_outside(&self, lon: f64, lat: f64) -> bool {
+        if !finite(lon, lat) {
+            return true;
+        }
+        let far_from_stations = self
+            .nearest(lon, lat, 1, Filter::ANY)
+            .first()
+            .is_none_or(|n| n.km > OUTSIDE_KM);
+        let outside_counties = !self.county_bboxes.is_empty()
+            && self
+                .county_bboxes
+                .iter()
+                .all(|b| b.distance_km(lon, lat) > BBOX_MARGIN_KM);
+        far_from_stations || outside_counties
+    }
+
+    /// Where a position is: in a village, in the data's area but near no village, or outside.
+    pub fn locate(&self, lon: f64, lat: f64) -> Whereabouts {
+        if self.is_outside(lon, lat) {
+            return Whereabouts::Outside;
+        }
+        match self.nearest_village(lon, lat) {
+            Some((village, km)) if km <= VILLAGE_RADIUS_KM => {
+                Whereabouts::InVillage { village, km }
+            }
+            _ => Whereabouts::NoVillageNear,
+        }
+    }
+
+    /// The village a position lies in (see [`NearIndex::locate`]), with the distance to its
+    /// committee.
+    pub fn village_at<'a>(
+        &self,
+        ds: &'a Dataset,
+        lon: f64,
+        lat: f64,
+    ) -> Option<(&'a Village, f64)> {
+        match self.locate(lon, lat) {
+            Whereabouts::InVillage { village, km } => ds.villages.get(village).map(|v| (v, km)),
+            _ => None,
+        }
+    }
+
+    /// The `n` operating stations nearest a village's committee, other than the one serving it:
+    /// where to go when the serving point is closed or far. Empty when the village's location is
+    /// not published.
+    pub fn alternatives(&self, ds: &Dataset, village_code: &str, n: usize) -> Vec<Near> {
+        let Some(village) = ds.village(village_code) else {
+            return Vec::new();
+        };
+        let (Some(lon), Some(lat)) = (village.lon, village.lat) else {
+            return Vec::new();
+        };
+        let serving = village.served_by.as_deref();
+        self.nearest_where(lon, lat, n, |i| {
+            let p = &self.station_points[i];
+            Filter::OPERATING.accepts_kind(p.tier, p.status)
+                && Some(ds.stations[i].id.as_str()) != serving
+        })
+    }
+}
+
+/// The station a village names as serving it, whatever its status (a closed one is shown as
+/// closed, not hidden), and how far it is from the village committee.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Serving<'a> {
+    pub station: &'a Station,
+    /// `None` when the village's location is not published.
+    pub km: Option<f64>,
+}
+
+/// The point that serves a village; `None` when the village is unknown, names no station, or
+/// names one that is not in the data.
+pub fn serving_point<'a>(ds: &'a Dataset, village_code: &str) -> Option<Serving<'a>> {
+    let village = ds.village(village_code)?;
+    let station = ds.station(village.served_by.as_deref()?)?;
+    let km = match (village.lon, village.lat) {
+        (Some(lon), Some(lat)) => Some(geo::haversine_km(lon, lat, station.lon, station.lat)),
+        _ => None,
+    };
+    Some(Serving { station, km })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chord_order_is_great_circle_order() {
+        // At 40° N a degree of longitude is ~85 km and one of latitude ~111 km: in degrees the
+        // east point is "farther", on the ground it is nearer.
+        let (lon, lat) = (112.0, 40.0);
+        let east = (112.0 + 1.2, 40.0);
+        let north = (112.0, 40.0 + 1.0);
+        let chord = |p: (f64, f64)| {
+            let (a, b) = (unit_vector(lon, lat), unit_vector(p.0, p.1));
+            (0..3).map(|i| (a[i] - b[i]).powi(2)).sum::<f64>()
+        };
+        assert!(
+            geo::haversine_km(lon, lat, east.0, east.1)
+                < geo::haversine_km(lon, lat, north.0, north.1)
+        );
+        assert!(chord(east) < chord(north));
+    }
+
+    #[test]
+    fn filters_combine_tiers_and_statuses() {
+        let f = Filter::OPERATING.tiers(&[Tier::TownshipStation]);
+        assert!(f.accepts_kind(Tier::TownshipStation, Status::Operating));
+        assert!(!f.accepts_kind(Tier::VillagePoint, Status::Operating));
+        assert!(!f.accepts_kind(Tier::TownshipStation, Status::Closed));
+        let g = Filter::ANY.statuses(&[Status::Planned, Status::Suspended]);
+        assert!(g.accepts_kind(Tier::CountyCenter, Status::Planned));
+        assert!(!g.accepts_kind(Tier::CountyCenter, Status::Operating));
+        for &t in Tier::ALL {
+            for &s in Status::ALL {
+                assert!(Filter::ANY.accepts_kind(t, s));
+            }
+        }
+    }
+}

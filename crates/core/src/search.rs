@@ -1,0 +1,890 @@
+//! One search over provinces, cities, counties, townships, villages and stations: Chinese
+//! characters, partial names, full pinyin and pinyin initials (`fengchengzhen`, `feng cheng`,
+//! `fcz` → 凤城镇), ranked exact before prefix before substring, and the place before the things
+//! in it.
+//!
+//! How it is built, and why:
+//! - Pinyin is not computed here at query time. Each [`SearchEntry`] carries its [`PinyinKeys`];
+//!   [`keys_for`] (the `pinyin` feature, on by default) computes them with the `pinyin` crate, so
+//!   the CLI can write them into the bundle and the site can either call it or read them. A query
+//!   is only ever compared with keys, never converted itself: a query with Chinese characters is
+//!   matched against names, one in Latin letters against pinyin.
+//! - Every field of every entry is packed into one byte string per field, segments separated by
+//!   a NUL. A query is one substring scan (`memchr::memmem`) per field over that string; a match's
+//!   class is read off the bytes around it, and only a match that can still make the list is
+//!   mapped back to its entry (a forward search from the previous match). No allocation or
+//!   searcher set-up per entry, which is what keeps a national index (about 620,000 names) usable:
+//!   a few milliseconds a query natively, a few tens for one letter found in every village's
+//!   name (`c`: *cun*). The site holds only the counties it has loaded.
+//! - Ranks are packed into a `u64` so that sorting them is the whole ranking: class (exact, prefix,
+//!   substring), then the field matched (characters, full pinyin, initials, code), then the kind
+//!   (a province before a city … before a village, and stations last, so a township comes before
+//!   the stations named after it), then the name's length, then the code (entries are stored
+//!   sorted by kind and code, so the entry number is the code order).
+//! - Heteronyms (多音字): the `pinyin` crate's first reading is often not the place-name one (长治
+//!   is *chang*zhi, the crate says *zhang*), so a name also gets keys with one character switched
+//!   to each of its other readings, a few per name, most common characters first.
+//! - Full pinyin found inside a name counts only from a syllable start (`chengzhen` finds 凤城镇,
+//!   `engch` does not); initials are a letter a syllable, so any position is one.
+
+use crate::code::{Code, Level};
+use crate::model::Division;
+use crate::read::Dataset;
+use memchr::memmem::Finder;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What a hit is. The order is the ranking's tie-break: the larger area first, stations last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Province,
+    City,
+    County,
+    Township,
+    Village,
+    Station,
+}
+
+impl HitKind {
+    pub const ALL: [HitKind; 6] = [
+        HitKind::Province,
+        HitKind::City,
+        HitKind::County,
+        HitKind::Township,
+        HitKind::Village,
+        HitKind::Station,
+    ];
+
+    /// The kind of a division or village at `level`.
+    pub fn of_level(level: Level) -> HitKind {
+        match level {
+            Level::Province => HitKind::Province,
+            Level::City => HitKind::City,
+            Level::County => HitKind::County,
+            Level::Township => HitKind::Township,
+            Level::Village => HitKind::Village,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Province => "province",
+            HitKind::City => "city",
+            HitKind::County => "county",
+            HitKind::Township => "township",
+            HitKind::Village => "village",
+            HitKind::Station => "station",
+        }
+    }
+}
+
+/// How well a query matched: the first level of the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchClass {
+    /// The whole name (or key) is the query.
+    Exact,
+    /// The name begins with the query.
+    Prefix,
+    /// The query is inside the name (for pinyin: from a syllable start).
+    Substring,
+}
+
+/// What the query matched: the second level of the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchField {
+    /// The name as written (Chinese characters).
+    Name,
+    /// The full pinyin, tone-less (`fengchengzhen`).
+    Pinyin,
+    /// The pinyin initials (`fcz`).
+    Initials,
+    /// The division code or station id.
+    Key,
+}
+
+/// The pinyin a name can be searched by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinyinKeys {
+    /// Tone-less readings, syllables separated by one space (`feng cheng zhen`), the most common
+    /// reading first. The spaces mark where a match may start inside a name.
+    pub full: Vec<String>,
+    /// First letters of the same readings (`fcz`), without repeats.
+    pub initials: Vec<String>,
+}
+
+impl PinyinKeys {
+    pub fn is_empty(&self) -> bool {
+        self.full.is_empty() && self.initials.is_empty()
+    }
+}
+
+/// One thing that can be found. The build step can write these (with their pinyin) into the
+/// bundle, and the site build an index from them without computing pinyin itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchEntry {
+    pub kind: HitKind,
+    /// The division or village code, or the station id.
+    pub key: String,
+    pub name: String,
+    /// The code of the division or village it lies in, which gives a hit its context (a station's
+    /// `admin_code`, a village's township, a division's parent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "PinyinKeys::is_empty")]
+    pub pinyin: PinyinKeys,
+}
+
+impl SearchEntry {
+    /// An entry without pinyin keys (found only by characters and key until some are given).
+    pub fn new(
+        kind: HitKind,
+        key: impl Into<String>,
+        name: impl Into<String>,
+        parent: Option<String>,
+    ) -> SearchEntry {
+        SearchEntry {
+            kind,
+            key: key.into(),
+            name: name.into(),
+            parent,
+            pinyin: PinyinKeys::default(),
+        }
+    }
+}
+
+/// Entries for everything in a dataset: its divisions, the divisions in `extra` it lacks (the
+/// summary's areas, when only some counties' rows are loaded), its villages and its stations.
+/// `keys` gives each name's pinyin: [`keys_for`], or a lookup in keys the build precomputed.
+pub fn dataset_entries(
+    ds: &Dataset,
+    extra: &[Division],
+    keys: &mut dyn FnMut(&str) -> PinyinKeys,
+) -> Vec<SearchEntry> {
+    let mut entries = Vec::with_capacity(
+        ds.divisions.len() + extra.len() + ds.villages.len() + ds.stations.len(),
+    );
+    let mut entry = |kind, key: &str, name: &str, parent: Option<&str>| SearchEntry {
+        kind,
+        key: key.to_string(),
+        name: name.to_string(),
+        parent: parent.map(str::to_string),
+        pinyin: keys(name),
+    };
+    for d in ds.divisions.iter().chain(
+        extra
+            .iter()
+            .filter(|d| ds.division(d.code.as_str()).is_none()),
+    ) {
+        if d.level() == Level::Village {
+            continue;
+        }
+        let parent = d.code.parent();
+        entries.push(entry(
+            HitKind::of_level(d.level()),
+            d.code.as_str(),
+            &d.name,
+            parent.as_ref().map(Code::as_str),
+        ));
+    }
+    for v in &ds.villages {
+        entries.push(entry(
+            HitKind::Village,
+            v.code.as_str(),
+            &v.name,
+            Some(v.township_code.as_str()),
+        ));
+    }
+    for s in &ds.stations {
+        entries.push(entry(
+            HitKind::Station,
+            &s.id,
+            &s.name,
+            Some(s.admin_code.as_str()),
+        ));
+    }
+    entries
+}
+
+/// A hit, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The division or village code, or the station id: what the hit's page is keyed by.
+    pub key: String,
+    pub name: String,
+    /// Names of the areas it lies in, the largest first (省 … 乡镇, and the village for a village
+    /// point), to tell apart places with the same name.
+    pub context: Vec<String>,
+    pub class: MatchClass,
+    pub field: MatchField,
+}
+
+/// No parent.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone)]
+struct Stored {
+    kind: HitKind,
+    key: Box<str>,
+    name: Box<str>,
+    /// Characters in the name, for the ranking (shorter first: the place before things named
+    /// after it).
+    name_chars: u16,
+    /// Entry number of the nearest area above it that is in the index.
+    parent: u32,
+}
+
+/// One field of every entry, packed: segments separated by a NUL byte, which no query contains,
+/// so no match can span two entries.
+#[derive(Debug, Clone, Default)]
+struct Packed {
+    text: Vec<u8>,
+    /// Where each segment starts.
+    starts: Vec<u32>,
+    /// The entry of each segment (an entry may have several: its readings).
+    owners: Vec<u32>,
+    /// For full pinyin: bit `i` is set when byte `i` starts a syllable. Empty for the other
+    /// fields, where a match may start anywhere.
+    syllables: Vec<u64>,
+}
+
+impl Packed {
+    fn begin(&mut self, owner: u32) {
+        if !self.starts.is_empty() {
+            self.text.push(0);
+        }
+        self.starts
+            .push(u32::try_from(self.text.len()).expect("search index under 4 GiB"));
+        self.owners.push(owner);
+    }
+
+    fn push(&mut self, owner: u32, segment: &str) {
+        if segment.is_empty() {
+            return;
+        }
+        self.begin(owner);
+        self.text.extend_from_slice(segment.as_bytes());
+    }
+
+    /// A full-pinyin key: syllables separated by spaces, packed without them but with their starts
+    /// remembered.
+    fn push_syllables(&mut self, owner: u32, key: &str) {
+        let mut syllables = key.split(' ').filter(|s| !s.is_empty()).peekable();
+        if syllables.peek().is_none() {
+            return;
+        }
+        self.begin(owner);
+        for syllable in syllables {
+            let at = self.text.len();
+            let word = self.syllables.len() * 64;
+            if at >= word {
+                self.syllables.resize(at / 64 + 1, 0);
+            }
+            self.syllables[at / 64] |= 1 << (at % 64);
+            for c in syllable.chars() {
+                if let Some(c) = fold_latin(c) {
+                    self.text.push(c as u8);
+                }
+            }
+        }
+    }
+
+    fn is_syllable_start(&self, at: usize) -> bool {
+        self.syllables
+            .get(at / 64)
+            .is_some_and(|w| w & (1 << (at % 64)) != 0)
+    }
+
+    /// The segment holding byte `at`, searched forward from segment `from` (which starts at or
+    /// before `at`): matches come in order, so this is usually a step or two, not a binary search
+    /// over every segment.
+    fn segment_from(&self, from: usize, at: usize) -> usize {
+        let n = self.starts.len();
+        let (mut lo, mut step) = (from, 1);
+        let mut hi = lo + 1;
+        while hi < n && self.starts[hi] as usize <= at {
+            lo = hi;
+            step *= 2;
+            hi = lo + step;
+        }
+        let hi = hi.min(n);
+        lo + self.starts[lo..hi].partition_point(|&s| s as usize <= at) - 1
+    }
+
+    fn segment_end(&self, segment: usize) -> usize {
+        match self.starts.get(segment + 1) {
+            Some(&next) => next as usize - 1,
+            None => self.text.len(),
+        }
+    }
+}
+
+/// The search index. Build it once per loaded dataset; each query is then a few scans.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    entries: Vec<Stored>,
+    names: Packed,
+    pinyin: Packed,
+    initials: Packed,
+    keys: Packed,
+}
+
+impl SearchIndex {
+    /// Builds the index. Entries with the same kind and key are kept once (the first).
+    pub fn build(entries: Vec<SearchEntry>) -> SearchIndex {
+        let mut entries = entries;
+        // Stable, so that of two entries with the same key the first given wins.
+        entries.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+        entries.dedup_by(|b, a| a.kind == b.kind && a.key == b.key);
+
+        let by_code: HashMap<&str, u32> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != HitKind::Station)
+            .map(|(i, e)| (e.key.as_str(), i as u32))
+            .collect();
+        // The nearest area above that is in the index: a missing township still leaves the county.
+        let parent_of = |e: &SearchEntry| -> u32 {
+            let mut code = e.parent.as_deref().and_then(|p| Code::parse(p).ok());
+            while let Some(c) = code {
+                if let Some(&i) = by_code.get(c.as_str()) {
+                    return i;
+                }
+                code = c.parent();
+            }
+            NONE
+        };
+
+        let mut index = SearchIndex::default();
+        let mut normalized = String::new();
+        for (i, e) in entries.iter().enumerate() {
+            let owner = i as u32;
+            normalized.clear();
+            normalize_into(&e.name, &mut normalized);
+            index.names.push(owner, &normalized);
+            index.keys.push(owner, &e.key.to_lowercase());
+            for full in &e.pinyin.full {
+                index.pinyin.push_syllables(owner, full);
+            }
+            for initials in &e.pinyin.initials {
+                let folded: String = initials.chars().filter_map(fold_latin).collect();
+                index.initials.push(owner, &folded);
+            }
+            index.entries.push(Stored {
+                kind: e.kind,
+                key: e.key.as_str().into(),
+                name: e.name.as_str().into(),
+                name_chars: u16::try_from(e.name.chars().count()).unwrap_or(u16::MAX),
+                parent: parent_of(e),
+            });
+        }
+        index
+    }
+
+    /// The index of everything in a dataset (see [`dataset_entries`]), pinyin computed here.
+    #[cfg(feature = "pinyin")]
+    pub fn from_dataset(ds: &Dataset, extra: &[Division]) -> SearchIndex {
+        SearchIndex::build(dataset_entries(ds, extra, &mut |name| keys_for(name)))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The best `limit` hits for a query, best first. Case, spaces, tone marks, tone numbers and
+    /// full-width letters in the query do not matter. An empty query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = Query::new(query);
+        if query.text.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut ranked = Ranked::new(limit);
+        self.scan(
+            &self.names,
+            query.text.as_bytes(),
+            MatchField::Name,
+            &mut ranked,
+        );
+        self.scan(
+            &self.keys,
+            query.text.as_bytes(),
+            MatchField::Key,
+            &mut ranked,
+        );
+        if let Some(pinyin) = &query.pinyin {
+            self.scan(
+                &self.pinyin,
+                pinyin.as_bytes(),
+                MatchField::Pinyin,
+                &mut ranked,
+            );
+            self.scan(
+                &self.initials,
+                pinyin.as_bytes(),
+                MatchField::Initials,
+                &mut ranked,
+            );
+        }
+        ranked
+            .finish()
+            .into_iter()
+            .map(|rank| self.hit(rank))
+            .collect()
+    }
+
+    fn scan(&self, packed: &Packed, needle: &[u8], field: MatchField, ranked: &mut Ranked) {
+        // The best rank any match of a class could have in this field: when even that cannot make
+        // the list, the match is passed over without finding its entry.
+        let best = |class| rank(class, field, HitKind::Province, 0, 0);
+        if ranked.threshold < best(MatchClass::Exact) {
+            return;
+        }
+        let finder = Finder::new(needle);
+        let text = &packed.text;
+        let mut segment = 0;
+        let mut from = 0;
+        while from < text.len() {
+            let Some(found) = finder.find(&text[from..]) else {
+                break;
+            };
+            let at = from + found;
+            let after = at + needle.len();
+            let class = if at > 0 && text[at - 1] != 0 {
+                MatchClass::Substring
+            } else if after == text.len() || text[after] == 0 {
+                MatchClass::Exact
+            } else {
+                MatchClass::Prefix
+            };
+            if ranked.threshold < best(class) {
+                // Any later match in this segment is a substring, worse still.
+                from = memchr::memchr(0, &text[after..]).map_or(text.len(), |n| after + n + 1);
+                continue;
+            }
+            if class == MatchClass::Substring
+                && !packed.syllables.is_empty()
+                && !packed.is_syllable_start(at)
+            {
+                // Not a syllable start: a later, overlapping match in this segment may be.
+                from = at + 1;
+                continue;
+            }
+            segment = packed.segment_from(segment, at);
+            let entry = packed.owners[segment];
+            let stored = &self.entries[entry as usize];
+            ranked.push(rank(class, field, stored.kind, stored.name_chars, entry));
+            // Any later match in this segment would be a substring, no better than this one.
+            from = packed.segment_end(segment) + 1;
+        }
+    }
+
+    fn hit(&self, rank: u64) -> Hit {
+        let (class, field, entry) = unpack(rank);
+        let stored = &self.entries[entry as usize];
+        let mut context = Vec::new();
+        let mut parent = stored.parent;
+        while parent != NONE {
+            let p = &self.entries[parent as usize];
+            context.push(p.name.to_string());
+            parent = p.parent;
+        }
+        context.reverse();
+        Hit {
+            kind: stored.kind,
+            key: stored.key.to_string(),
+            name: stored.name.to_string(),
+            context,
+            class,
+            field,
+        }
+    }
+}
+
+/// Packs a rank so that comparing the numbers compares the ranks.
+fn rank(class: MatchClass, field: MatchField, kind: HitKind, name_chars: u16, entry: u32) -> u64 {
+    (class as u64) << 62
+        | (field as u64) << 60
+        | (kind as u64) << 56
+        | u64::from(name_chars) << 32
+        | u64::from(entry)
+}
+
+fn unpack(rank: u64) -> (MatchClass, MatchField, u32) {
+    let class = match rank >> 62 {
+        0 => MatchClass::Exact,
+        1 => MatchClass::Prefix,
+        _ => MatchClass::Substring,
+    };
+    let field = match (rank >> 60) & 3 {
+        0 => MatchField::Name,
+        1 => MatchField::Pinyin,
+        2 => MatchField::Initials,
+        _ => MatchField::Key,
+    };
+    (class, field, rank as u32)
+}
+
+/// The best ranks seen, one per entry. Kept to a few times `limit` as it goes, so a one-letter
+/// query over a national index does not hold every match.
+struct Ranked {
+    ranks: Vec<u64>,
+    limit: usize,
+    /// The worst of the best `limit` distinct entries at the last compaction: a rank above it can
+    /// no longer make the list.
+    threshold: u64,
+}
+
+impl Ranked {
+    fn new(limit: usize) -> Ranked {
+        Ranked {
+            ranks: Vec::new(),
+            limit,
+            threshold: u64::MAX,
+        }
+    }
+
+    fn push(&mut self, rank: u64) {
+        if rank > self.threshold {
+            return;
+        }
+        self.ranks.push(rank);
+        if self.ranks.len() >= self.limit.saturating_mul(2).saturating_add(256) {
+            self.compact();
+        }
+    }
+
+    /// Keeps each entry's best rank and then the best `limit` of those. Dropping the rest is safe:
+    /// an entry dropped here has `limit` distinct entries ranked above it, which stay.
+    fn compact(&mut self) {
+        let entry = |r: &u64| *r as u32;
+        self.ranks.sort_unstable_by_key(|r| (entry(r), *r));
+        self.ranks.dedup_by_key(|r| entry(r));
+        if self.ranks.len() >= self.limit {
+            let (_, &mut worst, _) = self.ranks.select_nth_unstable(self.limit - 1);
+            self.ranks.truncate(self.limit);
+            self.threshold = worst;
+        }
+    }
+
+    fn finish(mut self) -> Vec<u64> {
+        self.compact();
+        self.ranks.sort_unstable();
+        self.ranks
+    }
+}
+
+/// A query, normalized once.
+struct Query {
+    /// Lower-cased, half-width, without spaces: compared with names and keys.
+    text: String,
+    /// The same as tone-less pinyin letters, when it can be pinyin: compared with pinyin keys.
+    pinyin: Option<String>,
+}
+
+impl Query {
+    fn new(raw: &str) -> Query {
+        let mut text = String::new();
+        normalize_into(raw, &mut text);
+        let pinyin = pinyin_form(&text);
+        Query { text, pinyin }
+    }
+}
+
+/// Lower-cases, folds full-width ASCII (what a Chinese input method types) to half-width, and drops
+/// spaces and control characters.
+fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars().map(half_width) {
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+}
+
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// A normalized query as pinyin letters: tone marks and tone numbers dropped, `ü` and `v` read as
+/// `u` (keys are folded the same way), apostrophes and hyphens between syllables ignored. `None`
+/// when the query has anything else (Chinese characters, or digits that are not tone numbers).
+fn pinyin_form(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut after_letter = false;
+    for c in text.chars() {
+        if let Some(letter) = fold_latin(c) {
+            out.push(letter);
+            after_letter = true;
+            continue;
+        }
+        match c {
+            '1'..='5' if after_letter => after_letter = false,
+            '\'' | '’' | '-' | '·' => after_letter = false,
+            _ => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A Latin letter, tone marks removed and `ü`/`v` read as `u`; `None` for anything else.
+fn fold_latin(c: char) -> Option<char> {
+    Some(match c.to_ascii_lowercase() {
+        c @ ('a'..='u' | 'w'..='z') => c,
+        'v' | 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ń' | 'ň' | 'ǹ' => 'n',
+        'ḿ' => 'm',
+        _ => return None,
+    })
+}
+
+/// Most readings kept per name, counting the common one; a bound on the index size.
+#[cfg(feature = "pinyin")]
+const MAX_READINGS: usize = 6;
+
+/// Other readings tried per character.
+#[cfg(feature = "pinyin")]
+const MAX_ALTERNATIVES: usize = 2;
+
+/// The pinyin keys of a name, from the `pinyin` crate: the common reading of every character, plus
+/// readings with one heteronym switched (characters in order, so the place-name part at the start
+/// of a station's name gets them first). Letters and digits in the name are kept as they are;
+/// punctuation has no reading.
+#[cfg(feature = "pinyin")]
+pub fn keys_for(name: &str) -> PinyinKeys {
+    use pinyin::ToPinyinMulti;
+
+    let mut tokens: Vec<Vec<String>> = Vec::new();
+    let mut run = String::new();
+    for c in name.chars().map(half_width) {
+        if c.is_ascii_alphanumeric() {
+            run.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !run.is_empty() {
+            tokens.push(vec![std::mem::take(&mut run)]);
+        }
+        if let Some(multi) = c.to_pinyin_multi() {
+            let mut readings: Vec<String> = Vec::new();
+            for p in multi {
+                let reading: String = p.plain().chars().filter_map(fold_latin).collect();
+                if !reading.is_empty() && !readings.contains(&reading) {
+                    readings.push(reading);
+                }
+            }
+            if !readings.is_empty() {
+                tokens.push(readings);
+            }
+        }
+    }
+    if !run.is_empty() {
+        tokens.push(vec![run]);
+    }
+    if tokens.is_empty() {
+        return PinyinKeys::default();
+    }
+
+    let common: Vec<&str> = tokens.iter().map(|t| t[0].as_str()).collect();
+    let mut full = vec![common.join(" ")];
+    'tokens: for (i, token) in tokens.iter().enumerate() {
+        for other in token.iter().skip(1).take(MAX_ALTERNATIVES) {
+            if full.len() >= MAX_READINGS {
+                break 'tokens;
+            }
+            let mut reading = common.clone();
+            reading[i] = other;
+            full.push(reading.join(" "));
+        }
+    }
+    let mut initials: Vec<String> = Vec::new();
+    for reading in &full {
+        let mut first = String::new();
+        for syllable in reading.split(' ') {
+            // A run of digits or letters from the name is typed whole, not by its first letter.
+            if syllable.bytes().any(|b| b.is_ascii_digit()) {
+                first.push_str(syllable);
+            } else if let Some(c) = syllable.chars().next() {
+                first.push(c);
+            }
+        }
+        if !initials.contains(&first) {
+            initials.push(first);
+        }
+    }
+    PinyinKeys { full, initials }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: HitKind, key: &str, name: &str, parent: Option<&str>) -> SearchEntry {
+        let e = SearchEntry::new(kind, key, name, parent.map(str::to_string));
+        #[cfg(feature = "pinyin")]
+        let e = SearchEntry {
+            pinyin: keys_for(name),
+            ..e
+        };
+        e
+    }
+
+    #[test]
+    fn queries_normalize_to_text_and_pinyin() {
+        let q = Query::new(" Feng Cheng ");
+        assert_eq!(q.text, "fengcheng");
+        assert_eq!(q.pinyin.as_deref(), Some("fengcheng"));
+        assert_eq!(
+            Query::new("fēng chéng").pinyin.as_deref(),
+            Some("fengcheng")
+        );
+        assert_eq!(
+            Query::new("feng1cheng2").pinyin.as_deref(),
+            Some("fengcheng")
+        );
+        assert_eq!(Query::new("xi'an").pinyin.as_deref(), Some("xian"));
+        assert_eq!(Query::new("ＦＣＺ").pinyin.as_deref(), Some("fcz"));
+        assert_eq!(Query::new("lv").pinyin.as_deref(), Some("lu"));
+        assert_eq!(Query::new("lü").pinyin.as_deref(), Some("lu"));
+        assert_eq!(Query::new("凤城").pinyin, None);
+        assert_eq!(Query::new("140522").pinyin, None);
+        assert_eq!(Query::new("g107").pinyin, None, "0 is not a tone number");
+    }
+
+    #[test]
+    fn ranks_compare_class_then_field_then_kind_then_length_then_entry() {
+        use HitKind::*;
+        use MatchClass::*;
+        use MatchField::*;
+        let r = |c, f, k, n, e| rank(c, f, k, n, e);
+        assert!(r(Exact, Key, Station, 99, 9) < r(Prefix, Name, Province, 1, 0));
+        assert!(r(Prefix, Name, Station, 2, 0) < r(Prefix, Pinyin, Province, 2, 0));
+        assert!(r(Prefix, Pinyin, Township, 9, 9) < r(Prefix, Pinyin, Village, 2, 0));
+        assert!(r(Prefix, Pinyin, Township, 3, 9) < r(Prefix, Pinyin, Township, 4, 0));
+        assert!(r(Prefix, Pinyin, Township, 3, 1) < r(Prefix, Pinyin, Township, 3, 2));
+        let packed = r(Substring, Initials, Village, 300, 123_456);
+        assert_eq!(unpack(packed), (Substring, Initials, 123_456));
+    }
+
+    #[test]
+    fn an_index_without_pinyin_still_finds_characters_and_keys() {
+        let index = SearchIndex::build(vec![
+            SearchEntry::new(HitKind::Township, "140522100", "凤城镇", None),
+            SearchEntry::new(HitKind::Station, "ts-1", "凤城镇快递服务站", None),
+        ]);
+        let hits = index.search("凤城", 10);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].key, "140522100");
+        assert!(index.search("fcz", 10).is_empty());
+        assert_eq!(index.search("TS-1", 10)[0].key, "ts-1");
+        assert!(index.search("", 10).is_empty());
+        assert!(index.search("凤城", 0).is_empty());
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_once() {
+        let index = SearchIndex::build(vec![
+            entry(HitKind::Village, "140522100201", "东关村", None),
+            entry(HitKind::Village, "140522100201", "东关村（重复）", None),
+        ]);
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.search("东关", 10)[0].name, "东关村");
+    }
+
+    #[test]
+    fn pinyin_inside_a_name_matches_only_from_a_syllable_start() {
+        // Keys as the build would precompute them: no pinyin crate needed.
+        let mut e = SearchEntry::new(HitKind::Township, "140522100", "凤城镇", None);
+        e.pinyin = PinyinKeys {
+            full: vec!["feng cheng zhen".into()],
+            initials: vec!["fcz".into()],
+        };
+        let index = SearchIndex::build(vec![e]);
+        assert_eq!(index.search("fcz", 5)[0].class, MatchClass::Exact);
+        assert_eq!(index.search("Feng Cheng", 5)[0].class, MatchClass::Prefix);
+        let hit = &index.search("chengzhen", 5)[0];
+        assert_eq!(
+            (hit.class, hit.field),
+            (MatchClass::Substring, MatchField::Pinyin)
+        );
+        assert!(index.search("engch", 5).is_empty());
+        // Initials are one letter a syllable, so any position is a syllable start.
+        assert_eq!(index.search("cz", 5)[0].field, MatchField::Initials);
+    }
+
+    #[test]
+    fn the_limit_keeps_the_best_distinct_entries() {
+        // More entries than the compaction threshold, so `Ranked::compact` runs mid-scan.
+        let mut entries: Vec<SearchEntry> = (0..3000)
+            .map(|i| {
+                SearchEntry::new(
+                    HitKind::Village,
+                    format!("14052210{:04}", i),
+                    format!("东{i}村"),
+                    None,
+                )
+            })
+            .collect();
+        entries.push(SearchEntry::new(HitKind::Township, "140522101", "东", None));
+        let index = SearchIndex::build(entries);
+        let hits = index.search("东", 7);
+        assert_eq!(hits.len(), 7);
+        assert_eq!(
+            (hits[0].name.as_str(), hits[0].class),
+            ("东", MatchClass::Exact)
+        );
+        let mut keys: Vec<&str> = hits.iter().map(|h| h.key.as_str()).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), 7);
+        // Same class, field and kind: shorter names first, then code order.
+        assert_eq!(hits[1].name, "东0村");
+        assert_eq!(hits[2].name, "东1村");
+    }
+
+    #[cfg(feature = "pinyin")]
+    #[test]
+    fn keys_cover_common_readings_heteronyms_letters_and_digits() {
+        let k = keys_for("凤城镇");
+        assert_eq!(k.full, ["feng cheng zhen"]);
+        assert_eq!(k.initials, ["fcz"]);
+        let k = keys_for("长治市");
+        assert!(k.full.contains(&"chang zhi shi".to_string()), "{k:?}");
+        assert!(k.initials.contains(&"czs".to_string()), "{k:?}");
+        assert!(k.full.len() <= MAX_READINGS);
+        let k = keys_for("G107线3号服务点（东）");
+        assert_eq!(k.full[0], "g107 xian 3 hao fu wu dian dong");
+        assert_eq!(k.initials[0], "g107x3hfwdd");
+        assert_eq!(keys_for("绿村").full[0], "lu cun", "ü is folded to u");
+        assert!(keys_for("（）").is_empty());
+    }
+
+    #[cfg(feature = "pinyin")]
+    #[test]
+    fn heteronym_readings_find_place_names() {
+        let index = SearchIndex::build(vec![
+            entry(HitKind::City, "1404", "长治市", Some("14")),
+            entry(HitKind::City, "5001", "重庆市", None),
+            entry(HitKind::City, "3502", "厦门市", None),
+            entry(HitKind::Province, "14", "山西省", None),
+        ]);
+        assert_eq!(index.search("changzhi", 3)[0].name, "长治市");
+        assert_eq!(index.search("chongqing", 3)[0].name, "重庆市");
+        assert_eq!(index.search("xiamen", 3)[0].name, "厦门市");
+        assert_eq!(index.search("czs", 3)[0].name, "长治市");
+        assert_eq!(index.search("changzhi", 3)[0].context, ["山西省"]);
+    }
+}

@@ -1,0 +1,198 @@
+//! "Near me" on the demo data: the R-tree's nearest stations equal a brute-force scan of every
+//! station at random positions, the serving point of a village is the one it names, and a position
+//! is placed in a village, near none, or outside the data (issue 3).
+
+mod common;
+
+use common::read_demo;
+use cundi_core::geo::{haversine_km, BBox};
+use cundi_core::model::{Status, Tier};
+use cundi_core::nearest::{
+    serving_point, Filter, Near, NearIndex, Whereabouts, OUTSIDE_KM, VILLAGE_RADIUS_KM,
+};
+use cundi_core::read::Dataset;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// Every station passing the filter, by distance then station order: what the index must match.
+fn brute_force(ds: &Dataset, lon: f64, lat: f64, n: usize, filter: Filter) -> Vec<Near> {
+    let mut all: Vec<Near> = ds
+        .stations
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| filter.accepts(s))
+        .map(|(i, s)| Near {
+            station: i,
+            km: haversine_km(lon, lat, s.lon, s.lat),
+        })
+        .collect();
+    all.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
+    all.truncate(n);
+    all
+}
+
+#[test]
+fn nearest_equals_brute_force_at_random_positions() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    let bbox = BBox::around(ds.stations.iter().map(|s| (s.lon, s.lat))).unwrap();
+    let mut rng = StdRng::seed_from_u64(20260301);
+    let filters = [
+        Filter::ANY,
+        Filter::OPERATING,
+        Filter::OPERATING.tiers(&[Tier::TownshipStation, Tier::CountyCenter]),
+        Filter::ANY.statuses(&[Status::Closed, Status::Suspended]),
+    ];
+    for round in 0..400 {
+        // Mostly over the three counties, some far outside them (the three are 600 km apart).
+        let margin = if round % 10 == 0 { 3.0 } else { 0.1 };
+        let lon = rng.random_range(bbox.west() - margin..bbox.east() + margin);
+        let lat = rng.random_range(bbox.south() - margin..bbox.north() + margin);
+        let n = [1, 3, 10][round % 3];
+        let filter = filters[round % filters.len()];
+        assert_eq!(
+            index.nearest(lon, lat, n, filter),
+            brute_force(&ds, lon, lat, n, filter),
+            "round {round} at {lon},{lat}"
+        );
+    }
+}
+
+#[test]
+fn nearest_from_a_station_is_that_station_and_ties_go_in_station_order() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    for (i, s) in ds.stations.iter().enumerate().step_by(37) {
+        let near = index.nearest(s.lon, s.lat, 1, Filter::ANY);
+        let first = brute_force(&ds, s.lon, s.lat, 1, Filter::ANY);
+        assert_eq!(near, first);
+        assert_eq!(near[0].km, 0.0);
+        assert!(
+            near[0].station <= i,
+            "an earlier station at the same spot wins"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_asked_nothing_is_found() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    assert!(index.nearest(112.4, 35.5, 0, Filter::ANY).is_empty());
+    assert!(index.nearest(f64::NAN, 35.5, 3, Filter::ANY).is_empty());
+    let none = Filter::ANY.tiers(&[]);
+    assert!(index.nearest(112.4, 35.5, 3, none).is_empty());
+    let empty = NearIndex::new(&Dataset::default());
+    assert!(empty.nearest(112.4, 35.5, 3, Filter::ANY).is_empty());
+    assert_eq!(empty.locate(112.4, 35.5), Whereabouts::Outside);
+}
+
+#[test]
+fn the_serving_point_is_the_station_a_village_names() {
+    let ds = read_demo();
+    let village = ds.village("140522100001").unwrap();
+    let serving = serving_point(&ds, "140522100001").unwrap();
+    assert_eq!(
+        Some(serving.station.id.as_str()),
+        village.served_by.as_deref()
+    );
+    let km = haversine_km(
+        village.lon.unwrap(),
+        village.lat.unwrap(),
+        serving.station.lon,
+        serving.station.lat,
+    );
+    assert_eq!(serving.km, Some(km));
+    assert!(serving_point(&ds, "999999999999").is_none());
+    if let Some(unserved) = ds.villages.iter().find(|v| v.served_by.is_none()) {
+        assert!(serving_point(&ds, unserved.code.as_str()).is_none());
+    }
+}
+
+#[test]
+fn alternatives_are_the_nearest_other_operating_points() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    let village = ds
+        .villages
+        .iter()
+        .find(|v| v.served_by.is_some() && v.lon.is_some())
+        .unwrap();
+    let alternatives = index.alternatives(&ds, village.code.as_str(), 3);
+    assert_eq!(alternatives.len(), 3);
+    let expected: Vec<Near> = brute_force(
+        &ds,
+        village.lon.unwrap(),
+        village.lat.unwrap(),
+        4,
+        Filter::OPERATING,
+    )
+    .into_iter()
+    .filter(|n| Some(ds.stations[n.station].id.as_str()) != village.served_by.as_deref())
+    .take(3)
+    .collect();
+    assert_eq!(alternatives, expected);
+}
+
+#[test]
+fn a_position_is_in_a_village_near_none_or_outside() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+
+    // At a village committee, and a few hundred metres from it.
+    let (i, v) = ds
+        .villages
+        .iter()
+        .enumerate()
+        .find(|(_, v)| v.lon.is_some())
+        .unwrap();
+    let (lon, lat) = (v.lon.unwrap(), v.lat.unwrap());
+    assert_eq!(
+        index.locate(lon, lat),
+        Whereabouts::InVillage {
+            village: i,
+            km: 0.0
+        }
+    );
+    let (found, km) = index.village_at(&ds, lon + 0.002, lat).unwrap();
+    assert!(km < 1.0);
+    assert_eq!(
+        Some((found.code.as_str(), km)),
+        index
+            .nearest_village(lon + 0.002, lat)
+            .map(|(j, km)| (ds.villages[j].code.as_str(), km))
+    );
+
+    // Beijing, Shanghai and the sea are far outside three counties in Shanxi, Shandong and Henan.
+    for (lon, lat) in [(116.3975, 39.9087), (121.49, 31.24), (125.0, 30.0)] {
+        assert!(index.is_outside(lon, lat));
+        assert_eq!(index.locate(lon, lat), Whereabouts::Outside);
+        assert!(index.village_at(&ds, lon, lat).is_none());
+    }
+
+    // Inside the area but farther than the village radius from every committee: find such a
+    // spot on a grid over the counties' boxes.
+    let mut near_none = None;
+    'grid: for bbox in ds.county_bboxes.values() {
+        for a in 0..40 {
+            for b in 0..40 {
+                let lon = bbox.west() + (bbox.east() - bbox.west()) * f64::from(a) / 40.0;
+                let lat = bbox.south() + (bbox.north() - bbox.south()) * f64::from(b) / 40.0;
+                let village_far = index
+                    .nearest_village(lon, lat)
+                    .is_none_or(|(_, km)| km > VILLAGE_RADIUS_KM);
+                let station_near = index
+                    .nearest(lon, lat, 1, Filter::ANY)
+                    .first()
+                    .is_some_and(|n| n.km <= OUTSIDE_KM);
+                if village_far && station_near {
+                    near_none = Some((lon, lat));
+                    break 'grid;
+                }
+            }
+        }
+    }
+    let (lon, lat) = near_none.expect("the demo counties have land over 5 km from any committee");
+    assert_eq!(index.locate(lon, lat), Whereabouts::NoVillageNear);
+    assert!(index.village_at(&ds, lon, lat).is_none());
+}
