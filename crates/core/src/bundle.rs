@@ -16,6 +16,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The summary's file name inside the bundle directory.
 pub const SUMMARY_FILE: &str = "summary.json";
 
+/// The search index's file name: every area, village and station with its pinyin keys
+/// (`Vec<search::SearchEntry>` as JSON), precomputed so the site needs no pinyin table.
+pub const SEARCH_FILE: &str = "search.json";
+
 /// A file in the bundle (or the package), with what is needed to cite and check it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
@@ -81,6 +85,9 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// The package's own files (datapackage.json and the CSVs), copied under `package/`.
     pub files: Vec<FileRef>,
+    /// The search index (`SEARCH_FILE`), when the build wrote one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<FileRef>,
 }
 
 impl Summary {

@@ -7,10 +7,11 @@ use crate::check::{is_safe_relative, Checked};
 use crate::error::Error;
 use crate::files::{csv_rows, list_files, write_ref, Staging};
 use cundi_core::bundle::{
-    Area, Chunk, FileRef, PackageInfo, Summary, FORMAT_VERSION, SUMMARY_FILE,
+    Area, Chunk, FileRef, PackageInfo, Summary, FORMAT_VERSION, SEARCH_FILE, SUMMARY_FILE,
 };
 use cundi_core::geo::BBox;
 use cundi_core::read::{boundary_path, Dataset};
+use cundi_core::search;
 use cundi_core::stats::area_stats;
 use cundi_core::{Code, Level, Station, Village};
 use std::collections::BTreeMap;
@@ -105,6 +106,12 @@ pub fn build(checked: &Checked, out: &Path) -> Result<Built, Error> {
         })
         .collect();
 
+    // Pinyin is computed here, once, so the site's wasm carries no pinyin table.
+    let entries = search::dataset_entries(ds, &[], &mut search::keys_for);
+    let mut search_json = serde_json::to_vec(&entries).expect("search entries serialize");
+    search_json.push(b'\n');
+    let search = write_ref(root, SEARCH_FILE, &search_json, Some(entries.len() as u64))?;
+
     let summary = Summary {
         format: FORMAT_VERSION,
         package: package_info(ds, &checked.dir),
@@ -113,6 +120,7 @@ pub fn build(checked: &Checked, out: &Path) -> Result<Built, Error> {
         authorities: ds.authorities.clone(),
         problems: checked.problems.clone(),
         files: files.clone(),
+        search: Some(search),
     };
     let mut json = serde_json::to_vec(&summary).expect("a summary serializes");
     json.push(b'\n');
