@@ -6,6 +6,7 @@
 
 pub mod bundle;
 pub mod code;
+pub mod complaint;
 pub mod coords;
 pub mod geo;
 pub mod hours;

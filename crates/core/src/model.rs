@@ -8,22 +8,27 @@ use serde::{Deserialize, Serialize};
 /// Declares a fixed vocabulary: an enum whose values are written in the data as snake_case words.
 /// Views never compare strings; they match on these.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)?
+    }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub enum $name {
-            $(#[serde(rename = $word)] $variant),+
+            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
         }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The word used in the data files.
+            /// The word used in the data files, drafts and form names.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
             }
 
-            /// Reads the word used in the data files (surrounding spaces ignored).
+            /// Reads the word (surrounding spaces ignored).
             pub fn parse(s: &str) -> Option<$name> {
                 match s.trim() { $($word => Some($name::$variant),)+ _ => None }
             }
@@ -34,7 +39,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl Word for $name {
+        impl $crate::model::Word for $name {
             fn words() -> Vec<&'static str> {
                 $name::words()
             }
@@ -53,6 +58,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 /// A fixed vocabulary, seen generically: lets the reader and the writer handle every vocabulary
 /// column with one piece of code instead of one per enum.
