@@ -3,7 +3,11 @@
 //! checks at compile time that every key used here and in the views exists in both languages.
 //! Fixed vocabularies get their labels here, by matching on the core enums.
 
-use cundi_core::{CoopModel, DeliveryMode, Frequency, Lang, Service, Severity, Status, Tier};
+use chrono::Weekday;
+use cundi_core::search::HitKind;
+use cundi_core::{
+    CoopModel, DeliveryMode, Frequency, Lang, Service, Severity, Status, Tier, VillageKind,
+};
 use leptos::prelude::*;
 use leptos_fluent::{leptos_fluent, tr, I18n};
 
@@ -126,5 +130,96 @@ pub fn yes_no(b: Option<bool>) -> String {
         Some(true) => tr!("value-yes"),
         Some(false) => tr!("value-no"),
         None => tr!("value-unknown"),
+    }
+}
+
+/// The fee a recipient pays to collect a parcel: the published policy is none.
+pub fn pickup_fee(fee: Option<f64>) -> String {
+    match fee {
+        Some(f) if f > 0.0 => tr!("pickup-fee-amount", { "fee" => f.to_string() }),
+        Some(_) => tr!("pickup-fee-free"),
+        None => tr!("value-unknown"),
+    }
+}
+
+pub fn weekday(d: Weekday) -> String {
+    match d {
+        Weekday::Mon => tr!("weekday-mo"),
+        Weekday::Tue => tr!("weekday-tu"),
+        Weekday::Wed => tr!("weekday-we"),
+        Weekday::Thu => tr!("weekday-th"),
+        Weekday::Fri => tr!("weekday-fr"),
+        Weekday::Sat => tr!("weekday-sa"),
+        Weekday::Sun => tr!("weekday-su"),
+    }
+}
+
+/// A run of days: "Mon", "Mon–Sat", or "every day" for the whole week.
+pub fn day_range(from: Weekday, to: Weekday) -> String {
+    if from == to {
+        weekday(from)
+    } else if from == Weekday::Mon && to == Weekday::Sun {
+        tr!("days-every")
+    } else {
+        tr!("days-range", { "from" => weekday(from), "to" => weekday(to) })
+    }
+}
+
+/// A set of weekdays (Monday first), runs of three or more written as ranges.
+pub fn day_set(days: &[Weekday]) -> String {
+    if days.is_empty() {
+        return tr!("days-none");
+    }
+    let mut runs: Vec<(Weekday, Weekday)> = Vec::new();
+    for &d in days {
+        match runs.last_mut() {
+            Some(run) if run.1.succ() == d && d != Weekday::Mon => run.1 = d,
+            _ => runs.push((d, d)),
+        }
+    }
+    let mut parts = Vec::new();
+    for (from, to) in runs {
+        let len = to.num_days_from_monday() - from.num_days_from_monday() + 1;
+        if len >= 3 {
+            parts.push(day_range(from, to));
+        } else {
+            let mut d = from;
+            loop {
+                parts.push(weekday(d));
+                if d == to {
+                    break;
+                }
+                d = d.succ();
+            }
+        }
+    }
+    parts.join(&tr!("list-separator"))
+}
+
+pub fn hit_kind(k: HitKind) -> String {
+    match k {
+        HitKind::Province => tr!("kind-province"),
+        HitKind::City => tr!("kind-city"),
+        HitKind::County => tr!("kind-county"),
+        HitKind::Township => tr!("kind-township"),
+        HitKind::Village => tr!("kind-village"),
+        HitKind::Station => tr!("kind-station"),
+    }
+}
+
+pub fn village_kind(k: Option<VillageKind>) -> String {
+    match k {
+        Some(VillageKind::Village) => tr!("village-kind-village"),
+        Some(VillageKind::Community) => tr!("village-kind-community"),
+        None => tr!("kind-village"),
+    }
+}
+
+/// A distance: metres under 1 km, else km to one decimal.
+pub fn km(km: f64) -> String {
+    if km < 1.0 {
+        tr!("distance-m", { "m" => ((km * 1000.0 / 10.0).round() * 10.0).to_string() })
+    } else {
+        tr!("distance-km", { "km" => format!("{km:.1}") })
     }
 }

@@ -5,11 +5,14 @@
 pub mod components;
 pub mod i18n;
 pub mod map;
+pub mod near;
 pub mod pages;
 pub mod store;
+pub mod url;
 
+use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
-use crate::pages::{MapPage, QualityPage};
+use crate::pages::{ComplaintPage, MapPage, QualityPage, StationPage, VillagePage};
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
 use leptos::prelude::*;
@@ -29,13 +32,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Site() -> impl IntoView {
     provide_store(CONFIG_FILE);
+    near::provide_near_me();
     view! {
         <Router>
             <SiteHeader />
             <DataNotice />
             <main id="main" class="main">
-                <Routes fallback=NotFound>
+                <Routes fallback=|| view! { <NotFoundView what=Missing::Page /> }>
                     <Route path=path!("/") view=MapPage />
+                    <Route path=path!("/station/:id") view=StationPage />
+                    <Route path=path!("/village/:code") view=VillagePage />
+                    <Route path=path!("/complaint") view=ComplaintPage />
                     <Route path=path!("/quality") view=QualityPage />
                 </Routes>
             </main>
@@ -123,17 +130,5 @@ fn DataNotice() -> impl IntoView {
                 </button>
             </aside>
         })
-    }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>{move_tr!("not-found-title")}</h1>
-            <p>
-                <a href="/">{move_tr!("not-found-link")}</a>
-            </p>
-        </section>
     }
 }

@@ -1,10 +1,13 @@
 //! Loads the site configuration and the data bundle that `cundi-data build` wrote — the summary,
-//! then the county chunks — and shares the result through context as one `Copy` handle, `Store`.
-//! A file that fails to load or parse becomes a `LoadError` naming the file: the views show it with
-//! a retry, never a blank page and never a silent `None`.
+//! then the county chunks, then (without holding up the map) the search entries with their
+//! pinyin — and shares the result through context as one `Copy` handle, `Store`. A file that fails
+//! to load or parse becomes a `LoadError` naming the file: the views show it with a retry (the
+//! search says it works by characters only), never a blank page and never a silent `None`.
 
 use cundi_core::bundle::{Area, Summary, SUMMARY_FILE};
 use cundi_core::geo::BBox;
+use cundi_core::nearest::NearIndex;
+use cundi_core::search::{self, Hit, PinyinKeys, SearchEntry, SearchIndex};
 use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -79,12 +82,16 @@ pub struct County {
 }
 
 /// Everything loaded: the configuration, the summary, the rows of the loaded counties as a core
-/// `Dataset` (with its lookups), the county outlines, and every problem.
+/// `Dataset` (with its lookups), the nearest-point index and a search index by characters over
+/// them (the one with pinyin follows, see [`Store::search`]), the county
+/// outlines, and every problem.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub config: SiteConfig,
     pub summary: Summary,
     pub dataset: Dataset,
+    pub search: SearchIndex,
+    pub near: NearIndex,
     /// (county code, GeoJSON text) of each loaded county that has an outline.
     pub boundaries: Vec<(Code, String)>,
     /// The codes of the loaded counties.
@@ -116,6 +123,8 @@ impl Data {
             config,
             summary,
             dataset: Dataset::default(),
+            search: SearchIndex::default(),
+            near: NearIndex::new(&Dataset::default()),
             boundaries: Vec::new(),
             counties: Vec::new(),
             problems,
@@ -130,6 +139,11 @@ impl Data {
             parts.villages.extend(county.villages);
         }
         dataset.extend(parts);
+        data.near = NearIndex::new(&dataset);
+        // Names and codes only: pinyin comes with the bundle's search file, loaded afterwards.
+        data.search = SearchIndex::build(search::dataset_entries(&dataset, &[], &mut |_| {
+            PinyinKeys::default()
+        }));
         data.dataset = dataset;
         data
     }
@@ -165,6 +179,21 @@ impl Data {
         names
     }
 
+    /// The areas a code lies in, as (code, name), from the province down to the code itself
+    /// when it is a division (a village is not an area the map can show).
+    pub fn area_path(&self, code: &Code) -> Vec<(Code, String)> {
+        let mut path: Vec<(Code, String)> = self
+            .dataset
+            .ancestors(code.as_str())
+            .into_iter()
+            .map(|d| (d.code.clone(), d.name.clone()))
+            .collect();
+        if let Some(d) = self.dataset.division(code.as_str()) {
+            path.push((d.code.clone(), d.name.clone()));
+        }
+        path
+    }
+
     /// The box to show first: the loaded counties' boxes, or else the stations' positions.
     pub fn bbox(&self) -> Option<BBox> {
         let from_areas = self
@@ -184,10 +213,22 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+/// Where the search index with pinyin stands. It loads after the map's data, which does not wait
+/// for it; until then names and codes are still found.
+#[derive(Debug, Clone)]
+pub enum SearchState {
+    Loading,
+    Ready(Arc<SearchIndex>),
+    /// The bundle has no search file.
+    Absent,
+    Failed(LoadError),
+}
+
 /// The shared handle on the loaded data: cheap to copy into any view or closure.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
     state: RwSignal<LoadState>,
+    search: RwSignal<SearchState>,
     /// Bumped on every (re)load so that an older attempt finishing late is ignored.
     attempt: StoredValue<u64>,
     config_url: StoredValue<String>,
@@ -198,11 +239,37 @@ impl Store {
     pub fn new(config_url: &str) -> Store {
         let store = Store {
             state: RwSignal::new(LoadState::Loading),
+            search: RwSignal::new(SearchState::Loading),
             attempt: StoredValue::new(0),
             config_url: StoredValue::new(config_url.to_string()),
         };
         store.reload();
         store
+    }
+
+    /// A store holding data that is already loaded, and its search index (component tests).
+    pub fn ready(data: Arc<Data>, search: SearchIndex) -> Store {
+        Store {
+            state: RwSignal::new(LoadState::Ready(data)),
+            search: RwSignal::new(SearchState::Ready(Arc::new(search))),
+            attempt: StoredValue::new(0),
+            config_url: StoredValue::new(String::new()),
+        }
+    }
+
+    /// Where the search index with pinyin stands (tracked).
+    pub fn search_state(&self) -> SearchState {
+        self.search.get()
+    }
+
+    /// The best hits for a query: from the index with pinyin once it is loaded, by names and
+    /// codes until then (tracked).
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        match (self.search.get(), self.data()) {
+            (SearchState::Ready(index), _) => index.search(query, limit),
+            (_, Some(data)) => data.search.search(query, limit),
+            (_, None) => Vec::new(),
+        }
     }
 
     /// The current state (tracked).
@@ -223,16 +290,31 @@ impl Store {
         let attempt = self.attempt.get_value() + 1;
         self.attempt.set_value(attempt);
         self.state.set(LoadState::Loading);
+        self.search.set(SearchState::Loading);
         let store = *self;
         let config_url = self.config_url.get_value();
         leptos::task::spawn_local(async move {
             let result = load_all(&config_url).await;
             // The store may be gone (its view unmounted) or reloading again by now.
-            if store.attempt.try_get_value() == Some(attempt) {
-                store.state.try_set(match result {
-                    Ok(data) => LoadState::Ready(Arc::new(data)),
-                    Err(error) => LoadState::Failed(error),
-                });
+            let current = || store.attempt.try_get_value() == Some(attempt);
+            if !current() {
+                return;
+            }
+            let data = match result {
+                Ok(data) => Arc::new(data),
+                Err(error) => {
+                    store.state.try_set(LoadState::Failed(error));
+                    return;
+                }
+            };
+            store.state.try_set(LoadState::Ready(data.clone()));
+            let search = match load_search(&data.config, &data.summary).await {
+                Ok(Some(entries)) => SearchState::Ready(Arc::new(SearchIndex::build(entries))),
+                Ok(None) => SearchState::Absent,
+                Err(error) => SearchState::Failed(error),
+            };
+            if current() {
+                store.search.try_set(search);
             }
         });
     }
@@ -345,6 +427,21 @@ pub async fn load_county(
         boundary,
     };
     Ok((county, problems))
+}
+
+/// Loads the search entries (with the pinyin the build computed) the summary names, if any.
+pub async fn load_search(
+    config: &SiteConfig,
+    summary: &Summary,
+) -> Result<Option<Vec<SearchEntry>>, LoadError> {
+    let Some(file) = &summary.search else {
+        return Ok(None);
+    };
+    let url = config.data_url(&file.path);
+    let text = fetch_text(&url).await?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| parse_error(&url, e))
 }
 
 /// Loads the configuration, the summary and every county chunk the summary lists.

@@ -1,5 +1,7 @@
 //! Component tests in a real browser (wasm-bindgen-test): the station details panel, the legend,
-//! the language switch, and what the user sees when a file fails to load.
+//! the language switch, what the user sees when a file fails to load, the opening state at fixed
+//! instants, hours and delivery days in words, the directions links, the search combobox, and the
+//! map view as the URL writes it.
 //!
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p cundi --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
@@ -14,7 +16,7 @@ use cundi_core::{
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -149,7 +151,7 @@ async fn details_show_every_field_and_the_villages_served() {
         "中通",
         "邮快合作",
         "农产品上行揽收",
-        "Mo-Su 08:00-19:00",
+        "每天 08:00–19:00",
         "未备案",
         "取件免费",
         "山西省 / 阳城县 / 凤城镇",
@@ -371,4 +373,444 @@ async fn a_config_that_is_not_json_is_named_with_the_parse_error() {
     let reason = text(&find(&error, "load-error-reason").unwrap());
     assert!(reason.starts_with("文件内容无效"), "{reason}");
     assert!(text(&error).contains(url));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Residents: opening state, week and days in words, directions, the search box, URL state.
+
+use cundi::components::open_state::{days_text, week_text};
+use cundi::components::{Directions, OpenState, SearchBox};
+use cundi::store::{Data, SiteConfig, Store};
+use cundi::url::{href, MapView};
+use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
+use cundi_core::geo::BBox;
+use cundi_core::search::{HitKind, PinyinKeys, SearchEntry, SearchIndex};
+use cundi_core::stats::AreaStats;
+use cundi_core::Division;
+use std::sync::Arc;
+
+/// Makes `Date.now()` return this instant until the guard is dropped.
+struct FixedNow(JsValue);
+
+impl FixedNow {
+    fn at(rfc3339: &str) -> FixedNow {
+        let ms = js_sys::Date::parse(rfc3339);
+        let date = js_sys::Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+        let original = js_sys::Reflect::get(&date, &"now".into()).unwrap();
+        let fixed = wasm_bindgen::closure::Closure::<dyn Fn() -> f64>::new(move || ms);
+        js_sys::Reflect::set(&date, &"now".into(), fixed.as_ref()).unwrap();
+        fixed.forget();
+        FixedNow(original)
+    }
+}
+
+impl Drop for FixedNow {
+    fn drop(&mut self) {
+        let date = js_sys::Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &self.0).unwrap();
+    }
+}
+
+fn open_state_text(root: &Element) -> (String, String) {
+    let el = find(root, "open-state").expect("the opening state");
+    (
+        el.get_attribute("data-state").unwrap_or_default(),
+        text(&el),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn open_state_follows_the_hours_in_china_time() {
+    let cases = [
+        // Wednesday 10:00 and 20:00, and Saturday 07:00, in China.
+        ("2026-03-04T10:00:00+08:00", "open", "营业中 · 19:00 关门"),
+        (
+            "2026-03-04T20:00:00+08:00",
+            "closed",
+            "已打烊 · 明天 08:00 开门",
+        ),
+        ("2026-03-06T23:00:00Z", "closed", "已打烊 · 08:00 开门"),
+    ];
+    for (instant, state, expected) in cases {
+        let _now = FixedNow::at(instant);
+        let root = container();
+        let _app = mount_to(root.clone(), || {
+            view! {
+                <I18nProvider>
+                    <OpenState status=Status::Operating hours=Some("Mo-Su 08:00-19:00".into()) />
+                </I18nProvider>
+            }
+        });
+        tick().await;
+        assert_eq!(
+            open_state_text(&root),
+            (state.to_string(), expected.to_string()),
+            "{instant}"
+        );
+    }
+
+    let _now = FixedNow::at("2026-03-07T10:00:00+08:00");
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! {
+            <I18nProvider>
+                <OpenState status=Status::Operating hours=Some("Mo-Fr 08:00-18:00".into()) />
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    assert_eq!(open_state_text(&root).1, "已打烊 · 周一 08:00 开门");
+}
+
+#[wasm_bindgen_test]
+async fn open_state_says_when_it_cannot_tell_or_the_point_is_not_operating() {
+    for (status, hours, state, expected) in [
+        (
+            Status::Suspended,
+            Some("24/7"),
+            "closed",
+            "目前不营业（暂停服务）",
+        ),
+        (Status::Operating, None, "unknown", "无法判断现在是否营业"),
+        (
+            Status::Operating,
+            Some("Jan-Mar Mo-Fr 08:00-12:00"),
+            "unknown",
+            "无法判断现在是否营业",
+        ),
+        (
+            Status::Operating,
+            Some("not hours"),
+            "unknown",
+            "无法判断现在是否营业",
+        ),
+        (Status::Operating, Some("24/7"), "open", "营业中（全天）"),
+        (Status::Operating, Some("off"), "closed", "已停止营业"),
+    ] {
+        let root = container();
+        let owned = hours.map(str::to_string);
+        let _app = mount_to(root.clone(), move || {
+            view! {
+                <I18nProvider>
+                    <OpenState status hours=owned.clone() />
+                </I18nProvider>
+            }
+        });
+        tick().await;
+        assert_eq!(
+            open_state_text(&root),
+            (state.to_string(), expected.to_string()),
+            "{status:?} {hours:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hours_and_delivery_days_are_written_in_words_in_both_languages() {
+    let root = container();
+    let week = |h: &str| week_text(&cundi_core::hours::Hours::parse(h).unwrap());
+    let _app = mount_to(root.clone(), move || {
+        view! {
+            <I18nProvider>
+                <p data-testid="words">
+                    {move || {
+                        [
+                            days_text("Mo,We,Fr"),
+                            days_text("Mo-Su"),
+                            days_text("Mo-Fr"),
+                            days_text("Tu,Th"),
+                            days_text("somedays"),
+                            week("Mo-Sa 08:30-18:00; Su 09:00-12:00").unwrap(),
+                            week("Mo-Su 07:30-12:00,14:00-19:00").unwrap(),
+                            week("Mo-Fr 09:00-17:00").unwrap(),
+                        ]
+                            .join(" | ")
+                    }}
+                </p>
+                <LanguageSwitch />
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    assert_eq!(
+        text(&find(&root, "words").unwrap()),
+        "周一，周三，周五 | 每天 | 周一至周五 | 周二，周四 | somedays | \
+         周一至周六 08:30–18:00，周日 09:00–12:00 | 每天 07:30–12:00, 14:00–19:00 | \
+         周一至周五 09:00–17:00，周六至周日 休息"
+    );
+    click(&root, "lang-switch");
+    tick().await;
+    assert_eq!(
+        text(&find(&root, "words").unwrap()),
+        "Mon; Wed; Fri | Every day | Mon–Fri | Tue; Thu | somedays | \
+         Mon–Sat 08:30–18:00; Sun 09:00–12:00 | Every day 07:30–12:00, 14:00–19:00 | \
+         Mon–Fri 09:00–17:00; Sat–Sun closed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn directions_link_to_the_three_apps_with_the_cores_coordinates() {
+    let root = container();
+    let _app = mount_to(root.clone(), || {
+        view! {
+            <I18nProvider>
+                <Directions name="凤城镇快递综合服务站".into() lon=112.416187 lat=35.48987 />
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    let expected =
+        cundi_core::coords::directions_urls("凤城镇快递综合服务站", 112.416187, 35.48987);
+    let links = find(&root, "directions").unwrap();
+    for (testid, url, label) in [
+        ("directions-amap", &expected.amap, "高德地图"),
+        ("directions-baidu", &expected.baidu, "百度地图"),
+        ("directions-osm", &expected.osm, "OpenStreetMap"),
+    ] {
+        let a = find(&links, testid).unwrap();
+        assert_eq!(a.get_attribute("href").as_deref(), Some(url.as_str()));
+        assert_eq!(text(&a), label);
+    }
+}
+
+#[wasm_bindgen_test]
+fn map_views_and_links_round_trip_through_the_url() {
+    let v = MapView::parse("13.25/35.48987/112.41619").unwrap();
+    assert_eq!(v.to_string(), "13.25/35.48987/112.41619");
+    assert_eq!(MapView::parse(&v.to_string()), Some(v));
+    let unrounded = MapView {
+        zoom: 7.123456,
+        lat: 35.123456789,
+        lon: 112.987654321,
+    };
+    assert_eq!(unrounded.to_string(), "7.12/35.12346/112.98765");
+    for bad in [
+        "13/95/112",
+        "13/35",
+        "13/35/112/1",
+        "x/35/112",
+        "30/35/112",
+        "",
+    ] {
+        assert_eq!(MapView::parse(bad), None, "{bad}");
+    }
+    assert_eq!(
+        href(
+            "/",
+            &[
+                ("map", Some(v.to_string())),
+                ("area", None),
+                ("q", Some("凤城 镇&x".into())),
+                ("station", Some(String::new())),
+            ]
+        ),
+        "/?map=13.25/35.48987/112.41619&q=%E5%87%A4%E5%9F%8E%20%E9%95%87%26x"
+    );
+    assert_eq!(href("/complaint", &[]), "/complaint");
+}
+
+/// A loaded dataset of one township, one village and one station, with the pinyin the build
+/// would have written.
+fn tiny_data() -> (Arc<Data>, SearchIndex) {
+    let division = |code: &str, name: &str| Division::new(Code::parse(code).unwrap(), name);
+    let area = |code: &str, name: &str, bbox: Option<BBox>| Area {
+        division: division(code, name),
+        stats: AreaStats::default(),
+        bbox,
+        chunk: None,
+    };
+    let summary = Summary {
+        format: FORMAT_VERSION,
+        package: PackageInfo {
+            name: "tiny".into(),
+            title: None,
+            version: None,
+            created: None,
+            publisher: None,
+            licenses: vec![],
+            sources: vec![],
+            crs: Default::default(),
+            illustrative: false,
+            notice: None,
+        },
+        areas: vec![
+            area("14", "山西省", None),
+            area("140522", "阳城县", None),
+            area(
+                "140522100",
+                "凤城镇",
+                Some(BBox([112.35, 35.44, 112.46, 35.54])),
+            ),
+        ],
+        targets: vec![],
+        authorities: vec![],
+        problems: vec![],
+        files: vec![],
+        search: None,
+    };
+    let keys = |full: &str, initials: &str| PinyinKeys {
+        full: vec![full.into()],
+        initials: vec![initials.into()],
+    };
+    let mut entries = vec![
+        SearchEntry::new(HitKind::Province, "14", "山西省", None),
+        SearchEntry::new(HitKind::County, "140522", "阳城县", Some("14".into())),
+        SearchEntry::new(
+            HitKind::Township,
+            "140522100",
+            "凤城镇",
+            Some("140522".into()),
+        ),
+        SearchEntry::new(
+            HitKind::Village,
+            "140522100001",
+            "西关社区",
+            Some("140522100".into()),
+        ),
+        SearchEntry::new(
+            HitKind::Station,
+            "ts-140522100",
+            "凤城镇快递综合服务站",
+            Some("140522100".into()),
+        ),
+    ];
+    entries[2].pinyin = keys("feng cheng zhen", "fcz");
+    entries[4].pinyin = keys("feng cheng zhen kuai di zong he fu wu zhan", "fczkdzhfwz");
+    let county = cundi::store::County {
+        code: Code::parse("140522").unwrap(),
+        stations: vec![station("凤城镇快递综合服务站")],
+        villages: vec![village("140522100001", "西关社区", Some(14))],
+        boundary: None,
+    };
+    let config = SiteConfig {
+        data: "data/".into(),
+        tiles: None,
+    };
+    let data = Arc::new(Data::new(config, summary, vec![county], vec![]));
+    (data, SearchIndex::build(entries))
+}
+
+fn input_event(input: &web_sys::HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn key(input: &web_sys::HtmlInputElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn search_box_is_a_combobox_that_finds_by_initials_and_moves_with_the_keys() {
+    let start = window().location().href().unwrap();
+    let root = container();
+    let (data, index) = tiny_data();
+    let store = Store::ready(data, index);
+    let _app = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! {
+            <I18nProvider>
+                <leptos_router::components::Router>
+                    <SearchBox id="s" />
+                </leptos_router::components::Router>
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = find(&root, "search").unwrap().unchecked_into();
+    assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
+    assert_eq!(
+        input.get_attribute("aria-controls").as_deref(),
+        Some("s-list")
+    );
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let label = root.query_selector("label[for=s]").unwrap().unwrap();
+    assert!(text(&label).contains("搜索"));
+
+    input.focus().unwrap();
+    input_event(&input, "fcz");
+    tick().await;
+    let list = root.query_selector("[role=listbox]").unwrap().unwrap();
+    assert_eq!(list.id(), "s-list");
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let options = list.query_selector_all("[role=option]").unwrap();
+    assert_eq!(
+        options.length(),
+        2,
+        "the township and the station named after it"
+    );
+    let first: Element = options.get(0).unwrap().unchecked_into();
+    assert!(text(&first).starts_with("凤城镇"), "{}", text(&first));
+    assert!(
+        text(&first).contains("乡镇 · 山西省 / 阳城县"),
+        "{}",
+        text(&first)
+    );
+    let second: Element = options.get(1).unwrap().unchecked_into();
+    assert!(
+        text(&second).contains("乡镇寄递物流站"),
+        "a station is labelled by its tier"
+    );
+
+    key(&input, "ArrowDown");
+    tick().await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant").as_deref(),
+        Some("s-opt-0")
+    );
+    assert_eq!(
+        first.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    key(&input, "ArrowDown");
+    key(&input, "ArrowDown");
+    tick().await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant").as_deref(),
+        Some("s-opt-0"),
+        "the arrows wrap around"
+    );
+    key(&input, "ArrowUp");
+    tick().await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant").as_deref(),
+        Some("s-opt-1")
+    );
+
+    key(&input, "Escape");
+    tick().await;
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(input.get_attribute("aria-activedescendant").is_none());
+
+    input_event(&input, "西关");
+    tick().await;
+    key(&input, "Enter");
+    tick().await;
+    sleep(50).await;
+    assert_eq!(
+        window().location().pathname().unwrap(),
+        "/village/140522100001"
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+        .unwrap();
 }

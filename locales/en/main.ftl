@@ -134,3 +134,106 @@ severity-warning = Warning
 notice-illustrative = The locations, hours and frequencies shown here are illustrative demonstration data.
 not-found-title = This page does not exist
 not-found-link = Back to the map
+
+## Search
+search-label = Search for a county, township, village or service point
+search-placeholder = Village, township, point…
+search-results = Search results
+search-none = Nothing found. Try part of the name, or its pinyin initials.
+search-loading = Loading pinyin search… (characters work already)
+search-pinyin-failed = Pinyin search could not be loaded (file { $file }); search with characters for now.
+search-count = { $n ->
+    [one] { $n } result; use the arrow keys to choose
+   *[other] { $n } results; use the arrow keys to choose
+}
+kind-province = Province
+kind-city = City
+kind-county = County
+kind-township = Township
+kind-village = Village
+kind-station = Service point
+village-kind-village = Village committee
+village-kind-community = Residents' committee
+
+## Near me
+near-me = Near me
+near-title = Nearest points open for business
+near-locating = Finding your location…
+near-denied = Location permission was not given. Search above for your village, township or service point.
+near-unavailable = Your location cannot be found right now. Search above for your village, township or service point.
+near-timeout = Finding your location took too long (the signal may be weak). Search above for your village, township or service point.
+near-unsupported = This browser cannot give your location. Search above for your village, township or service point.
+near-outside = Your location is outside the area this site's data covers. Search above for the village, township or service point you want.
+near-in-village = You are in this village ({ $km } from the village committee):
+near-served-by = The point serving this village:
+near-privacy = Your location is used on this device only: it is not put in any link, not saved and not sent anywhere.
+distance-m = { $m } m
+distance-km = { $km } km
+distance-from-village = { $km } from the village committee
+
+## Opening state
+open-not-operating = Not open ({ $status })
+open-unknown = Cannot tell whether it is open now
+open-always = Open (all day)
+open-until = Open now · closes { $when }
+closed-never = No longer opens
+closed-until = Closed now · opens { $when }
+when-tomorrow = tomorrow { $time }
+when-day = { $day } { $time }
+hours-closed = closed
+days-every = Every day
+days-range = { $from }–{ $to }
+days-none = none
+list-separator = ;{" "}
+weekday-mo = Mon
+weekday-tu = Tue
+weekday-we = Wed
+weekday-th = Thu
+weekday-fr = Fri
+weekday-sa = Sat
+weekday-su = Sun
+
+## Station page
+details-page-link = Full page: open now, directions, complaints
+phone-label = Phone:
+directions-title = Getting there
+directions-amap = AMap (Gaode)
+directions-baidu = Baidu Maps
+directions-osm = OpenStreetMap
+show-on-map = Show on this site's map
+station-details-title = About this point
+complain-title = Complain
+complain-intro = A parcel not delivered, a fee to collect one, a point that does not exist or was not open: all of these can be complained about.
+complain-link = Complain about this point
+area-path-label = Where it is
+
+## Village page
+population = { $n } registered residents
+serving-title = The point serving this village
+serving-none = No point is recorded as serving this village.
+serving-missing = The point recorded as serving this village, “{ $id }”, is not in the data.
+service-title = Deliveries and collections
+field-deliveries = Deliveries a week
+field-pickups = Collections a week
+field-delivery-days = Delivery days
+field-delivery-mode = How parcels arrive
+field-updated = Updated
+std-meets = at least once a day
+std-below = less than once a day
+field-code = Division code
+standard-note = The standard: at least one delivery a day ({ $n } a week).
+alternatives-title = Other points open nearby
+alternatives-none = No other point open for business to compare with (the village's location is not published, or none is near).
+
+## Complaint
+complaint-title = Complain
+complaint-coming = The online complaint form is still being built: complaints cannot be sent from this site yet. What you can do now:
+complaint-about = About:
+complaint-now-title = What you can do now
+complaint-step-company = First complain to the express company (its customer-service line, or in person at the point).
+complaint-step-appeal = If the company has not answered within 7 days, or the answer does not satisfy you, appeal to the postal administration: call 12305, or go to sswz.spb.gov.cn.
+
+## Not found
+village-not-found = No village with division code “{ $code }” is in the data.
+page-not-found = There is no page at this address.
+not-found-search = Search below for a village, township, county or service point (characters or pinyin):

@@ -131,3 +131,103 @@ severity-warning = 警告
 notice-illustrative = 本站显示的网点位置、营业时间和投递频次为演示用的示意数据。
 not-found-title = 找不到这个页面
 not-found-link = 返回地图
+
+## 搜索
+search-label = 搜索县、乡镇、村或网点
+search-placeholder = 搜索村镇、网点或拼音
+search-results = 搜索结果
+search-none = 没有找到。可以试试名称的一部分，或拼音首字母。
+search-loading = 正在加载拼音搜索…（汉字已可搜索）
+search-pinyin-failed = 拼音搜索未能加载（文件 { $file }），目前只能用汉字搜索。
+search-count = 找到 { $n } 个结果，用上下方向键选择
+kind-province = 省
+kind-city = 市
+kind-county = 县（区）
+kind-township = 乡镇
+kind-village = 村
+kind-station = 网点
+village-kind-village = 村委会
+village-kind-community = 居委会（社区）
+
+## 附近的网点
+near-me = 附近
+near-title = 离你最近的营业网点
+near-locating = 正在获取你的位置…
+near-denied = 没有获得位置权限。请在上方搜索你所在的村、乡镇或网点。
+near-unavailable = 暂时无法确定你的位置。请在上方搜索你所在的村、乡镇或网点。
+near-timeout = 定位超时（信号可能较弱）。请在上方搜索你所在的村、乡镇或网点。
+near-unsupported = 这个浏览器无法提供位置。请在上方搜索你所在的村、乡镇或网点。
+near-outside = 你的位置不在本站数据覆盖的地区内。请在上方搜索你要找的村、乡镇或网点。
+near-in-village = 你在这个村（距村委会 { $km }）：
+near-served-by = 为该村服务的网点：
+near-privacy = 你的位置只在这台设备上使用：不会写进链接，不会保存，也不会发送出去。
+distance-m = { $m } 米
+distance-km = { $km } 公里
+distance-from-village = 距村委会 { $km }
+
+## 营业状态
+open-not-operating = 目前不营业（{ $status }）
+open-unknown = 无法判断现在是否营业
+open-always = 营业中（全天）
+open-until = 营业中 · { $when } 关门
+closed-never = 已停止营业
+closed-until = 已打烊 · { $when } 开门
+when-tomorrow = 明天 { $time }
+when-day = { $day } { $time }
+hours-closed = 休息
+days-every = 每天
+days-range = { $from }至{ $to }
+days-none = 无
+list-separator = ，
+weekday-mo = 周一
+weekday-tu = 周二
+weekday-we = 周三
+weekday-th = 周四
+weekday-fr = 周五
+weekday-sa = 周六
+weekday-su = 周日
+
+## 网点页面
+details-page-link = 网点页面：营业状态、导航、投诉
+phone-label = 电话：
+directions-title = 怎么去
+directions-amap = 高德地图
+directions-baidu = 百度地图
+directions-osm = OpenStreetMap
+show-on-map = 在本站地图上查看
+station-details-title = 网点信息
+complain-title = 投诉
+complain-intro = 包裹没有送到、被收取取件费、网点不存在或没有开门，都可以投诉。
+complain-link = 投诉这个网点
+area-path-label = 所在区域
+
+## 村页面
+population = 户籍人口 { $n }
+serving-title = 为本村服务的网点
+serving-none = 没有网点登记为本村服务。
+serving-missing = 本村登记的服务网点“{ $id }”不在数据中。
+service-title = 投递与揽收
+field-deliveries = 每周投递
+field-pickups = 每周揽收
+field-delivery-days = 投递日
+field-delivery-mode = 投递方式
+field-updated = 更新日期
+std-meets = 达到每日一次
+std-below = 少于每日一次
+field-code = 区划代码
+standard-note = 标准：每日至少投递一次（每周 { $n } 次）。
+alternatives-title = 附近的其他营业网点
+alternatives-none = 没有其他营业网点的位置可以比较（本村的位置未公布，或附近没有网点）。
+
+## 投诉
+complaint-title = 投诉
+complaint-coming = 网上投诉表单还在建设中，目前不能在本站提交投诉。你现在可以这样做：
+complaint-about = 投诉对象：
+complaint-now-title = 现在可以怎么做
+complaint-step-company = 先向快递公司投诉（拨打快递公司的客服电话，或到网点当面反映）。
+complaint-step-appeal = 如果快递公司 7 天内没有答复，或对答复不满意，可以向邮政管理部门申诉：拨打 12305，或登录 sswz.spb.gov.cn。
+
+## 找不到
+village-not-found = 数据中没有区划代码为“{ $code }”的村。
+page-not-found = 这个地址没有对应的页面。
+not-found-search = 可以在下面搜索村、乡镇、县或网点的名称（汉字或拼音）：

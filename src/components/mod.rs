@@ -1,12 +1,27 @@
-//! Reusable views: the station details panel, the legend, the problem table, and what pages
-//! show while the data loads or when it fails.
+//! Reusable views: the search box, "near me", the station details and fields, opening state,
+//! directions links, the legend, the problem table, the not-found view, and what pages show
+//! while the data loads or when it fails.
 
+pub mod area_path;
+pub mod directions;
 pub mod legend;
 pub mod load;
+pub mod near_me;
+pub mod near_row;
+pub mod not_found;
+pub mod open_state;
 pub mod problems;
+pub mod search;
 pub mod station_details;
 
+pub use area_path::AreaPath;
+pub use directions::Directions;
 pub use legend::Legend;
 pub use load::{with_data, LoadErrorView, Loading};
+pub use near_me::{NearMeButton, NearMessage, NearPanel};
+pub use near_row::NearRow;
+pub use not_found::{Missing, NotFoundView};
+pub use open_state::OpenState;
 pub use problems::ProblemTable;
-pub use station_details::{ServedVillage, StationDetails};
+pub use search::SearchBox;
+pub use station_details::{ServedList, ServedVillage, StationDetails, StationFields};

@@ -1,6 +1,9 @@
-//! The details of one station, with the villages it serves: a side panel on wide screens and a
-//! bottom sheet on phones. Every value is rendered as text.
+//! The details of one station, with the villages it serves: on the map, a side panel on wide
+//! screens and a bottom sheet on phones, linking to the station's own page; the same fields and
+//! list make up that page. Every value is rendered as text.
 
+use crate::components::open_state::{days_text, week_text};
+use crate::components::OpenState;
 use crate::i18n::{self, text};
 use crate::map::style::frequency_color;
 use cundi_core::{Frequency, Station, Village};
@@ -22,21 +25,8 @@ pub fn StationDetails(
     served: Vec<ServedVillage>,
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let s = station;
-    let (tier, status, model) = (s.tier, s.status, s.model);
-    let (standardized, locker, pickup_fee) = (s.standardized, s.locker, s.pickup_fee);
-    let filing_no = s.filing_no.clone();
-    let services: Vec<_> = s
-        .services
-        .iter()
-        .map(|&service| text(move || i18n::service(service)))
-        .collect();
-    let phone_href = s
-        .phone
-        .as_ref()
-        .map(|p| format!("tel:{}", p.replace([' ', '-'], "")));
-    let served_count = served.len();
-
+    let (tier, status) = (station.tier, station.status);
+    let page = format!("/station/{}", crate::url::encode_segment(&station.id));
     view! {
         <section
             class="details"
@@ -46,10 +36,11 @@ pub fn StationDetails(
             <header class="details-head">
                 <div class="details-title">
                     <p class="details-kicker">{text(move || i18n::tier(tier))}</p>
-                    <h2 id="station-details-name">{s.name}</h2>
+                    <h2 id="station-details-name">{station.name.clone()}</h2>
                     <p class=format!("badge status-{}", status.as_str())>
                         {text(move || i18n::status(status))}
                     </p>
+                    <OpenState status hours=station.hours.clone() />
                 </div>
                 <button
                     type="button"
@@ -60,77 +51,128 @@ pub fn StationDetails(
                     {move_tr!("details-close")}
                 </button>
             </header>
-            <dl class="fields">
-                <dt>{move_tr!("field-operator")}</dt>
-                <dd>{s.operator}</dd>
-                <dt>{move_tr!("field-brands")}</dt>
-                <dd>
-                    <Tags items=s.brands.into_iter().map(Signal::from).collect() />
-                </dd>
-                <dt>{move_tr!("field-model")}</dt>
-                <dd>{or_unknown(move || model.map(i18n::model))}</dd>
-                <dt>{move_tr!("field-services")}</dt>
-                <dd>
-                    <Tags items=services />
-                </dd>
-                <dt>{move_tr!("field-hours")}</dt>
-                <dd>{or_unknown_value(s.hours)}</dd>
-                <dt>{move_tr!("field-address")}</dt>
-                <dd>{or_unknown_value(s.address)}</dd>
-                <dt>{move_tr!("field-phone")}</dt>
-                <dd>
-                    {phone_href.map(|href| view! { <a href=href>{s.phone.clone()}</a> })}
-                    {s.phone.is_none().then(|| move_tr!("value-unknown"))}
-                </dd>
-                <dt>{move_tr!("field-filing")}</dt>
-                <dd>{text(move || filing_no.clone().unwrap_or_else(|| tr!("not-filed")))}</dd>
-                <dt>{move_tr!("field-standardized")}</dt>
-                <dd>{text(move || i18n::yes_no(standardized))}</dd>
-                <dt>{move_tr!("field-locker")}</dt>
-                <dd>{text(move || i18n::yes_no(locker))}</dd>
-                <dt>{move_tr!("field-pickup-fee")}</dt>
-                <dd class:warn=pickup_fee.is_some_and(|f| f > 0.0)>
-                    {text(move || match pickup_fee {
-                        Some(f) if f > 0.0 => tr!("pickup-fee-amount", { "fee" => f.to_string() }),
-                        Some(_) => tr!("pickup-fee-free"),
-                        None => tr!("value-unknown"),
-                    })}
-                </dd>
-                <dt>{move_tr!("field-opened")}</dt>
-                <dd>{or_unknown_value(s.opened.map(|d| d.to_string()))}</dd>
-                <dt>{move_tr!("field-verified")}</dt>
-                <dd>{or_unknown_value(s.verified.map(|d| d.to_string()))}</dd>
-                <dt>{move_tr!("field-area")}</dt>
-                <dd>{area.join(" / ")}</dd>
-                <dt>{move_tr!("field-coordinates")}</dt>
-                <dd>{format!("{:.5}°N {:.5}°E", s.lat, s.lon)}</dd>
-                <dt>{move_tr!("field-id")}</dt>
-                <dd>
-                    <code>{s.id}</code>
-                </dd>
-                {s
-                    .extra
-                    .into_iter()
-                    .map(|(k, v)| {
-                        view! {
-                            <dt>{k}</dt>
-                            <dd>{v}</dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
-            <h3>{move_tr!("served-title", { "n" => served_count })}</h3>
-            {served.is_empty().then(|| view! { <p class="muted">{move_tr!("served-none")}</p> })}
-            {(!served.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="served" data-testid="served-villages">
-                            {served.into_iter().map(|sv| view! { <ServedRow sv /> }).collect_view()}
-                        </ul>
-                    }
-                })}
+            <p class="details-more">
+                <a href=page class="button primary" data-testid="station-page-link">
+                    {move_tr!("details-page-link")}
+                </a>
+            </p>
+            <StationFields station area />
+            <ServedList served />
         </section>
     }
+}
+
+/// Everything published about a station, as a list of labelled values.
+#[component]
+pub fn StationFields(
+    station: Station,
+    /// The division names it stands in, province first.
+    area: Vec<String>,
+) -> impl IntoView {
+    let s = station;
+    let (model, standardized, locker, pickup_fee) =
+        (s.model, s.standardized, s.locker, s.pickup_fee);
+    let filing_no = s.filing_no.clone();
+    let hours = s.hours.clone();
+    let services: Vec<_> = s
+        .services
+        .iter()
+        .map(|&service| text(move || i18n::service(service)))
+        .collect();
+    let phone_href = s.phone.as_deref().map(crate::pages::station::tel_href);
+    view! {
+        <dl class="fields" data-testid="station-fields">
+            <dt>{move_tr!("field-operator")}</dt>
+            <dd>{s.operator}</dd>
+            <dt>{move_tr!("field-brands")}</dt>
+            <dd>
+                <Tags items=s.brands.into_iter().map(Signal::from).collect() />
+            </dd>
+            <dt>{move_tr!("field-model")}</dt>
+            <dd>{or_unknown(move || model.map(i18n::model))}</dd>
+            <dt>{move_tr!("field-services")}</dt>
+            <dd>
+                <Tags items=services />
+            </dd>
+            <dt>{move_tr!("field-hours")}</dt>
+            <dd data-testid="field-hours">{text(move || hours_text(hours.as_deref()))}</dd>
+            <dt>{move_tr!("field-address")}</dt>
+            <dd>{or_unknown_value(s.address)}</dd>
+            <dt>{move_tr!("field-phone")}</dt>
+            <dd data-testid="field-phone">
+                {phone_href.map(|href| view! { <a href=href class="tel">{s.phone.clone()}</a> })}
+                {s.phone.is_none().then(|| move_tr!("value-unknown"))}
+            </dd>
+            <dt>{move_tr!("field-filing")}</dt>
+            <dd>{text(move || filing_no.clone().unwrap_or_else(|| tr!("not-filed")))}</dd>
+            <dt>{move_tr!("field-standardized")}</dt>
+            <dd>{text(move || i18n::yes_no(standardized))}</dd>
+            <dt>{move_tr!("field-locker")}</dt>
+            <dd>{text(move || i18n::yes_no(locker))}</dd>
+            <dt>{move_tr!("field-pickup-fee")}</dt>
+            <dd class:warn=pickup_fee.is_some_and(|f| f > 0.0) data-testid="field-pickup-fee">
+                {text(move || i18n::pickup_fee(pickup_fee))}
+            </dd>
+            <dt>{move_tr!("field-opened")}</dt>
+            <dd>{or_unknown_value(s.opened.map(|d| d.to_string()))}</dd>
+            <dt>{move_tr!("field-verified")}</dt>
+            <dd>{or_unknown_value(s.verified.map(|d| d.to_string()))}</dd>
+            <dt>{move_tr!("field-area")}</dt>
+            <dd>{area.join(" / ")}</dd>
+            <dt>{move_tr!("field-coordinates")}</dt>
+            <dd>{format!("{:.5}°N {:.5}°E", s.lat, s.lon)}</dd>
+            <dt>{move_tr!("field-id")}</dt>
+            <dd>
+                <code>{s.id}</code>
+            </dd>
+            {s
+                .extra
+                .into_iter()
+                .map(|(k, v)| {
+                    view! {
+                        <dt>{k}</dt>
+                        <dd>{v}</dd>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// The villages a station serves, each with how often parcels come and a link to its page.
+#[component]
+pub fn ServedList(
+    served: Vec<ServedVillage>,
+    /// A section of a page (an `h2`), rather than of the details panel (an `h3`).
+    #[prop(optional)]
+    page: bool,
+) -> impl IntoView {
+    let served_count = served.len();
+    let title = move_tr!("served-title", { "n" => served_count });
+    view! {
+        {page.then(|| view! { <h2>{title}</h2> })}
+        {(!page).then(|| view! { <h3>{title}</h3> })}
+        {served.is_empty().then(|| view! { <p class="muted">{move_tr!("served-none")}</p> })}
+        {(!served.is_empty())
+            .then(|| {
+                view! {
+                    <ul class="served" data-testid="served-villages">
+                        {served.into_iter().map(|sv| view! { <ServedRow sv /> }).collect_view()}
+                    </ul>
+                }
+            })}
+    }
+}
+
+/// The week's hours in words, or the value as published when the core cannot read it.
+fn hours_text(hours: Option<&str>) -> String {
+    let Some(h) = hours else {
+        return tr!("value-unknown");
+    };
+    cundi_core::hours::Hours::parse(h)
+        .ok()
+        .and_then(|parsed| week_text(&parsed))
+        .unwrap_or_else(|| h.to_string())
 }
 
 /// A value that may be unpublished, in the current language.
@@ -164,6 +206,7 @@ fn ServedRow(sv: ServedVillage) -> impl IntoView {
     let frequency = sv.frequency;
     let per_week = sv.village.deliveries_per_week;
     let mode = sv.village.delivery_mode;
+    let days = sv.village.delivery_days.clone();
     let standard = (frequency != Frequency::Unknown).then(|| {
         let class = if frequency == Frequency::Daily {
             "served-std meets"
@@ -178,7 +221,8 @@ fn ServedRow(sv: ServedVillage) -> impl IntoView {
         view! { <span class=class>{label}</span> }
     });
     view! {
-        <li class="served-row" data-village=sv.village.code.to_string()>
+        <li data-village=sv.village.code.to_string()>
+            <a class="served-row" href=format!("/village/{}", sv.village.code)>
             <svg class="dot" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
                 <circle cx="6" cy="6" r="5" fill=frequency_color(frequency)></circle>
             </svg>
@@ -189,6 +233,10 @@ fn ServedRow(sv: ServedVillage) -> impl IntoView {
                         Some(n) => tr!("served-per-week", { "n" => n }),
                         None => tr!("served-unknown"),
                     };
+                    if let Some(d) = &days {
+                        s.push_str(" · ");
+                        s.push_str(&days_text(d));
+                    }
                     if let Some(m) = mode {
                         s.push_str(" · ");
                         s.push_str(&i18n::delivery_mode(m));
@@ -197,6 +245,7 @@ fn ServedRow(sv: ServedVillage) -> impl IntoView {
                 })}
             </span>
             {standard}
+            </a>
         </li>
     }
 }

@@ -3,6 +3,12 @@
 //! request, one per village coloured by delivery frequency. Tapping a marker selects the station;
 //! the details are a Leptos panel, not a Leaflet popup.
 //!
+//! The view follows the URL: the page passes the view (`map=`) and the area (`area=`) the URL
+//! names, and the map moves when they change (Back, Forward, a search); after every move it
+//! reports its view, which the page writes back. "Near me" draws the device's position and fits
+//! the points found around it; that view is not reported as anything special — the page decides
+//! not to write it (a position is personal).
+//!
 //! Hooks for browser tests: the container has `data-testid="map"` and, once every station marker
 //! is on the map, `data-stations-drawn="<count>"`; each station marker's options carry `cundiId`
 //! (the station id) and each village marker's `cundiVillage` (the village code). The tests reach the
@@ -11,6 +17,8 @@
 pub mod style;
 
 use crate::store::Data;
+use crate::url::MapView;
+use cundi_core::geo::BBox;
 use cundi_core::Station;
 use js_sys::{Object, Reflect};
 use leaflet::{
@@ -39,6 +47,24 @@ extern "C" {
     fn geo_json(data: &JsValue, options: &JsValue) -> GeoJson;
 }
 
+/// A device's position and the points found near it, for the map to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearFocus {
+    pub lon: f64,
+    pub lat: f64,
+    /// (lon, lat) of the points listed, all of which are brought into view.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// How the map opens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Start {
+    View(MapView),
+    Fit(BBox),
+    /// The loaded counties; a station selected by the link is zoomed to.
+    Default,
+}
+
 /// The map of every loaded station.
 #[component]
 pub fn StationMap(
@@ -54,22 +80,49 @@ pub fn StationMap(
     /// Accessible name of the map region.
     #[prop(into)]
     label: Signal<String>,
+    /// The view the URL names; the map moves to it whenever it changes.
+    #[prop(into)]
+    view: Signal<Option<MapView>>,
+    /// An area to fit, when the URL names no view.
+    #[prop(into)]
+    area: Signal<Option<BBox>>,
+    /// The device's position and the points near it.
+    #[prop(into)]
+    near: Signal<Option<NearFocus>>,
+    /// Called with the view after every move.
+    on_view: Callback<MapView>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let drawn = RwSignal::new(None::<usize>);
     // Why the map could not be drawn (Leaflet missing, say): shown instead of a blank area.
     let failed = RwSignal::new(None::<String>);
     let handle = StoredValue::new_local(None::<MapHandle>);
+    // The view last reported or moved to: a URL naming it again is not a reason to move.
+    let last = StoredValue::new(None::<MapView>);
 
     {
         let data = data.clone();
-        node.on_load(move |el| match MapHandle::create(&el, &data, on_select) {
-            Ok(h) => {
-                let count = h.station_count;
-                handle.set_value(Some(h));
-                drawn.set(Some(count));
+        node.on_load(move |el| {
+            let start = match (view.get_untracked(), area.get_untracked()) {
+                (Some(v), _) => Start::View(v),
+                (None, Some(b)) => Start::Fit(b),
+                (None, None) => Start::Default,
+            };
+            let on_move = move |v: MapView| {
+                if last.get_value() != Some(v) {
+                    last.set_value(Some(v));
+                    on_view.run(v);
+                }
+            };
+            match MapHandle::create(&el, &data, start, on_select, on_move) {
+                Ok(h) => {
+                    let count = h.station_count;
+                    last.set_value(Some(h.view()));
+                    handle.set_value(Some(h));
+                    drawn.set(Some(count));
+                }
+                Err(e) => failed.set(Some(js_error_text(&e))),
             }
-            Err(e) => failed.set(Some(js_error_text(&e))),
         });
     }
 
@@ -88,6 +141,42 @@ pub fn StationMap(
         });
     }
 
+    {
+        let data = data.clone();
+        Effect::new(move |before: Option<(Option<MapView>, Option<BBox>)>| {
+            let now = (view.get(), area.get());
+            // The first run, and the one when the map is drawn, find the view it opened with.
+            if drawn.get().is_none() || before.is_none_or(|b| b == now) {
+                return now;
+            }
+            handle.update_value(|h| {
+                let Some(h) = h else { return };
+                match now {
+                    (Some(v), _) if last.get_value() == Some(v) => {}
+                    (Some(v), _) => {
+                        last.set_value(Some(v));
+                        h.set_view(v);
+                    }
+                    (None, Some(b)) => h.fit(b),
+                    (None, None) => h.fit_default(&data),
+                }
+            });
+            now
+        });
+    }
+
+    Effect::new(move |_| {
+        let focus = near.get();
+        if drawn.get().is_none() {
+            return;
+        }
+        handle.update_value(|h| {
+            if let Some(h) = h {
+                h.show_near(focus.as_ref());
+            }
+        });
+    });
+
     Effect::new(move |_| {
         let id = selected.get();
         if drawn.get().is_none() {
@@ -103,7 +192,7 @@ pub fn StationMap(
 
     on_cleanup(move || {
         if let Some(h) = handle.try_update_value(|h| h.take()).flatten() {
-            h.map.remove();
+            h.destroy();
         }
     });
 
@@ -137,38 +226,40 @@ struct MapHandle {
     station_count: usize,
     villages: Option<FeatureGroup>,
     ring: Option<CircleMarker>,
+    /// The device's position, while "near me" shows it.
+    you: Option<FeatureGroup>,
     selection_seen: bool,
-    /// Kept alive as long as the layers that call it.
+    /// Whether a station selected as the map opens is zoomed to (not when the URL names a view).
+    zoom_to_selection: bool,
+    /// Kept alive as long as the layers and the map that call them.
     on_click: Closure<dyn Fn(JsValue)>,
+    _on_move: Closure<dyn Fn(JsValue)>,
 }
 
 impl MapHandle {
     fn create(
         el: &web_sys::HtmlDivElement,
         data: &Data,
+        start: Start,
         on_select: Callback<String>,
+        on_move: impl Fn(MapView) + 'static,
     ) -> Result<MapHandle, JsValue> {
         let options = MapOptions::new();
         options.set_prefer_canvas(true);
         options.set_zoom_snap(0.25);
         let map = Map::new_with_element(el, &options)?;
 
-        match data.bbox() {
-            Some(b) => {
-                let padding = js_sys::Array::of2(&24.into(), &24.into());
-                let options = Object::new();
-                Reflect::set(&options, &"padding".into(), &padding)?;
-                map.fit_bounds_with_options(
-                    &LatLngBounds::new(
-                        &LatLng::new(b.south(), b.west()),
-                        &LatLng::new(b.north(), b.east()),
-                    ),
-                    &options,
-                );
+        match start {
+            Start::View(v) => {
+                map.set_view(&LatLng::new(v.lat, v.lon), v.zoom);
             }
-            None => {
-                map.set_view(&LatLng::new(35.0, 105.0), 4.0);
-            }
+            Start::Fit(b) => fit_bbox(&map, b, 24.0),
+            Start::Default => match data.bbox() {
+                Some(b) => fit_bbox(&map, b, 24.0),
+                None => {
+                    map.set_view(&LatLng::new(35.0, 105.0), 4.0);
+                }
+            },
         }
 
         if let Some(tiles) = &data.config.tiles {
@@ -221,15 +312,119 @@ impl MapHandle {
         stations.on("click", on_click.as_ref());
         stations.add_to(&map);
 
+        let on_move = {
+            let map = map.clone();
+            Closure::<dyn Fn(JsValue)>::new(move |_| on_move(view_of(&map)))
+        };
+        map.on("moveend", on_move.as_ref());
+
         Ok(MapHandle {
             map,
             renderer,
             station_count,
             villages: None,
             ring: None,
+            you: None,
             selection_seen: false,
+            zoom_to_selection: start == Start::Default,
             on_click,
+            _on_move: on_move,
         })
+    }
+
+    /// Removes the map. The markers go first, and the map (with its canvas) a frame later:
+    /// removing a marker asks the canvas to redraw on the next frame, and Leaflet does not
+    /// always cancel that request when the canvas goes, which then fails on a canvas that is gone.
+    fn destroy(self) {
+        self.map.off_all();
+        let layers = std::cell::RefCell::new(Vec::new());
+        self.map
+            .each_layer(&|layer| layers.borrow_mut().push(layer));
+        for layer in layers.into_inner() {
+            let layer_value: &JsValue = layer.as_ref();
+            if layer_value != self.renderer.as_ref() as &JsValue {
+                self.map.remove_layer(&layer);
+            }
+        }
+        let map = self.map;
+        request_animation_frame(move || {
+            map.remove();
+        });
+    }
+
+    /// Where the map looks now, rounded as the URL writes it.
+    fn view(&self) -> MapView {
+        view_of(&self.map)
+    }
+
+    fn set_view(&self, v: MapView) {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"animate".into(), &false.into());
+        self.map
+            .set_view_with_options(&LatLng::new(v.lat, v.lon), v.zoom, &options);
+    }
+
+    fn fit(&self, b: BBox) {
+        fit_bbox(&self.map, b, 24.0);
+    }
+
+    fn fit_default(&self, data: &Data) {
+        if let Some(b) = data.bbox() {
+            self.fit(b);
+        }
+    }
+
+    /// Draws the device's position and brings it and the points near it into the part of the
+    /// map the results panel leaves free; `None` removes it.
+    fn show_near(&mut self, focus: Option<&NearFocus>) {
+        if let Some(you) = self.you.take() {
+            you.remove();
+        }
+        let Some(focus) = focus else {
+            return;
+        };
+        let group = FeatureGroup::new();
+        let here = LatLng::new(focus.lat, focus.lon);
+        for (radius, style) in [(14.0, style::YOU_HALO), (7.0, style::YOU)] {
+            let o = CircleOptions::new();
+            o.set_radius(radius);
+            o.set_color("#ffffff".to_string());
+            o.set_weight(if radius > 10.0 { 0.0 } else { 3.0 });
+            o.set_fill(true);
+            o.set_fill_color(style.0.to_string());
+            o.set_fill_opacity(style.1);
+            o.set_interactive(false);
+            o.set_renderer(self.renderer.clone().into());
+            group.add_layer(&CircleMarker::new_with_options(&here, &o));
+        }
+        group.add_to(&self.map);
+        self.you = Some(group);
+
+        let b = focus.points.iter().fold(
+            BBox([focus.lon, focus.lat, focus.lon, focus.lat]),
+            |b, &(lon, lat)| b.extend(lon, lat),
+        );
+        let size = self.map.get_size();
+        let (right, bottom) = if size.x() >= PANEL_SIDE_FROM_PX {
+            (PANEL_SIDE_WIDTH_PX + 30.0, 30.0)
+        } else {
+            (30.0, size.y() * PANEL_SHEET_SHARE + 30.0)
+        };
+        let options = Object::new();
+        let _ = Reflect::set(
+            &options,
+            &"paddingTopLeft".into(),
+            &js_sys::Array::of2(&30.into(), &TOOLBAR_PX.into()),
+        );
+        let _ = Reflect::set(
+            &options,
+            &"paddingBottomRight".into(),
+            &js_sys::Array::of2(&right.into(), &bottom.into()),
+        );
+        let _ = Reflect::set(&options, &"maxZoom".into(), &16.into());
+        let _ = Reflect::set(&options, &"animate".into(), &false.into());
+        self.map
+            .fit_bounds_with_options(&latlng_bounds(b), &options);
     }
 
     fn show_villages(&mut self, show: bool, data: &Data) {
@@ -280,7 +475,7 @@ impl MapHandle {
         ring.add_to(&self.map);
         self.ring = Some(ring);
 
-        if first {
+        if first && self.zoom_to_selection {
             let zoom = self.map.get_zoom().max(SELECTION_ZOOM);
             let options = Object::new();
             let _ = Reflect::set(&options, &"animate".into(), &false.into());
@@ -302,7 +497,7 @@ impl MapHandle {
         Reflect::set(
             &options,
             &"paddingTopLeft".into(),
-            &js_sys::Array::of2(&30.into(), &80.into()),
+            &js_sys::Array::of2(&30.into(), &TOOLBAR_PX.into()),
         )?;
         Reflect::set(
             &options,
@@ -314,6 +509,8 @@ impl MapHandle {
     }
 }
 
+/// The height the search and layer toolbar takes at the top of the map (see `.map-toolbar`).
+const TOOLBAR_PX: f64 = 120.0;
 /// The zoom a shared link to a station opens at (or closer).
 const SELECTION_ZOOM: f64 = 13.0;
 /// From this map width the details are a side panel of this width; below it, a bottom sheet
@@ -321,6 +518,31 @@ const SELECTION_ZOOM: f64 = 13.0;
 const PANEL_SIDE_FROM_PX: f64 = 720.0;
 const PANEL_SIDE_WIDTH_PX: f64 = 400.0;
 const PANEL_SHEET_SHARE: f64 = 0.62;
+
+fn latlng_bounds(b: BBox) -> LatLngBounds {
+    LatLngBounds::new(
+        &LatLng::new(b.south(), b.west()),
+        &LatLng::new(b.north(), b.east()),
+    )
+}
+
+fn fit_bbox(map: &Map, b: BBox, padding: f64) {
+    let options = Object::new();
+    let padding = js_sys::Array::of2(&padding.into(), &padding.into());
+    let _ = Reflect::set(&options, &"padding".into(), &padding);
+    let _ = Reflect::set(&options, &"animate".into(), &false.into());
+    map.fit_bounds_with_options(&latlng_bounds(b), &options);
+}
+
+fn view_of(map: &Map) -> MapView {
+    let c = map.get_center();
+    MapView {
+        zoom: map.get_zoom(),
+        lat: c.lat(),
+        lon: c.lng(),
+    }
+    .rounded()
+}
 
 fn village_layer(data: &Data, renderer: &Canvas) -> Result<FeatureGroup, JsValue> {
     let group = FeatureGroup::new();

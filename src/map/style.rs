@@ -33,6 +33,9 @@ pub const FREQ_UNKNOWN: &str = "#9ca3af";
 pub const BOUNDARY: &str = "#475569";
 /// The ring drawn around the selected station.
 pub const SELECTED: &str = "#111827";
+/// The device's position ("near me"): a dot in a halo, (colour, fill opacity).
+pub const YOU: (&str, f64) = ("#0ea5e9", 1.0);
+pub const YOU_HALO: (&str, f64) = ("#0ea5e9", 0.25);
 
 pub fn tier_radius(tier: Tier) -> f64 {
     match tier {

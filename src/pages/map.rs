@@ -1,17 +1,27 @@
-//! `/`: the map of every station, the village frequency layer, the legend, and the details of the
-//! station named by `?station=ID` (so a link reopens it).
+//! `/`: the map of every station, the search box and "near me" above it, the village frequency
+//! layer, the legend, and a panel with the details of the selected station or the points near the
+//! user. The URL holds the view (`map=`), the selected station (`station=`), the area chosen in a
+//! search (`area=`) and the search text (`q=`), so a link reopens the same map and Back and
+//! Forward step through what was looked at. The user's position is never written to it.
 
-use crate::components::{with_data, Legend, ServedVillage, StationDetails};
-use crate::map::StationMap;
+use crate::components::{
+    with_data, Legend, NearMeButton, NearMessage, NearPanel, SearchBox, ServedVillage,
+    StationDetails,
+};
+use crate::map::{NearFocus, StationMap};
+use crate::near::{use_near_me, NearState};
 use crate::store::Data;
-use leptos::either::Either;
+use crate::url::{self, use_query_param, use_query_update, MapView};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::hooks::query_signal;
 use std::sync::Arc;
 
 /// Screens at least this wide show the legend open and the details as a side panel.
 const WIDE_PX: f64 = 720.0;
+
+/// The id of the map page's search box.
+pub const SEARCH_ID: &str = "map-search";
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -20,10 +30,45 @@ pub fn MapPage() -> impl IntoView {
 
 #[component]
 fn MapView(data: Arc<Data>) -> impl IntoView {
-    let (station, set_station) = query_signal::<String>("station");
+    let station = use_query_param(url::STATION);
+    let view_param = use_query_param(url::MAP);
+    let area_param = use_query_param(url::AREA);
+    let update = use_query_update();
+    let near = use_near_me();
     let show_villages = RwSignal::new(false);
-    let on_select = Callback::new(move |id: String| set_station.set(Some(id)));
-    let on_close = Callback::new(move |()| set_station.set(None));
+
+    let view = Signal::derive(move || view_param.get().and_then(|v| MapView::parse(&v)));
+    let area = {
+        let data = data.clone();
+        Signal::derive(move || {
+            let code = area_param.get()?;
+            data.summary.area(&code)?.bbox
+        })
+    };
+    let near_focus = Signal::derive(move || match near.state() {
+        NearState::Found(r) => Some(NearFocus {
+            lon: r.lon,
+            lat: r.lat,
+            points: r.nearest.iter().map(|(s, _)| (s.lon, s.lat)).collect(),
+        }),
+        _ => None,
+    });
+    let on_select = {
+        let update = update.clone();
+        Callback::new(move |id: String| update.set(&[(url::STATION, Some(id))], true))
+    };
+    let on_close = {
+        let update = update.clone();
+        Callback::new(move |()| update.set(&[(url::STATION, None)], true))
+    };
+    let path = leptos_router::hooks::use_location().pathname;
+    let on_view = Callback::new(move |v: MapView| {
+        // While "near me" shows its results, the view would give the user's position away; and
+        // a move that ends after the user has left the map belongs to no page.
+        if !near.is_showing_untracked() && path.get_untracked() == "/" {
+            update.set(&[(url::MAP, Some(v.to_string()))], false);
+        }
+    });
     let count = data.stations().count();
     let wide = window()
         .inner_width()
@@ -33,10 +78,10 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
 
     let panel = {
         let data = data.clone();
-        move || {
-            station
-                .get()
-                .map(|id| view! { <DetailsPanel data=data.clone() id on_close /> })
+        move || match (station.get(), near.state()) {
+            (Some(id), _) => EitherOf3::A(view! { <DetailsPanel data=data.clone() id on_close /> }),
+            (None, NearState::Found(result)) => EitherOf3::B(view! { <NearPanel result /> }),
+            _ => EitherOf3::C(()),
         }
     };
 
@@ -48,23 +93,34 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
                 on_select
                 show_villages
                 label=move_tr!("map-label")
+                view
+                area
+                near=near_focus
+                on_view
             />
             <div class="map-toolbar">
-                <label class="toggle">
-                    <input
-                        type="checkbox"
-                        data-testid="layer-frequency"
-                        prop:checked=move || show_villages.get()
-                        on:change=move |ev| show_villages.set(event_target_checked(&ev))
-                    />
-                    <span>
-                        <span class="toggle-label">{move_tr!("layer-frequency")}</span>
-                        <span class="toggle-hint">{move_tr!("layer-frequency-hint")}</span>
+                <div class="map-search">
+                    <SearchBox id=SEARCH_ID />
+                    <NearMeButton search_id=SEARCH_ID />
+                </div>
+                <NearMessage />
+                <div class="map-layers">
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            data-testid="layer-frequency"
+                            prop:checked=move || show_villages.get()
+                            on:change=move |ev| show_villages.set(event_target_checked(&ev))
+                        />
+                        <span>
+                            <span class="toggle-label">{move_tr!("layer-frequency")}</span>
+                            <span class="toggle-hint">{move_tr!("layer-frequency-hint")}</span>
+                        </span>
+                    </label>
+                    <span class="count" data-testid="station-count">
+                        {move_tr!("map-stations-count", { "n" => count })}
                     </span>
-                </label>
-                <span class="count" data-testid="station-count">
-                    {move_tr!("map-stations-count", { "n" => count })}
-                </span>
+                </div>
             </div>
             <Legend open=wide />
             {panel}

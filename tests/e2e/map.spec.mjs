@@ -1,11 +1,9 @@
 // The map page on the demo data: every station drawn and styled by status, details on tap, the
 // language switch, the frequency layer, and clear failures when a data file is broken.
-import { test, expect, readCsv, useBundle, mapReady, stationMarkers, tapStation, root } from './support.mjs';
-import path from 'node:path';
+import { test, expect, readCsv, useBundle, mapReady, stationMarkers, tapStation, screens } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const villages = readCsv('data/villages.csv');
-const screens = path.join(root, 'tests/e2e/out/screens');
 
 test('every row of stations.csv is on the map, closed and planned styled apart', async ({ page }) => {
   await page.goto('/');

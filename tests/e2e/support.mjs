@@ -119,3 +119,87 @@ export async function tapStation(page, id) {
   const box = await page.getByTestId('map').boundingBox();
   await page.mouse.click(box.x + marker.x, box.y + marker.y);
 }
+
+/** Where the phone-width screenshots go. */
+export const screens = path.join(root, 'tests/e2e/out/screens');
+
+/** The Leaflet map's view: centre and zoom. */
+export async function mapView(page) {
+  return page.evaluate(() => {
+    const map = window.__cundiMaps[window.__cundiMaps.length - 1];
+    const c = map.getCenter();
+    return { lat: c.lat, lon: c.lng, zoom: map.getZoom() };
+  });
+}
+
+/** Great-circle distance in km, as the core computes it (mean Earth radius 6371.0088 km). */
+export function haversineKm(lon1, lat1, lon2, lat2) {
+  const rad = (d) => (d * Math.PI) / 180;
+  const dp = rad(lat2 - lat1);
+  const dl = rad(lon2 - lon1);
+  const a = Math.sin(dp / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(dl / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+// The published WGS-84 → GCJ-02 formula (Krasovsky ellipsoid) and Baidu's BD-09 turn of GCJ-02,
+// written out here independently of the site, to check the coordinates in its directions links.
+const KRASOVSKY_A = 6378245.0;
+const KRASOVSKY_EE = 0.00669342162296594323;
+
+function gcjDeltaLat(x, y) {
+  const { sin, sqrt, abs, PI } = Math;
+  let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt(abs(x));
+  r += ((20.0 * sin(6.0 * x * PI) + 20.0 * sin(2.0 * x * PI)) * 2.0) / 3.0;
+  r += ((20.0 * sin(y * PI) + 40.0 * sin((y / 3.0) * PI)) * 2.0) / 3.0;
+  r += ((160.0 * sin((y / 12.0) * PI) + 320 * sin((y * PI) / 30.0)) * 2.0) / 3.0;
+  return r;
+}
+
+function gcjDeltaLon(x, y) {
+  const { sin, sqrt, abs, PI } = Math;
+  let r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt(abs(x));
+  r += ((20.0 * sin(6.0 * x * PI) + 20.0 * sin(2.0 * x * PI)) * 2.0) / 3.0;
+  r += ((20.0 * sin(x * PI) + 40.0 * sin((x / 3.0) * PI)) * 2.0) / 3.0;
+  r += ((150.0 * sin((x / 12.0) * PI) + 300.0 * sin((x / 30.0) * PI)) * 2.0) / 3.0;
+  return r;
+}
+
+/** WGS-84 → GCJ-02 (inside China), as [lon, lat]. */
+export function wgs84ToGcj02(lon, lat) {
+  const radLat = (lat / 180.0) * Math.PI;
+  const magic = 1 - KRASOVSKY_EE * Math.sin(radLat) ** 2;
+  const sqrtMagic = Math.sqrt(magic);
+  const dLat = (gcjDeltaLat(lon - 105.0, lat - 35.0) * 180.0)
+    / (((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic)) * Math.PI);
+  const dLon = (gcjDeltaLon(lon - 105.0, lat - 35.0) * 180.0)
+    / ((KRASOVSKY_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
+  return [lon + dLon, lat + dLat];
+}
+
+/** GCJ-02 → BD-09, as [lon, lat]. */
+export function gcj02ToBd09(lon, lat) {
+  const xPi = (Math.PI * 3000.0) / 180.0;
+  const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
+
+/** A distance as the site writes it in Chinese: metres under 1 km, else km to one decimal. */
+export function distanceZh(km) {
+  return km < 1 ? `${Math.round(km * 100) * 10} 米` : `${km.toFixed(1)} 公里`;
+}
+
+/**
+ * A screenshot of the whole page at the current width. Pages scroll inside `<main>` (the body is
+ * one screen tall, for the map), so the viewport is made as tall as the content for the shot.
+ */
+export async function fullScreenshot(page, file) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    return document.body.scrollHeight - main.clientHeight + main.scrollHeight;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(size);
+}

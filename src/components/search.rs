@@ -1,0 +1,239 @@
+//! The search box: one box for counties, townships, villages and stations, in characters, pinyin
+//! or pinyin initials, answered from the core's index in memory — no request per keystroke. It
+//! follows the WAI-ARIA combobox pattern (an input with a listbox popup): arrow keys move through
+//! the results, Enter opens the one chosen (the first if none is), Escape closes the list and then
+//! clears the box. The text lives in the URL (`q=`), so a search can be shared.
+//!
+//! Choosing a station or a village opens its page; choosing an area shows it on the map.
+
+use crate::i18n::{self, text};
+use crate::near::NearMe;
+use crate::store::{use_store, SearchState};
+use crate::url::{self, href, use_query_param, use_query_update};
+use cundi_core::search::{Hit, HitKind};
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// Results shown at once: a phone screen's worth.
+const LIMIT: usize = 8;
+
+/// Where a hit leads: its page, or the map showing the area.
+pub fn hit_href(hit: &Hit) -> String {
+    match hit.kind {
+        HitKind::Station => format!("/station/{}", url::encode_segment(&hit.key)),
+        HitKind::Village => format!("/village/{}", url::encode_segment(&hit.key)),
+        _ => href("/", &[(url::AREA, Some(hit.key.clone()))]),
+    }
+}
+
+#[component]
+pub fn SearchBox(
+    /// The input's id (the listbox and options take it as a prefix); unique on the page.
+    #[prop(into)]
+    id: String,
+    /// Focus the box as soon as it is shown (the not-found page).
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let store = use_store();
+    let q = use_query_param(url::QUERY);
+    let update = use_query_update();
+    let navigate = use_navigate();
+    let input = NodeRef::<Input>::new();
+    let typed = RwSignal::new(q.get_untracked().unwrap_or_default());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+
+    // Back and Forward bring back the text that was searched.
+    Effect::new(move |_| {
+        let q = q.get().unwrap_or_default();
+        if q != typed.get_untracked() {
+            typed.set(q);
+            open.set(false);
+        }
+    });
+    if autofocus {
+        input.on_load(|el| {
+            let _ = el.focus();
+        });
+    }
+
+    let hits = Memo::new(move |_| typed.with(|t| store.search(t, LIMIT)));
+    let listbox = format!("{id}-list");
+    let option_id = {
+        let id = id.clone();
+        move |i: usize| format!("{id}-opt-{i}")
+    };
+    let expanded = move || open.get() && !hits.with(Vec::is_empty);
+
+    // Choosing a place replaces "near me": its results would cover what was chosen.
+    let near = use_context::<NearMe>();
+    let choose = move |hit: &Hit| {
+        open.set(false);
+        active.set(None);
+        if let Some(near) = near {
+            near.clear();
+        }
+        navigate(&hit_href(hit), NavigateOptions::default());
+    };
+    let choose_at = {
+        let choose = choose.clone();
+        move |i: usize| {
+            if let Some(hit) = hits.with_untracked(|h| h.get(i).cloned()) {
+                choose(&hit);
+            }
+        }
+    };
+
+    let on_input = {
+        let update = update.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            typed.set(value.clone());
+            open.set(true);
+            active.set(None);
+            update.set(&[(url::QUERY, Some(value))], false);
+        }
+    };
+    let on_keydown = {
+        let choose_at = choose_at.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = hits.with_untracked(Vec::len);
+            match ev.key().as_str() {
+                "ArrowDown" | "ArrowUp" => {
+                    ev.prevent_default();
+                    if n == 0 {
+                        return;
+                    }
+                    let down = ev.key() == "ArrowDown";
+                    let next = match (open.get_untracked(), active.get_untracked()) {
+                        (false, _) | (true, None) if down => 0,
+                        (false, _) | (true, None) => n - 1,
+                        (true, Some(i)) if down => (i + 1) % n,
+                        (true, Some(i)) => (i + n - 1) % n,
+                    };
+                    open.set(true);
+                    active.set(Some(next));
+                }
+                "Enter" if n > 0 && (open.get_untracked() || active.get_untracked().is_some()) => {
+                    ev.prevent_default();
+                    choose_at(active.get_untracked().unwrap_or(0));
+                }
+                "Escape" => {
+                    if open.get_untracked() && n > 0 {
+                        open.set(false);
+                        active.set(None);
+                    } else {
+                        typed.set(String::new());
+                        update.set(&[(url::QUERY, None)], false);
+                    }
+                }
+                _ => {}
+            }
+        }
+    };
+
+    let options = {
+        let option_id = option_id.clone();
+        move || {
+            let data = store.data();
+            hits.get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, hit)| {
+                    let choose = choose.clone();
+                    let kind = hit.kind;
+                    let tier = (kind == HitKind::Station)
+                        .then(|| data.as_ref()?.station(&hit.key).map(|s| s.tier))
+                        .flatten();
+                    let context = hit.context.join(" / ");
+                    view! {
+                        <li
+                            role="option"
+                            id=option_id(i)
+                            class="hit"
+                            data-kind=kind.as_str()
+                            data-key=hit.key.clone()
+                            aria-selected=move || (active.get() == Some(i)).to_string()
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| choose(&hit)
+                        >
+                            <span class="hit-name">{hit.name.clone()}</span>
+                            <span class="hit-meta">
+                                {text(move || match tier {
+                                    Some(t) => i18n::tier(t),
+                                    None => i18n::hit_kind(kind),
+                                })}
+                                {(!context.is_empty()).then(|| format!(" · {context}"))}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let status = move || {
+        let n = hits.with(Vec::len);
+        if !open.get() || typed.with(|t| t.trim().is_empty()) {
+            String::new()
+        } else if n == 0 {
+            match store.search_state() {
+                SearchState::Loading => tr!("search-loading"),
+                SearchState::Failed(e) => tr!("search-pinyin-failed", { "file" => e.file }),
+                _ => tr!("search-none"),
+            }
+        } else {
+            tr!("search-count", { "n" => n })
+        }
+    };
+
+    view! {
+        <div class="search" role="search">
+            <label for=id.clone() class="visually-hidden">
+                {move_tr!("search-label")}
+            </label>
+            <input
+                node_ref=input
+                id=id.clone()
+                class="search-input"
+                data-testid="search"
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                aria-autocomplete="list"
+                aria-controls=listbox.clone()
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id.clone())
+                placeholder=move_tr!("search-placeholder")
+                prop:value=move || typed.get()
+                on:input=on_input
+                on:keydown=on_keydown
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| {
+                    open.set(false);
+                    active.set(None);
+                }
+            />
+            <ul
+                id=listbox
+                class="search-list"
+                role="listbox"
+                aria-label=move_tr!("search-results")
+                data-testid="search-results"
+                hidden=move || !expanded()
+            >
+                {options}
+            </ul>
+            <p class="search-status" aria-live="polite" data-testid="search-status">
+                {status}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,181 @@
+//! "Near me": asks the browser once for the device's position, then the core finds the nearest
+//! points open for business and the village the position lies in, with the point serving it.
+//!
+//! A position is personal. It is kept in memory only, for as long as the results are shown: it
+//! never goes into a URL, storage or a log, and is sent nowhere.
+
+use crate::store::Data;
+use cundi_core::nearest::{serving_point, Filter, Whereabouts};
+use cundi_core::{Station, Village};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How many nearby points are listed.
+pub const NEAREST: usize = 5;
+
+/// How long to wait for a fix on a weak signal before saying so.
+const TIMEOUT_MS: u32 = 20_000;
+
+/// Why no result could be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NearFailure {
+    /// The user (or the browser's settings) refused the location.
+    Denied,
+    /// The device could not get a fix.
+    Unavailable,
+    /// No fix in time.
+    Timeout,
+    /// This browser has no geolocation (or blocks it, as on a page not served over HTTPS).
+    Unsupported,
+    /// The position is outside the area the data covers.
+    Outside,
+}
+
+/// What was found around the position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearResult {
+    /// WGS-84 degrees, for the map's "you are here" only.
+    pub lon: f64,
+    pub lat: f64,
+    /// The village the position lies in, how far its committee is, and the point serving it.
+    pub village: Option<(Village, f64, Option<Station>)>,
+    /// The nearest operating points, nearest first, with their distances in km.
+    pub nearest: Vec<(Station, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NearState {
+    Idle,
+    Locating,
+    Found(Box<NearResult>),
+    Failed(NearFailure),
+}
+
+/// The shared "near me" state: one per app, so the results survive a visit to a station's page.
+#[derive(Debug, Clone, Copy)]
+pub struct NearMe {
+    state: RwSignal<NearState>,
+    /// Bumped on every request, so that a late answer to an abandoned one is ignored.
+    attempt: StoredValue<u64>,
+}
+
+impl NearMe {
+    pub fn new() -> NearMe {
+        NearMe {
+            state: RwSignal::new(NearState::Idle),
+            attempt: StoredValue::new(0),
+        }
+    }
+
+    /// The current state (tracked).
+    pub fn state(&self) -> NearState {
+        self.state.get()
+    }
+
+    /// Whether results are on screen (untracked): the map's view is then not written to the URL,
+    /// since it would give the position away.
+    pub fn is_showing_untracked(&self) -> bool {
+        matches!(
+            self.state.get_untracked(),
+            NearState::Found(_) | NearState::Locating
+        )
+    }
+
+    /// Forgets the position and the results.
+    pub fn clear(&self) {
+        self.attempt.update_value(|a| *a += 1);
+        self.state.set(NearState::Idle);
+    }
+
+    /// Asks for the position and fills in the results (or the reason there are none).
+    pub fn locate(&self, data: Arc<Data>) {
+        self.attempt.update_value(|a| *a += 1);
+        let attempt = self.attempt.get_value();
+        let me = *self;
+        let settle = move |state: NearState| {
+            if me.attempt.try_get_value() == Some(attempt) {
+                me.state.try_set(state);
+            }
+        };
+        let Some(geolocation) = window()
+            .navigator()
+            .geolocation()
+            .ok()
+            .filter(|g| !g.is_undefined())
+        else {
+            settle(NearState::Failed(NearFailure::Unsupported));
+            return;
+        };
+        self.state.set(NearState::Locating);
+
+        let on_fix = Closure::once_into_js(move |position: web_sys::Position| {
+            let c = position.coords();
+            settle(find(&data, c.longitude(), c.latitude()));
+        });
+        let on_error = Closure::once_into_js(move |error: web_sys::PositionError| {
+            settle(NearState::Failed(match error.code() {
+                web_sys::PositionError::PERMISSION_DENIED => NearFailure::Denied,
+                web_sys::PositionError::TIMEOUT => NearFailure::Timeout,
+                _ => NearFailure::Unavailable,
+            }));
+        });
+        let options = web_sys::PositionOptions::new();
+        options.set_enable_high_accuracy(true);
+        options.set_timeout(TIMEOUT_MS);
+        // A fresh fix every time: the user may have walked since the last one.
+        options.set_maximum_age(0);
+        if geolocation
+            .get_current_position_with_error_callback_and_options(
+                on_fix.unchecked_ref(),
+                Some(on_error.unchecked_ref()),
+                &options,
+            )
+            .is_err()
+        {
+            settle(NearState::Failed(NearFailure::Unsupported));
+        }
+    }
+}
+
+impl Default for NearMe {
+    fn default() -> Self {
+        NearMe::new()
+    }
+}
+
+/// What the data says about a position.
+pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
+    let ds = &data.dataset;
+    let village = match data.near.locate(lon, lat) {
+        Whereabouts::Outside => return NearState::Failed(NearFailure::Outside),
+        Whereabouts::InVillage { village, km } => ds.villages.get(village).map(|v| {
+            let serving = serving_point(ds, v.code.as_str()).map(|s| s.station.clone());
+            (v.clone(), km, serving)
+        }),
+        Whereabouts::NoVillageNear => None,
+    };
+    let nearest = data
+        .near
+        .nearest(lon, lat, NEAREST, Filter::OPERATING)
+        .into_iter()
+        .filter_map(|n| Some((ds.stations.get(n.station)?.clone(), n.km)))
+        .collect();
+    NearState::Found(Box::new(NearResult {
+        lon,
+        lat,
+        village,
+        nearest,
+    }))
+}
+
+pub fn provide_near_me() -> NearMe {
+    let near = NearMe::new();
+    provide_context(near);
+    near
+}
+
+pub fn use_near_me() -> NearMe {
+    expect_context::<NearMe>()
+}

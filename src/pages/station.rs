@@ -1,0 +1,118 @@
+//! `/station/:id`: one service point, for the resident who needs it — whether it is open now,
+//! what collecting a parcel costs, how to get there, how to call, the villages it serves and how
+//! to complain about it — followed by everything else published about it.
+
+use crate::components::{
+    with_data, AreaPath, Directions, Missing, NotFoundView, OpenState, SearchBox, ServedList,
+    ServedVillage, StationFields,
+};
+use crate::i18n::{self, text};
+use crate::store::Data;
+use crate::url::{self, href};
+use cundi_core::Station;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+#[component]
+pub fn StationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    with_data(move |data| {
+        let id = id.get();
+        crate::pages::scroll_to_top();
+        match data.station(&id).cloned() {
+            Some(station) => Either::Left(view! { <StationView data station /> }),
+            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }),
+        }
+    })
+}
+
+#[component]
+fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
+    let served: Vec<ServedVillage> = data
+        .dataset
+        .villages_served_by(&station.id)
+        .into_iter()
+        .map(|v| ServedVillage {
+            village: v.clone(),
+            frequency: data.frequency(v),
+        })
+        .collect();
+    let area = data.area_names(&station.admin_code);
+    let path = data.area_path(&station.admin_code);
+    let (tier, status, fee) = (station.tier, station.status, station.pickup_fee);
+    let complaint = href("/complaint", &[(url::STATION, Some(station.id.clone()))]);
+    let on_map = href("/", &[(url::STATION, Some(station.id.clone()))]);
+    let fee_class = match fee {
+        Some(f) if f > 0.0 => "fee fee-charged",
+        Some(_) => "fee fee-free",
+        None => "fee",
+    };
+    view! {
+        <article class="page entity" data-testid="station-page" aria-labelledby="entity-name">
+            <SearchBox id="page-search" />
+            <AreaPath path />
+            <p class="kicker">{text(move || i18n::tier(tier))}</p>
+            <h1 id="entity-name">{station.name.clone()}</h1>
+            <div class="entity-status">
+                <span class=format!("badge status-{}", status.as_str()) data-testid="status">
+                    {text(move || i18n::status(status))}
+                </span>
+                <OpenState status hours=station.hours.clone() />
+            </div>
+            <p class=fee_class data-testid="pickup-fee">
+                {text(move || i18n::pickup_fee(fee))}
+            </p>
+            <p class="phone" data-testid="phone">
+                {move_tr!("phone-label")}
+                {match station.phone.clone() {
+                    Some(phone) => {
+                        let href = tel_href(&phone);
+                        Either::Left(
+                            view! {
+                                <a href=href class="button">
+                                    {phone}
+                                </a>
+                            },
+                        )
+                    }
+                    None => Either::Right(move_tr!("value-unknown")),
+                }}
+            </p>
+
+            <section aria-labelledby="directions-title">
+                <h2 id="directions-title">{move_tr!("directions-title")}</h2>
+                {station.address.clone().map(|a| view! { <p class="address">{a}</p> })}
+                <Directions name=station.name.clone() lon=station.lon lat=station.lat />
+                <p class="page-link">
+                    <a href=on_map>{move_tr!("show-on-map")}</a>
+                </p>
+            </section>
+
+            <section aria-labelledby="details-title">
+                <h2 id="details-title">{move_tr!("station-details-title")}</h2>
+                <StationFields station=station.clone() area />
+            </section>
+
+            <section class="served-section">
+                <ServedList served page=true />
+            </section>
+
+            <section class="complain" aria-labelledby="complain-title">
+                <h2 id="complain-title">{move_tr!("complain-title")}</h2>
+                <p>{move_tr!("complain-intro")}</p>
+                <a href=complaint class="button" data-testid="complain-link">
+                    {move_tr!("complain-link")}
+                </a>
+            </section>
+        </article>
+    }
+}
+
+/// A `tel:` link for a published number (spaces and dashes dropped).
+pub fn tel_href(phone: &str) -> String {
+    format!("tel:{}", phone.replace([' ', '-'], ""))
+}

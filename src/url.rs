@@ -1,0 +1,137 @@
+//! What the address bar holds, so that any view can be shared and reopened: the map's view
+//! (`map=zoom/lat/lon`, as OpenStreetMap writes it), the selected station (`station=`), the area
+//! zoomed to (`area=`) and the search text (`q=`). Only these go in a URL; a device's location
+//! never does (see `near`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// Query keys.
+pub const MAP: &str = "map";
+pub const STATION: &str = "station";
+pub const AREA: &str = "area";
+pub const QUERY: &str = "q";
+
+/// Where the map looks: the centre in WGS-84 degrees and Leaflet's zoom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    pub zoom: f64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl MapView {
+    /// Reads `zoom/lat/lon`; `None` unless all three are numbers in range.
+    pub fn parse(s: &str) -> Option<MapView> {
+        let mut parts = s.split('/').map(|p| p.trim().parse::<f64>().ok());
+        let (zoom, lat, lon) = (parts.next()??, parts.next()??, parts.next()??);
+        let ok = parts.next().is_none()
+            && (0.0..=22.0).contains(&zoom)
+            && (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lon);
+        ok.then_some(MapView { zoom, lat, lon })
+    }
+
+    /// Rounded as written to the URL: zoom to 0.01, position to 5 decimals (about a metre), so
+    /// a view read back from the URL compares equal with the one written.
+    pub fn rounded(self) -> MapView {
+        let round = |x: f64, d: f64| (x * d).round() / d;
+        MapView {
+            zoom: round(self.zoom, 100.0),
+            lat: round(self.lat, 1e5),
+            lon: round(self.lon, 1e5),
+        }
+    }
+}
+
+impl std::fmt::Display for MapView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.rounded();
+        write!(f, "{}/{}/{}", v.zoom, v.lat, v.lon)
+    }
+}
+
+/// A query-string value, percent-encoded; the `/` of a map view is left readable.
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value)).replace("%2F", "/")
+}
+
+/// `path` with these query parameters (in this order, empty values left out).
+pub fn href(path: &str, params: &[(&str, Option<String>)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", encode(v)))
+        })
+        .collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+type Navigate = dyn Fn(&str, NavigateOptions) + Send + Sync;
+
+/// Changes query parameters of the current page, keeping the others. `push` adds a history
+/// entry (a new selection: Back returns to the one before); otherwise the entry is replaced
+/// (the map being panned, a letter typed), so Back is not filled with every step.
+#[derive(Clone)]
+pub struct QueryUpdate {
+    navigate: std::sync::Arc<Navigate>,
+    location: leptos_router::location::Location,
+}
+
+impl QueryUpdate {
+    pub fn set(&self, changes: &[(&str, Option<String>)], push: bool) {
+        let current = self.location.query.get_untracked();
+        let unchanged = changes.iter().all(|(k, v)| {
+            current.get(k).filter(|c| !c.is_empty()) == v.clone().filter(|v| !v.is_empty())
+        });
+        if unchanged {
+            return;
+        }
+        let mut params: Vec<(&str, Option<String>)> = [MAP, AREA, STATION, QUERY]
+            .into_iter()
+            .map(|k| (k, current.get(k)))
+            .collect();
+        for (key, value) in changes {
+            match params.iter_mut().find(|(k, _)| k == key) {
+                Some(slot) => slot.1 = value.clone(),
+                None => params.push((key, value.clone())),
+            }
+        }
+        let url = href(&self.location.pathname.get_untracked(), &params);
+        (self.navigate)(
+            &url,
+            NavigateOptions {
+                replace: !push,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
+}
+
+/// A handle for [`QueryUpdate::set`]; call inside the router.
+pub fn use_query_update() -> QueryUpdate {
+    let navigate = use_navigate();
+    QueryUpdate {
+        navigate: std::sync::Arc::new(navigate),
+        location: use_location(),
+    }
+}
+
+/// One query parameter of the current URL (tracked).
+pub fn use_query_param(key: &'static str) -> Memo<Option<String>> {
+    let query = use_location().query;
+    Memo::new(move |_| query.with(|q| q.get(key)).filter(|v| !v.is_empty()))
+}
+
+/// A path segment (a station id), percent-encoded.
+pub fn encode_segment(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
