@@ -213,7 +213,8 @@ impl NearIndex {
                 }
             })
             .collect();
-        near.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
+        // Station indices are distinct, so an unstable sort gives the one order.
+        near.sort_unstable_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
         near.truncate(n);
         near
     }

@@ -458,7 +458,7 @@ pub fn split_list(raw: &str) -> Vec<String> {
 
 /// `true`/`false`, `1`/`0`, `yes`/`no` (any case) and `是`/`否`: what spreadsheets and people write.
 pub fn parse_bool(raw: &str) -> Option<bool> {
-    match raw.trim().to_lowercase().as_str() {
+    match raw.trim().to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "是" => Some(true),
         "false" | "0" | "no" | "否" => Some(false),
         _ => None,
@@ -740,6 +740,12 @@ pub struct Rows<T> {
 }
 
 /// Reads one CSV resource with a conversion from parsed fields; rows with an error are left out.
+/// Stable, so that problems on one line keep the order they were found in. Not generic, so the
+/// sort is compiled once rather than once per resource type.
+fn sort_by_line(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| p.line);
+}
+
 pub fn read_resource<T>(
     spec: &ResourceSpec,
     file: &str,
@@ -761,7 +767,7 @@ pub fn read_resource<T>(
     // Rows are converted as the file is walked, so their problems arrive after the file-level
     // ones found on the way; putting them back in line order reads better.
     problems.append(&mut row_problems);
-    problems.sort_by_key(|p| p.line);
+    sort_by_line(&mut problems);
     Rows {
         items,
         lines,
@@ -1131,7 +1137,8 @@ impl Dataset {
             index.station_by_id.entry(s.id.clone()).or_insert(i);
             index.stations_by_admin.push((s.admin_code.clone(), i));
         }
-        index.stations_by_admin.sort();
+        // The pairs are distinct (each index once), so an unstable sort gives the one order.
+        index.stations_by_admin.sort_unstable();
         for (i, v) in self.villages.iter().enumerate() {
             index.village_by_code.entry(v.code.clone()).or_insert(i);
             if let Some(id) = &v.served_by {

@@ -335,10 +335,12 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index. Entries with the same kind and key are kept once (the first).
     pub fn build(entries: Vec<SearchEntry>) -> SearchIndex {
-        let mut entries = entries;
-        // Stable, so that of two entries with the same key the first given wins.
-        entries.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
-        entries.dedup_by(|b, a| a.kind == b.kind && a.key == b.key);
+        // Sorted by kind and key, then by given order, so that of two entries with the same key
+        // the first given wins (an unstable sort with the index as tie-break).
+        let mut numbered: Vec<(usize, SearchEntry)> = entries.into_iter().enumerate().collect();
+        numbered.sort_unstable_by(|(i, a), (j, b)| (a.kind, &a.key, i).cmp(&(b.kind, &b.key, j)));
+        numbered.dedup_by(|(_, b), (_, a)| a.kind == b.kind && a.key == b.key);
+        let entries: Vec<SearchEntry> = numbered.into_iter().map(|(_, e)| e).collect();
 
         let by_code: HashMap<&str, u32> = entries
             .iter()
@@ -365,7 +367,7 @@ impl SearchIndex {
             normalized.clear();
             normalize_into(&e.name, &mut normalized);
             index.names.push(owner, &normalized);
-            index.keys.push(owner, &e.key.to_lowercase());
+            index.keys.push(owner, &lowercase(&e.key));
             for full in &e.pinyin.full {
                 index.pinyin.push_syllables(owner, full);
             }
@@ -565,7 +567,9 @@ impl Ranked {
     /// an entry dropped here has `limit` distinct entries ranked above it, which stay.
     fn compact(&mut self) {
         let entry = |r: &u64| *r as u32;
-        self.ranks.sort_unstable_by_key(|r| (entry(r), *r));
+        // By entry, then rank: rotated, a rank's entry (low half) comes first and the whole value
+        // orders the same way, so a plain sort (the one `finish` uses) does it.
+        sort_rotated(&mut self.ranks);
         self.ranks.dedup_by_key(|r| entry(r));
         if self.ranks.len() >= self.limit {
             let (_, &mut worst, _) = self.ranks.select_nth_unstable(self.limit - 1);
@@ -578,6 +582,17 @@ impl Ranked {
         self.compact();
         self.ranks.sort_unstable();
         self.ranks
+    }
+}
+
+/// Sorts ranks by entry (the low half), then by rank.
+fn sort_rotated(ranks: &mut [u64]) {
+    for r in ranks.iter_mut() {
+        *r = r.rotate_left(32);
+    }
+    ranks.sort_unstable();
+    for r in ranks.iter_mut() {
+        *r = r.rotate_right(32);
     }
 }
 
@@ -605,8 +620,30 @@ fn normalize_into(s: &str, out: &mut String) {
         if c.is_whitespace() || c.is_control() {
             continue;
         }
-        out.extend(c.to_lowercase());
+        out.push(fold_case(c));
     }
+}
+
+/// `s` through [`fold_case`].
+fn lowercase(s: &str) -> String {
+    s.chars().map(fold_case).collect()
+}
+
+/// Lower-cases ASCII and the non-ASCII capitals of pinyin (Latin-1's accented letters, the macron,
+/// caron and other tone-marked vowels, `Ü`, `Ń`, `Ň`, `Ǹ`, `Ḿ`). Other scripts are left as they
+/// are: names are Chinese, keys are codes and ids, and this keeps the Unicode case tables out of
+/// the wasm.
+fn fold_case(c: char) -> char {
+    let lower = match c {
+        'A'..='Z' => c as u32 + 0x20,
+        // Latin-1 capitals À..Þ, except ×.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => c as u32 + 0x20,
+        'Ā' | 'Ē' | 'Ě' | 'Ī' | 'Ń' | 'Ň' | 'Ō' | 'Ū' | 'Ǹ' | 'Ḿ' => c as u32 + 1,
+        // Ǎ Ǐ Ǒ Ǔ Ǖ Ǘ Ǚ Ǜ: capitals at odd code points, each followed by its small letter.
+        '\u{1CD}'..='\u{1DB}' if c as u32 % 2 == 1 => c as u32 + 1,
+        _ => return c,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 fn half_width(c: char) -> char {

@@ -188,8 +188,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         .filter(|s| s.tier == Tier::TownshipStation)
         .map(|s| &s.admin_code)
         .collect();
-    with_township_station.sort();
-    with_township_station.dedup();
+    sort_dedup(&mut with_township_station);
     for t in with_township_station {
         if stats.contains_key(t) {
             areas(&mut stats, t, |s| s.townships_with_station += 1);
@@ -203,8 +202,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         .filter(|s| s.tier == Tier::VillagePoint)
         .map(|s| &s.admin_code)
         .collect();
-    with_point.sort();
-    with_point.dedup();
+    sort_dedup(&mut with_point);
 
     for v in &ds.villages {
         let point = with_point.binary_search(&&v.code).is_ok();
@@ -258,4 +256,10 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         });
     }
     stats
+}
+
+/// Sorts and drops repeats. Equal codes are the same value, so an unstable sort gives the one result.
+fn sort_dedup(codes: &mut Vec<&Code>) {
+    codes.sort_unstable();
+    codes.dedup();
 }
