@@ -230,8 +230,6 @@ complaint-title = Complain
 complaint-coming = The online complaint form is still being built: complaints cannot be sent from this site yet. What you can do now:
 complaint-about = About:
 complaint-now-title = What you can do now
-complaint-step-company = First complain to the express company (its customer-service line, or in person at the point).
-complaint-step-appeal = If the company has not answered within 7 days, or the answer does not satisfy you, appeal to the postal administration: call 12305, or go to sswz.spb.gov.cn.
 
 ## Not found
 village-not-found = No village with division code “{ $code }” is in the data.

@@ -224,8 +224,6 @@ complaint-title = 投诉
 complaint-coming = 网上投诉表单还在建设中，目前不能在本站提交投诉。你现在可以这样做：
 complaint-about = 投诉对象：
 complaint-now-title = 现在可以怎么做
-complaint-step-company = 先向快递公司投诉（拨打快递公司的客服电话，或到网点当面反映）。
-complaint-step-appeal = 如果快递公司 7 天内没有答复，或对答复不满意，可以向邮政管理部门申诉：拨打 12305，或登录 sswz.spb.gov.cn。
 
 ## 找不到
 village-not-found = 数据中没有区划代码为“{ $code }”的村。

@@ -1,12 +1,14 @@
 //! `/complaint?station=ID`: where "complain about this station" leads. The complaint form is not
 //! built yet, so the page says so plainly — no form that pretends to send — and tells the
-//! resident what they can do today: complain to the company first, then appeal to the postal
-//! administration (12305) if it does not answer within 7 days, with the county's appeal line
-//! when the data publishes one.
+//! resident what they can do today, in the words of `cundi_core::complaint::guidance` (the same
+//! text the complaint form and letter will use): complain to the company first, then appeal to
+//! the postal administration (12305) if it does not answer within 7 days, with the county's
+//! appeal line when the data publishes one.
 
 use crate::components::with_data;
+use crate::i18n::lang;
 use crate::url::{self, use_query_param};
-use cundi_core::Level;
+use cundi_core::complaint;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
@@ -23,21 +25,9 @@ pub fn ComplaintPage() -> impl IntoView {
                 let station = station_id.get().and_then(|id| data.station(&id).cloned());
                 let authority = station
                     .as_ref()
-                    .and_then(|s| {
-                        let county = s.admin_code.ancestor(Level::County)?;
-                        let province = s.admin_code.ancestor(Level::Province);
-                        data.summary
-                            .authorities
-                            .iter()
-                            .find(|a| a.jurisdiction_code == county)
-                            .or_else(|| {
-                                data.summary
-                                    .authorities
-                                    .iter()
-                                    .find(|a| Some(&a.jurisdiction_code) == province.as_ref())
-                            })
-                            .cloned()
-                    });
+                    .and_then(|s| complaint::authority_for(&data.dataset, &s.admin_code))
+                    .cloned();
+                let steps = complaint::guidance(lang(), authority.as_ref(), None);
                 view! {
                     {station
                         .map(|s| {
@@ -52,9 +42,8 @@ pub fn ComplaintPage() -> impl IntoView {
                             }
                         })}
                     <h2>{move_tr!("complaint-now-title")}</h2>
-                    <ol class="steps">
-                        <li>{move_tr!("complaint-step-company")}</li>
-                        <li>{move_tr!("complaint-step-appeal")}</li>
+                    <ol class="steps" data-testid="complaint-guidance">
+                        {steps.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ol>
                     {authority
                         .map(|a| {

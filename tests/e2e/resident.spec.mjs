@@ -251,6 +251,14 @@ test.describe('the station page', () => {
     await expect(page.getByTestId('complaint-coming')).toBeVisible();
     await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
     await expect(page.getByTestId('complaint-authority')).toContainText('12305');
+    // The guidance is the core's: the county's own appeal line, the website and WeChat account.
+    const authority = readCsv('data/authorities.csv').find((a) => station.admin_code.startsWith(a.jurisdiction_code));
+    const guidance = page.getByTestId('complaint-guidance');
+    await expect(guidance).toContainText(authority.phone);
+    await expect(guidance).toContainText('sswz.spb.gov.cn');
+    await expect(guidance).toContainText('yz12305');
+    await page.getByTestId('lang-switch').click();
+    await expect(guidance).toContainText('7 days');
     await expect(page.locator('form')).toHaveCount(0);
   });
 
