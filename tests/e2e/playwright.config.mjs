@@ -5,6 +5,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.E2E_PORT || 4173);
+// Another build can be tested beside the main one: E2E_DIST=/tmp/other-dist E2E_PORT=4174.
+const dist = process.env.E2E_DIST || 'dist';
 
 export default defineConfig({
   testDir: '.',
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // --single: every unknown path gets index.html, as a static host configured for an SPA does.
-    command: `node_modules/.bin/sirv dist --single --port ${port} --host 127.0.0.1 --quiet`,
+    command: `node_modules/.bin/sirv ${dist} --single --port ${port} --host 127.0.0.1 --quiet`,
     cwd: root,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
