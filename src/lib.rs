@@ -2,6 +2,7 @@
 //! draws the page frame — header, navigation, language switch, and the notice that the data is
 //! illustrative when the package says so. Everything about the data itself lives in `cundi-core`.
 
+pub mod complaints;
 pub mod components;
 pub mod i18n;
 pub mod map;
@@ -12,7 +13,9 @@ pub mod url;
 
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
-use crate::pages::{ComplaintPage, MapPage, QualityPage, StationPage, VillagePage};
+use crate::pages::{
+    ComplaintPage, LetterPage, MapPage, MyComplaintsPage, QualityPage, StationPage, VillagePage,
+};
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
 use leptos::prelude::*;
@@ -33,6 +36,7 @@ pub fn App() -> impl IntoView {
 fn Site() -> impl IntoView {
     provide_store(CONFIG_FILE);
     near::provide_near_me();
+    complaints::provide_complaints();
     view! {
         <Router>
             <SiteHeader />
@@ -43,6 +47,8 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/station/:id") view=StationPage />
                     <Route path=path!("/village/:code") view=VillagePage />
                     <Route path=path!("/complaint") view=ComplaintPage />
+                    <Route path=path!("/complaint/letter/:id") view=LetterPage />
+                    <Route path=path!("/complaints") view=MyComplaintsPage />
                     <Route path=path!("/quality") view=QualityPage />
                 </Routes>
             </main>
@@ -65,6 +71,10 @@ fn SiteHeader() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label=move_tr!("nav-label")>
                 <A href="/">{move_tr!("nav-map")}</A>
+                <A href="/complaint">
+                    {move_tr!("nav-complaint")}
+                    <PendingBadge />
+                </A>
                 <A href="/quality">{move_tr!("nav-quality")}</A>
             </nav>
             <LanguageSwitch />
@@ -129,6 +139,24 @@ fn DataNotice() -> impl IntoView {
                     {i18n::text(move || if expanded.get() { tr!("notice-less") } else { tr!("notice-more") })}
                 </button>
             </aside>
+        })
+    }
+}
+
+/// How many complaints wait to be sent, next to "My complaints" — so that a citizen who closed
+/// the page offline sees on the next visit that something is still on its way.
+#[component]
+pub fn PendingBadge() -> impl IntoView {
+    let complaints = complaints::use_complaints();
+    let pending = move || complaints.outbox().with(|o| o.pending());
+    move || {
+        let n = pending();
+        (n > 0).then(|| {
+            view! {
+                <span class="badge pending" data-testid="pending-badge" aria-label=move_tr!("pending-label", { "n" => n })>
+                    {n}
+                </span>
+            }
         })
     }
 }

@@ -7,7 +7,7 @@
 use cundi_core::bundle::{Area, Summary, SUMMARY_FILE};
 use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
-use cundi_core::search::{self, Hit, PinyinKeys, SearchEntry, SearchIndex};
+use cundi_core::search::{self, Hit, HitKind, PinyinKeys, SearchEntry, SearchIndex};
 use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -25,6 +25,19 @@ pub struct SiteConfig {
     /// `null` draws no tiles: the county outlines alone make the base map.
     #[serde(default)]
     pub tiles: Option<TileConfig>,
+    /// An Open311 GeoReport v2 endpoint for complaints everywhere the authorities publish none.
+    #[serde(default)]
+    pub open311: Option<Open311Config>,
+}
+
+/// A deployment's Open311 receiver (COMPLAINTS.md, "Channels").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Open311Config {
+    /// The base URL; the site POSTs to `{endpoint}/requests.json`.
+    pub endpoint: String,
+    /// What the receiver requires of the complainant (the standard cannot say it).
+    #[serde(default)]
+    pub needs: cundi_core::complaint::ChannelNeeds,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -265,9 +278,14 @@ impl Store {
     /// The best hits for a query: from the index with pinyin once it is loaded, by names and
     /// codes until then (tracked).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_kinds(query, limit, &[])
+    }
+
+    /// As [`Store::search`], finding only these kinds (all when empty).
+    pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
         match (self.search.get(), self.data()) {
-            (SearchState::Ready(index), _) => index.search(query, limit),
-            (_, Some(data)) => data.search.search(query, limit),
+            (SearchState::Ready(index), _) => index.search_kinds(query, limit, kinds),
+            (_, Some(data)) => data.search.search_kinds(query, limit, kinds),
             (_, None) => Vec::new(),
         }
     }
@@ -280,6 +298,14 @@ impl Store {
     /// The data once loaded (tracked).
     pub fn data(&self) -> Option<Arc<Data>> {
         match self.state.get() {
+            LoadState::Ready(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    /// The data once loaded, without tracking (event handlers and tasks).
+    pub fn data_untracked(&self) -> Option<Arc<Data>> {
+        match self.state.get_untracked() {
             LoadState::Ready(data) => Some(data),
             _ => None,
         }

@@ -685,6 +685,7 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
     let config = SiteConfig {
         data: "data/".into(),
         tiles: None,
+        open311: None,
     };
     let data = Arc::new(Data::new(config, summary, vec![county], vec![]));
     (data, SearchIndex::build(entries))
@@ -813,4 +814,54 @@ async fn search_box_is_a_combobox_that_finds_by_initials_and_moves_with_the_keys
         .unwrap()
         .replace_state_with_url(&JsValue::NULL, "", Some(&start))
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_picker_finds_only_its_kind_hands_the_choice_over_and_keeps_the_url() {
+    let start = window().location().href().unwrap();
+    let root = container();
+    let (data, index) = tiny_data();
+    let store = Store::ready(data, index);
+    let picked = RwSignal::new(None::<String>);
+    let _app = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! {
+            <I18nProvider>
+                <leptos_router::components::Router>
+                    <SearchBox
+                        id="pick"
+                        kinds=&[cundi_core::search::HitKind::Station]
+                        label=Signal::derive(|| "找网点".to_string())
+                        on_pick=Callback::new(move |hit: cundi_core::search::Hit| picked.set(Some(hit.key)))
+                    />
+                </leptos_router::components::Router>
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    // Not the site search: no search landmark, its own label and test id.
+    assert!(find(&root, "search").is_none());
+    assert!(root.query_selector("[role=search]").unwrap().is_none());
+    let label = root.query_selector("label[for=pick]").unwrap().unwrap();
+    assert_eq!(text(&label), "找网点");
+    let input: web_sys::HtmlInputElement = find(&root, "pick").unwrap().unchecked_into();
+    input.focus().unwrap();
+    input_event(&input, "fcz");
+    tick().await;
+    let options = root.query_selector_all("[role=option]").unwrap();
+    assert_eq!(options.length(), 1, "the township is not a station");
+    let only: Element = options.get(0).unwrap().unchecked_into();
+    assert_eq!(only.get_attribute("data-kind").as_deref(), Some("station"));
+    key(&input, "Enter");
+    sleep(20).await;
+    assert_eq!(
+        picked.get_untracked().as_deref(),
+        only.get_attribute("data-key").as_deref()
+    );
+    assert_eq!(input.value(), "", "the box empties for the next search");
+    assert_eq!(
+        window().location().href().unwrap(),
+        start,
+        "a picker neither navigates nor writes its text into the URL"
+    );
 }

@@ -227,9 +227,83 @@ alternatives-none = No other point open for business to compare with (the villag
 
 ## Complaint
 complaint-title = Complain
-complaint-coming = The online complaint form is still being built: complaints cannot be sent from this site yet. What you can do now:
 complaint-about = About:
-complaint-now-title = What you can do now
+reference-none = (no reference given)
+nav-complaint = Complain
+pending-label = { $n } complaints waiting to be sent
+complaint-draft-other = You have an unsent draft about another point.
+complaint-use-this-station = Complain about this point instead
+complaint-send-online = Send online
+complaint-make-email = Write the e-mail
+complaint-make-letter = Make the complaint letter
+complaint-draft-saved = Saved on this device as you type: a reload or a lost signal loses nothing.
+complaint-draft-not-saved = The browser does not let the draft be saved: please keep this page open.
+complaint-errors-title = Please correct the following
+complaint-guidance-title = Before you complain: the company first; if it has not solved it within 7 days, appeal to the postal administration
+complaint-you-title = How to reach you (optional)
+complaint-you-intro = With these the receiving office can contact you and tell you the outcome. They stay on this device, and are sent with the complaint only if you agree.
+field-required = (required)
+hint-station-or-village = Choose the point, the village or both: search below, or come from the point's page and it is filled in.
+hint-waybill = The number on the parcel label: letters and digits.
+hint-amount = In yuan, e.g. 2 or 1.50.
+hint-days = A whole number from 0 to 7.
+hint-description = Facts only: when, where, what happened. At most 4,000 characters.
+hint-phone = 11-digit mainland mobile number.
+hint-what-is-wrong = E.g. the point does not exist, has closed, its phone does not answer, its hours are wrong.
+consent-text = I agree that my name, phone and e-mail are sent with the complaint to the receiving office.
+complaint-clear-place = Change
+complaint-served-villages = Villages this point serves
+complaint-find-station = Find the point (name or pinyin)
+complaint-find-village = Find the village (name or pinyin)
+way-open311 = Send online to the receiving office (with a reference number)
+way-email = E-mail { $to }
+way-letter = Make a complaint letter: print it, download it, or paste it into the 12305 website or WeChat "yz12305"
+sent-title = Your complaint is saved
+sent-email-title = Your e-mail is ready
+sent-delivered = Delivered to the receiving office. Reference: { $reference }
+sent-sending = Sending…
+sent-queued = Not sent yet (no connection, or the receiver failed). It is saved on this device and will be sent again automatically when there is a connection — never twice.
+sent-rejected = The receiving office did not accept this complaint: { $message }
+sent-email-ready = Press the button below to send it with your mail program.
+sent-open-email = Send with your mail program
+sent-email-personal = To protect your privacy the e-mail leaves out your name and phone; add them in the e-mail if you want an answer.
+sent-letter = See the complaint letter
+complaint-new = Write another complaint
+
+## Complaint letter
+letter-missing-title = Complaint letter not found
+letter-missing = This device keeps no such complaint. It may have been deleted, or written on another device.
+letter-print = Print
+letter-download-txt = Download as text (.txt)
+letter-download-json = Download as data (.json)
+letter-where = Hand the letter to the company or the postal administration, or paste the text into sswz.spb.gov.cn or WeChat "yz12305".
+
+## My complaints
+my-complaints-title = My complaints
+my-complaints-intro = The complaints written on this device. They are kept only in this browser.
+storage-failed = The browser did not save the latest changes (storage is full or disabled). Please keep this page open.
+my-complaints-empty = No complaints on this device yet.
+way-open311-short = Online
+way-email-short = E-mail
+way-letter-short = Letter
+state-delivered = Delivered ({ $time }). Reference: { $reference }
+state-queued = Waiting to be sent again: { $attempts } attempts so far ({ $error }); next at about { $time }
+state-sending = Sending
+state-rejected = Not accepted: { $message }
+state-handed = Made ({ $time })
+record-created = Written
+record-channel = How
+record-state = State
+record-retry = Send again now
+record-delete = Delete
+record-delete-confirm = Delete this complaint?
+cancel = Cancel
+erase-title = Erase the data on this device
+erase-intro = Deletes everything this site keeps on this device: every complaint, the unsent draft and the language choice. Complaints already sent are not affected.
+erase-button = Erase everything
+erase-confirm = Erase everything? This cannot be undone.
+erase-yes = Erase
+erase-done = Erased. This site keeps nothing on this device any more.
 
 ## Not found
 village-not-found = No village with division code “{ $code }” is in the data.

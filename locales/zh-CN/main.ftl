@@ -221,9 +221,83 @@ alternatives-none = 没有其他营业网点的位置可以比较（本村的位
 
 ## 投诉
 complaint-title = 投诉
-complaint-coming = 网上投诉表单还在建设中，目前不能在本站提交投诉。你现在可以这样做：
 complaint-about = 投诉对象：
-complaint-now-title = 现在可以怎么做
+reference-none = （对方未给编号）
+nav-complaint = 投诉
+pending-label = { $n } 件投诉等待发送
+complaint-draft-other = 你有一份未提交的投诉草稿，针对的是另一个网点。
+complaint-use-this-station = 改为投诉这个网点
+complaint-send-online = 在线提交
+complaint-make-email = 生成邮件
+complaint-make-letter = 生成申诉书
+complaint-draft-saved = 已自动保存在本机，刷新或断网都不会丢失。
+complaint-draft-not-saved = 浏览器不允许保存草稿：请不要关闭本页。
+complaint-errors-title = 请先改正以下内容
+complaint-guidance-title = 投诉前请先看：先找快递企业，7 天内未解决再向邮政管理部门申诉
+complaint-you-title = 你的联系方式（可不填）
+complaint-you-intro = 填写后，受理部门可以联系你、告诉你处理结果。这些信息只保存在本机，只有在你同意后才会随投诉发出。
+field-required = （必填）
+hint-station-or-village = 网点和村至少选一个：在下面搜索，或从网点页面进入时已自动填好。
+hint-waybill = 面单上的号码，字母和数字。
+hint-amount = 单位：元，例如 2 或 1.50。
+hint-days = 0 到 7 之间的整数。
+hint-description = 只写事实：什么时间、在哪里、发生了什么。最多 4000 字。
+hint-phone = 11 位大陆手机号码。
+hint-what-is-wrong = 例如：网点不存在、已关门、电话打不通、营业时间不对。
+consent-text = 我同意把我的姓名、电话和邮箱随投诉一起发送给受理部门。
+complaint-clear-place = 更换
+complaint-served-villages = 这个网点服务的村
+complaint-find-station = 搜索网点（名称或拼音）
+complaint-find-village = 搜索村（名称或拼音）
+way-open311 = 在线提交给受理部门（可查受理编号）
+way-email = 发电子邮件给{ $to }
+way-letter = 生成申诉书：打印、下载，或复制到 12305 网站、微信“yz12305”
+sent-title = 投诉已保存
+sent-email-title = 邮件已准备好
+sent-delivered = 已送达受理部门，受理编号：{ $reference }
+sent-sending = 正在发送……
+sent-queued = 暂时没有发出去（网络不通或对方出错）。投诉已保存在本机，联网后会自动重发，不会重复提交。
+sent-rejected = 受理部门没有接收这件投诉：{ $message }
+sent-email-ready = 点下面的按钮，用你的邮件程序发送。
+sent-open-email = 用邮件程序发送
+sent-email-personal = 为保护你的隐私，邮件里没有你的姓名和电话；如需答复，请在邮件里自己补上。
+sent-letter = 查看申诉书
+complaint-new = 再写一件投诉
+
+## Complaint letter
+letter-missing-title = 找不到这份申诉书
+letter-missing = 本机没有保存这件投诉。它可能已被删除，或是在另一台设备上写的。
+letter-print = 打印
+letter-download-txt = 下载文本（.txt）
+letter-download-json = 下载数据（.json）
+letter-where = 可以把申诉书交给快递企业或邮政管理部门，或把文字复制到 sswz.spb.gov.cn、微信“yz12305”提交。
+
+## My complaints
+my-complaints-title = 我的投诉
+my-complaints-intro = 这里列出在本机写过的投诉。它们只保存在这台设备的浏览器里。
+storage-failed = 浏览器没有保存最近的更改（存储已满或被禁用）。请不要关闭本页。
+my-complaints-empty = 本机还没有投诉。
+way-open311-short = 在线提交
+way-email-short = 电子邮件
+way-letter-short = 申诉书
+state-delivered = 已送达（{ $time }），受理编号：{ $reference }
+state-queued = 等待重发：已尝试 { $attempts } 次（{ $error }），下次约在 { $time }
+state-sending = 正在发送
+state-rejected = 未被接收：{ $message }
+state-handed = 已生成（{ $time }）
+record-created = 写于
+record-channel = 方式
+record-state = 状态
+record-retry = 立即重发
+record-delete = 删除
+record-delete-confirm = 确定删除这件投诉？
+cancel = 取消
+erase-title = 清除本机数据
+erase-intro = 删除本站在这台设备上保存的一切：所有投诉、未提交的草稿和语言设置。已经发出的投诉不受影响。
+erase-button = 清除全部数据
+erase-confirm = 确定清除？此操作无法撤销。
+erase-yes = 清除
+erase-done = 已清除。本站在这台设备上不再保存任何内容。
 
 ## 找不到
 village-not-found = 数据中没有区划代码为“{ $code }”的村。

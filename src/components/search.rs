@@ -37,31 +37,48 @@ pub fn SearchBox(
     /// Focus the box as soon as it is shown (the not-found page).
     #[prop(optional)]
     autofocus: bool,
+    /// Find only these kinds (all when empty).
+    #[prop(optional)]
+    kinds: &'static [HitKind],
+    /// A picker (the complaint form's station and village): choosing calls this instead of
+    /// opening the place, and the text stays out of the URL.
+    #[prop(optional, into)]
+    on_pick: Option<Callback<Hit>>,
+    /// The label, when not the site search's.
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     let store = use_store();
+    let picker = on_pick.is_some();
     let q = use_query_param(url::QUERY);
     let update = use_query_update();
     let navigate = use_navigate();
     let input = NodeRef::<Input>::new();
-    let typed = RwSignal::new(q.get_untracked().unwrap_or_default());
+    let typed = RwSignal::new(if picker {
+        String::new()
+    } else {
+        q.get_untracked().unwrap_or_default()
+    });
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 
     // Back and Forward bring back the text that was searched.
-    Effect::new(move |_| {
-        let q = q.get().unwrap_or_default();
-        if q != typed.get_untracked() {
-            typed.set(q);
-            open.set(false);
-        }
-    });
+    if !picker {
+        Effect::new(move |_| {
+            let q = q.get().unwrap_or_default();
+            if q != typed.get_untracked() {
+                typed.set(q);
+                open.set(false);
+            }
+        });
+    }
     if autofocus {
         input.on_load(|el| {
             let _ = el.focus();
         });
     }
 
-    let hits = Memo::new(move |_| typed.with(|t| store.search(t, LIMIT)));
+    let hits = Memo::new(move |_| typed.with(|t| store.search_kinds(t, LIMIT, kinds)));
     let listbox = format!("{id}-list");
     let option_id = {
         let id = id.clone();
@@ -74,6 +91,11 @@ pub fn SearchBox(
     let choose = move |hit: &Hit| {
         open.set(false);
         active.set(None);
+        if let Some(pick) = on_pick {
+            typed.set(String::new());
+            pick.run(hit.clone());
+            return;
+        }
         if let Some(near) = near {
             near.clear();
         }
@@ -95,7 +117,9 @@ pub fn SearchBox(
             typed.set(value.clone());
             open.set(true);
             active.set(None);
-            update.set(&[(url::QUERY, Some(value))], false);
+            if !picker {
+                update.set(&[(url::QUERY, Some(value))], false);
+            }
         }
     };
     let on_keydown = {
@@ -128,7 +152,9 @@ pub fn SearchBox(
                         active.set(None);
                     } else {
                         typed.set(String::new());
-                        update.set(&[(url::QUERY, None)], false);
+                        if !picker {
+                            update.set(&[(url::QUERY, None)], false);
+                        }
                     }
                 }
                 _ => {}
@@ -191,16 +217,31 @@ pub fn SearchBox(
         }
     };
 
+    // The site search is "search"; a picker goes by its id.
+    let testid = {
+        let base = if picker {
+            id.clone()
+        } else {
+            "search".to_string()
+        };
+        move |part: &str| match part {
+            "" => base.clone(),
+            _ => format!("{base}-{part}"),
+        }
+    };
     view! {
-        <div class="search" role="search">
-            <label for=id.clone() class="visually-hidden">
-                {move_tr!("search-label")}
+        <div class="search" role=(!picker).then_some("search")>
+            <label for=id.clone() class:visually-hidden=!picker class:field-label=picker>
+                {move || match label {
+                    Some(l) => l.get(),
+                    None => tr!("search-label"),
+                }}
             </label>
             <input
                 node_ref=input
                 id=id.clone()
                 class="search-input"
-                data-testid="search"
+                data-testid=testid("")
                 type="search"
                 role="combobox"
                 autocomplete="off"
@@ -226,12 +267,12 @@ pub fn SearchBox(
                 class="search-list"
                 role="listbox"
                 aria-label=move_tr!("search-results")
-                data-testid="search-results"
+                data-testid=testid("results")
                 hidden=move || !expanded()
             >
                 {options}
             </ul>
-            <p class="search-status" aria-live="polite" data-testid="search-status">
+            <p class="search-status" aria-live="polite" data-testid=testid("status")>
                 {status}
             </p>
         </div>

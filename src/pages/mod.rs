@@ -1,13 +1,17 @@
 //! One module per route.
 
 pub mod complaint;
+pub mod letter;
 pub mod map;
+pub mod mine;
 pub mod quality;
 pub mod station;
 pub mod village;
 
 pub use complaint::ComplaintPage;
+pub use letter::LetterPage;
 pub use map::MapPage;
+pub use mine::MyComplaintsPage;
 pub use quality::QualityPage;
 pub use station::StationPage;
 pub use village::VillagePage;

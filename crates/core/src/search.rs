@@ -404,6 +404,12 @@ impl SearchIndex {
     /// The best `limit` hits for a query, best first. Case, spaces, tone marks, tone numbers and
     /// full-width letters in the query do not matter. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_kinds(query, limit, &[])
+    }
+
+    /// As [`SearchIndex::search`], finding only entries of these kinds (all kinds when empty):
+    /// the complaint form's station and village pickers.
+    pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
         let query = Query::new(query);
         if query.text.is_empty() || limit == 0 {
             return Vec::new();
@@ -413,12 +419,14 @@ impl SearchIndex {
             &self.names,
             query.text.as_bytes(),
             MatchField::Name,
+            kinds,
             &mut ranked,
         );
         self.scan(
             &self.keys,
             query.text.as_bytes(),
             MatchField::Key,
+            kinds,
             &mut ranked,
         );
         if let Some(pinyin) = &query.pinyin {
@@ -426,12 +434,14 @@ impl SearchIndex {
                 &self.pinyin,
                 pinyin.as_bytes(),
                 MatchField::Pinyin,
+                kinds,
                 &mut ranked,
             );
             self.scan(
                 &self.initials,
                 pinyin.as_bytes(),
                 MatchField::Initials,
+                kinds,
                 &mut ranked,
             );
         }
@@ -442,7 +452,14 @@ impl SearchIndex {
             .collect()
     }
 
-    fn scan(&self, packed: &Packed, needle: &[u8], field: MatchField, ranked: &mut Ranked) {
+    fn scan(
+        &self,
+        packed: &Packed,
+        needle: &[u8],
+        field: MatchField,
+        kinds: &[HitKind],
+        ranked: &mut Ranked,
+    ) {
         // The best rank any match of a class could have in this field: when even that cannot make
         // the list, the match is passed over without finding its entry.
         let best = |class| rank(class, field, HitKind::Province, 0, 0);
@@ -482,7 +499,9 @@ impl SearchIndex {
             segment = packed.segment_from(segment, at);
             let entry = packed.owners[segment];
             let stored = &self.entries[entry as usize];
-            ranked.push(rank(class, field, stored.kind, stored.name_chars, entry));
+            if kinds.is_empty() || kinds.contains(&stored.kind) {
+                ranked.push(rank(class, field, stored.kind, stored.name_chars, entry));
+            }
             // Any later match in this segment would be a substring, no better than this one.
             from = packed.segment_end(segment) + 1;
         }

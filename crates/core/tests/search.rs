@@ -251,3 +251,28 @@ fn national_scale_index_answers_in_milliseconds() {
         assert!(start.elapsed().as_millis() < 500, "{q}");
     }
 }
+
+#[test]
+fn a_kind_filter_finds_only_those_kinds_in_the_same_order() {
+    let index = demo_index();
+    // "凤城" names a township first; the station picker must skip it and list the stations.
+    let all = index.search("凤城", 200);
+    let stations = index.search_kinds("凤城", 5, &[HitKind::Station]);
+    assert!(!stations.is_empty());
+    assert!(stations.iter().all(|h| h.kind == HitKind::Station));
+    let expected: Vec<_> = all
+        .iter()
+        .filter(|h| h.kind == HitKind::Station)
+        .take(5)
+        .map(|h| h.key.clone())
+        .collect();
+    let got: Vec<_> = stations.iter().map(|h| h.key.clone()).collect();
+    assert_eq!(got, expected);
+    // Several kinds at once, and none (= all).
+    let places = index.search_kinds("fcz", 10, &[HitKind::Village, HitKind::Township]);
+    assert_eq!(places[0].name, "凤城镇");
+    assert!(places
+        .iter()
+        .all(|h| matches!(h.kind, HitKind::Village | HitKind::Township)));
+    assert_eq!(index.search_kinds("fcz", 10, &[]), index.search("fcz", 10));
+}

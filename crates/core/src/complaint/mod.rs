@@ -2,7 +2,9 @@
 //! [`Draft`] the form holds while it is typed, and the checked [`Complaint`] that [`validate()`]
 //! makes of it. The ways a complaint leaves the device live in the submodules: an Open311
 //! GeoReport v2 request ([`mod@open311`]), the complaint letter (申诉书) as text and JSON ([`mod@letter`]),
-//! a `mailto:` link ([`mod@mailto`]), and the guidance on where to turn ([`mod@guidance`]).
+//! a `mailto:` link ([`mod@mailto`]), and the guidance on where to turn ([`mod@guidance`]). Every
+//! complaint submitted is kept on the device, with where it is on its way out, in the
+//! [`mod@outbox`].
 //!
 //! FixMyStreet's vocabulary: a complaint is a report about a place, the authority is the body
 //! responsible, validation returns errors keyed by field, and the view turns their codes into
@@ -17,6 +19,7 @@ pub mod guidance;
 pub mod letter;
 pub mod mailto;
 pub mod open311;
+pub mod outbox;
 pub mod place;
 pub mod validate;
 
@@ -27,6 +30,7 @@ pub use open311::{
     accepted_categories, form_urlencode, open311_form, parse_post_response, parse_services,
     RemoteError, ResponseError, Service, Submitted,
 };
+pub use outbox::{classify_http, Added, Attempt, Failure, Outbox, Record, Route, State};
 pub use place::{authority_for, complaint_authority, place, Place};
 pub use validate::{validate, Channel, ChannelNeeds, Context, ErrorCode, FieldError};
 

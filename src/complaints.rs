@@ -1,0 +1,299 @@
+//! Complaints kept on the device: the draft as it is typed and the outbox of every complaint
+//! made — in localStorage, nowhere else — and the loop that delivers the Open311 ones.
+//!
+//! The rules (what is due, what a failure means, that a complaint is sent once) are the core's
+//! `complaint::outbox`; this module does the I/O. Every change is written to storage at once, so a
+//! reload or a crash loses nothing; a complaint left "sending" when the page closed is sent again
+//! with the same client request id, which lets the receiver recognise it. Queued complaints are
+//! retried on a timer, when the browser comes back online, and when any page of the site loads.
+//! Nothing here logs, and nothing goes into a URL but the request id, which is random.
+
+use cundi_core::complaint::outbox::{classify_http, Attempt, Failure, Outbox, Route};
+use cundi_core::complaint::{
+    accepted_categories, parse_services, Category, Complaint, Draft, Submitted,
+};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// localStorage keys. Everything the site stores starts with `cundi-`.
+pub const DRAFT_KEY: &str = "cundi-complaint-draft";
+pub const OUTBOX_KEY: &str = "cundi-complaints";
+
+/// What a failed request records as its reason: the browser says no more (offline, refused,
+/// CORS and timeouts look alike to a page).
+const NO_ANSWER: &str = "no answer (offline or timed out)";
+
+/// How long one Open311 request may take before it counts as failed (and is retried).
+const REQUEST_TIMEOUT_MS: u32 = 30_000;
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value; `false` when the browser refuses (storage full, or disabled).
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Milliseconds since the epoch, the outbox's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A random id for a new complaint (UUID v4 form) from the browser's cryptographic generator,
+/// which unlike `crypto.randomUUID` also works on plain-http deployments.
+pub fn new_request_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // No crypto at all (very old browsers): Math.random is enough to tell drafts apart.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// The draft saved on this device, or a new one.
+pub fn load_draft() -> Draft {
+    load(DRAFT_KEY)
+        .and_then(|s| serde_json::from_str::<Draft>(&s).ok())
+        .filter(|d| !d.client_request_id.is_empty())
+        .unwrap_or_else(|| Draft::new(new_request_id()))
+}
+
+/// Saves the draft; an empty one is not kept (opening the form stores nothing).
+pub fn save_draft(draft: &Draft) -> bool {
+    if *draft == Draft::new(draft.client_request_id.clone()) {
+        remove(DRAFT_KEY);
+        return true;
+    }
+    serde_json::to_string(draft).is_ok_and(|json| save(DRAFT_KEY, &json))
+}
+
+/// The shared handle on the outbox: cheap to copy into any view.
+#[derive(Debug, Clone, Copy)]
+pub struct Complaints {
+    outbox: RwSignal<Outbox>,
+    /// Whether the last write to storage failed (shown, since then a reload would lose data).
+    unsaved: RwSignal<bool>,
+    /// The earliest wake-up already scheduled, so timers do not pile up.
+    timer_at: StoredValue<Option<i64>>,
+}
+
+impl Complaints {
+    /// The outbox (tracked).
+    pub fn outbox(&self) -> ReadSignal<Outbox> {
+        self.outbox.read_only()
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.unsaved.get()
+    }
+
+    /// Applies a change to the outbox as stored (another tab may have changed it), writes it back
+    /// and publishes it.
+    fn change<T>(&self, f: impl FnOnce(&mut Outbox) -> T) -> T {
+        let stored = load(OUTBOX_KEY);
+        let mut outbox = stored.as_deref().map(Outbox::from_json).unwrap_or_default();
+        let result = f(&mut outbox);
+        // Write only a change: looking at the outbox must not store anything on the device.
+        let json = outbox.to_json();
+        let unchanged = match &stored {
+            Some(s) => *s == json,
+            None => outbox.is_empty(),
+        };
+        if !unchanged {
+            self.unsaved.set(!save(OUTBOX_KEY, &json));
+        }
+        self.outbox.set(outbox);
+        result
+    }
+
+    /// Keeps a checked complaint. Open311 complaints are sent at once; the others are handed to
+    /// the citizen (e-mail, letter) by the page that called this.
+    pub fn add(&self, complaint: Complaint, route: Route) {
+        self.change(|o| o.add(complaint, route, now_ms()));
+        self.pump();
+    }
+
+    pub fn retry(&self, id: &str) {
+        self.change(|o| o.retry_now(id, now_ms()));
+        self.pump();
+    }
+
+    pub fn handed(&self, id: &str) {
+        self.change(|o| o.handed(id, now_ms()));
+    }
+
+    pub fn remove(&self, id: &str) {
+        self.change(|o| o.remove(id));
+    }
+
+    /// Erases everything the site stored on this device — complaints, the draft, the language
+    /// choice — and forgets them in memory too.
+    pub fn erase_all(&self) {
+        if let Some(s) = storage() {
+            let _ = s.clear();
+        }
+        if let Ok(Some(s)) = window().session_storage() {
+            let _ = s.clear();
+        }
+        self.outbox.set(Outbox::default());
+        self.unsaved.set(false);
+    }
+
+    /// Sends every complaint that is due, and schedules the next wake-up.
+    pub fn pump(&self) {
+        let now = now_ms();
+        let due = self.change(|o| o.due(now));
+        for id in due {
+            let Some(attempt) = self.change(|o| o.begin(&id, now)) else {
+                continue;
+            };
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                let result = post(&attempt).await;
+                this.change(|o| match result {
+                    Ok(submitted) => o.succeeded(&attempt, &submitted, now_ms()),
+                    Err(failure) => o.failed(&attempt, failure, now_ms()),
+                });
+                this.schedule();
+            });
+        }
+        self.schedule();
+    }
+
+    /// The browser is back online: everything queued is due now.
+    fn online(&self) {
+        self.change(|o| o.online(now_ms()));
+        self.pump();
+    }
+
+    /// Wakes the pump when the next queued complaint is due.
+    fn schedule(&self) {
+        let Some(at) = self.outbox.with_untracked(|o| o.next_due_ms(now_ms())) else {
+            return;
+        };
+        if self.timer_at.get_value().is_some_and(|t| t <= at) {
+            return;
+        }
+        self.timer_at.set_value(Some(at));
+        let this = *self;
+        let wait = (at - now_ms()).clamp(0, i64::from(i32::MAX)) as u64;
+        set_timeout(
+            move || {
+                this.timer_at.set_value(None);
+                this.pump();
+            },
+            Duration::from_millis(wait),
+        );
+    }
+}
+
+/// The categories an Open311 endpoint accepts, from its `services.json`; `None` while unknown
+/// (not configured, not loaded yet, or unreadable — then the receiver's answer will tell).
+pub fn use_services(endpoint: Signal<Option<String>>) -> Signal<Option<Vec<Category>>> {
+    let accepted = RwSignal::new(None::<Vec<Category>>);
+    Effect::new(move |previous: Option<Option<String>>| {
+        let endpoint = endpoint.get();
+        if previous.as_ref() == Some(&endpoint) {
+            return endpoint;
+        }
+        accepted.set(None);
+        if let Some(base) = endpoint.clone() {
+            leptos::task::spawn_local(async move {
+                let url = format!("{}/services.json", base.trim_end_matches('/'));
+                let Ok(response) = Request::get(&url).send().await else {
+                    return;
+                };
+                let body = response.text().await.unwrap_or_default();
+                if let (true, Ok(services)) = (response.ok(), parse_services(&body)) {
+                    accepted.try_set(Some(accepted_categories(&services)));
+                }
+            });
+        }
+        endpoint
+    });
+    accepted.into()
+}
+
+/// The outbox as stored. Entries the core cannot read are kept in it as they were (see
+/// `Outbox::from_json`), so a bug or an older version never destroys what the citizen made.
+fn read_outbox() -> Outbox {
+    load(OUTBOX_KEY)
+        .map(|raw| Outbox::from_json(&raw))
+        .unwrap_or_default()
+}
+
+/// `POST {endpoint}/requests.json`, form-encoded, as GeoReport v2 asks. The answer is the core's
+/// to judge; a request that fails or times out is retryable.
+async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
+    let url = format!("{}/requests.json", attempt.endpoint.trim_end_matches('/'));
+    let signal = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
+    let response = Request::post(&url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .abort_signal(Some(&signal))
+        .body(attempt.body())
+        .map_err(|e| Failure::Retryable(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| Failure::Retryable(NO_ANSWER.to_string()))?;
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    classify_http(status, &text)
+}
+
+/// Creates the outbox from storage, recovers complaints left mid-send, and sends what is due
+/// whenever the data becomes ready, the browser comes back online, or another tab changes it.
+pub fn provide_complaints() -> Complaints {
+    let mut outbox = read_outbox();
+    outbox.recover(now_ms());
+    let complaints = Complaints {
+        outbox: RwSignal::new(outbox),
+        unsaved: RwSignal::new(false),
+        timer_at: StoredValue::new(None),
+    };
+    provide_context(complaints);
+    complaints.pump();
+    let on_online = window_event_listener(leptos::ev::online, move |_| complaints.online());
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|k| k == OUTBOX_KEY) {
+            complaints.outbox.set(read_outbox());
+        }
+    });
+    on_cleanup(move || {
+        on_online.remove();
+        on_storage.remove();
+    });
+    complaints
+}
+
+pub fn use_complaints() -> Complaints {
+    expect_context::<Complaints>()
+}

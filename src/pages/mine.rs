@@ -1,0 +1,225 @@
+//! `/complaints`: "My complaints" — every complaint kept on this device, newest first, with its
+//! category, place, time, channel and state (sent with the reference the receiver returned,
+//! waiting to be retried and why, refused, or handed to the citizen as a letter or an e-mail),
+//! and what can be done with it. At the bottom, one button erases everything the site stored.
+
+use crate::complaints::use_complaints;
+use crate::i18n::{lang, text};
+use crate::pages::letter::letter_href;
+use crate::store::use_store;
+use cundi_core::complaint::outbox::{Record, Route, State};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+/// A time from the outbox's clock, in China time, as `2026-11-22 15:04`.
+pub fn china_time(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&cundi_core::hours::china())
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+#[component]
+pub fn MyComplaintsPage() -> impl IntoView {
+    let complaints = use_complaints();
+    let records = move || complaints.outbox().with(|o| o.records().to_vec());
+    view! {
+        <article class="page mine" data-testid="my-complaints" aria-labelledby="mine-title">
+            <h1 id="mine-title">{move_tr!("my-complaints-title")}</h1>
+            <p class="muted">{move_tr!("my-complaints-intro")}</p>
+            {move || {
+                complaints
+                    .unsaved()
+                    .then(|| {
+                        view! {
+                            <p class="notice-box" role="alert">
+                                {move_tr!("storage-failed")}
+                            </p>
+                        }
+                    })
+            }}
+            <p hidden=move || !records().is_empty() data-testid="my-complaints-empty">
+                {move_tr!("my-complaints-empty")} " "
+                <a href="/complaint">{move_tr!("complaint-new")}</a>
+            </p>
+            <ul class="records">
+                {move || {
+                    records()
+                        .into_iter()
+                        .map(|r| view! { <RecordItem record=r /> })
+                        .collect_view()
+                }}
+            </ul>
+            <EraseAll />
+        </article>
+    }
+}
+
+#[component]
+fn RecordItem(record: Record) -> impl IntoView {
+    let complaints = use_complaints();
+    let store = use_store();
+    let c = &record.complaint;
+    let id = c.client_request_id.clone();
+    let category = c.category;
+    let place = {
+        let (station, village) = (c.station_id.clone(), c.village_code.clone());
+        move || {
+            let data = store.data()?;
+            station
+                .as_deref()
+                .and_then(|s| data.station(s).map(|s| s.name.clone()))
+                .or_else(|| {
+                    let v = village.as_ref()?;
+                    data.dataset.village(v.as_str()).map(|v| v.name.clone())
+                })
+        }
+    };
+    let route = record.route.clone();
+    let channel = text(move || match &route {
+        Route::Open311 { .. } => tr!("way-open311-short"),
+        Route::Email { .. } => tr!("way-email-short"),
+        Route::Letter => tr!("way-letter-short"),
+    });
+    let state = record.state.clone();
+    let (attempts, last_error, next) = (
+        record.attempts,
+        record.last_error.clone().unwrap_or_default(),
+        record.next_attempt_ms,
+    );
+    let status = text(move || match &state {
+        State::Delivered {
+            reference, at_ms, ..
+        } => tr!("state-delivered", {
+            "reference" => reference.clone().unwrap_or_else(|| tr!("reference-none")),
+            "time" => china_time(*at_ms),
+        }),
+        State::Queued => tr!("state-queued", {
+            "attempts" => attempts,
+            "error" => last_error.clone(),
+            "time" => next.map(china_time).unwrap_or_default(),
+        }),
+        State::Sending { .. } => tr!("state-sending"),
+        State::Rejected { message, .. } => tr!("state-rejected", { "message" => message.clone() }),
+        State::Handed { at_ms } => tr!("state-handed", { "time" => china_time(*at_ms) }),
+    });
+    let retryable = matches!(record.state, State::Queued | State::Rejected { .. })
+        && matches!(record.route, Route::Open311 { .. });
+    let confirm = RwSignal::new(false);
+    let (id_retry, id_delete) = (id.clone(), id.clone());
+    view! {
+        <li class="record" data-testid="complaint-record" data-id=id.clone() data-state=state_word(&record.state)>
+            <h2>{move || category.label(lang())}</h2>
+            <p class="record-place">{place}</p>
+            <dl class="record-facts">
+                <dt>{move_tr!("record-created")}</dt>
+                <dd>{china_time(record.created_ms)}</dd>
+                <dt>{move_tr!("record-channel")}</dt>
+                <dd>{channel}</dd>
+                <dt>{move_tr!("record-state")}</dt>
+                <dd data-testid="record-status">{status}</dd>
+            </dl>
+            <p class="actions">
+                <a class="button" href=letter_href(&id)>
+                    {move_tr!("sent-letter")}
+                </a>
+                {retryable
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                data-testid="record-retry"
+                                on:click=move |_| complaints.retry(&id_retry)
+                            >
+                                {move_tr!("record-retry")}
+                            </button>
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="record-delete"
+                    hidden=move || confirm.get()
+                    on:click=move |_| confirm.set(true)
+                >
+                    {move_tr!("record-delete")}
+                </button>
+                <span hidden=move || !confirm.get() class="confirm">
+                    {move_tr!("record-delete-confirm")} " "
+                    <button
+                        type="button"
+                        class="button danger"
+                        data-testid="record-delete-yes"
+                        on:click=move |_| complaints.remove(&id_delete)
+                    >
+                        {move_tr!("record-delete")}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirm.set(false)>
+                        {move_tr!("cancel")}
+                    </button>
+                </span>
+            </p>
+        </li>
+    }
+}
+
+fn state_word(s: &State) -> &'static str {
+    match s {
+        State::Queued => "queued",
+        State::Sending { .. } => "sending",
+        State::Delivered { .. } => "delivered",
+        State::Rejected { .. } => "rejected",
+        State::Handed { .. } => "handed",
+    }
+}
+
+/// Erases every complaint, the draft and the language choice from this device, after a
+/// confirmation that says what will go.
+#[component]
+fn EraseAll() -> impl IntoView {
+    let complaints = use_complaints();
+    let confirm = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    view! {
+        <section class="erase" aria-labelledby="erase-title">
+            <h2 id="erase-title">{move_tr!("erase-title")}</h2>
+            <p>{move_tr!("erase-intro")}</p>
+            <button
+                type="button"
+                class="button danger"
+                data-testid="erase-all"
+                hidden=move || confirm.get()
+                on:click=move |_| {
+                    done.set(false);
+                    confirm.set(true)
+                }
+            >
+                {move_tr!("erase-button")}
+            </button>
+            <p hidden=move || !confirm.get() class="confirm">
+                <strong>{move_tr!("erase-confirm")}</strong>
+                " "
+                <button
+                    type="button"
+                    class="button danger"
+                    data-testid="erase-all-yes"
+                    on:click=move |_| {
+                        complaints.erase_all();
+                        confirm.set(false);
+                        done.set(true);
+                    }
+                >
+                    {move_tr!("erase-yes")}
+                </button>
+                <button type="button" class="button" on:click=move |_| confirm.set(false)>
+                    {move_tr!("cancel")}
+                </button>
+            </p>
+            <p role="status" data-testid="erase-done">
+                {move || done.get().then(|| tr!("erase-done"))}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,297 @@
+// Citizens file complaints that are never lost (issue 4): the form against a local Open311
+// receiver, retries with the same request id, offline and back, double submit, the draft across a
+// reload, hostile text shown as text, the e-mail link, the letter and its downloads, "My
+// complaints", and erasing everything.
+import { test, expect, readCsv, fullScreenshot } from './support.mjs';
+import { startReceiver } from './open311-receiver.mjs';
+import { readFileSync } from 'node:fs';
+
+const stations = readCsv('data/stations.csv');
+const authorities = readCsv('data/authorities.csv');
+// An operating village point in 阳城县 (140522), whose authority answers on 0356-12305.
+const station = stations.find((s) => s.admin_code.startsWith('140522') && s.tier === 'village_point' && s.status === 'operating');
+const authority = authorities.find((a) => station.admin_code.startsWith(a.jurisdiction_code));
+
+/** Yesterday in China, as `<input type="date">` takes it. */
+const yesterday = new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10);
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>收费 & "引号" </textarea>';
+
+/** The site configuration with an Open311 endpoint (and no tiles). */
+async function withOpen311(page, endpoint) {
+  await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null, open311: { endpoint } } }));
+}
+
+/** Fills an illegal-fee complaint about the station; personal data only when asked. */
+async function fillIllegalFee(page, { personal = false, description = '取件时被要求每件交 2 元。' } = {}) {
+  await page.goto(`/complaint?station=${station.id}`);
+  await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
+  await page.locator('input[name="category"][value="illegal_fee"]').check();
+  await expect(page.getByTestId('picked-station_id')).toContainText(station.name);
+  await page.getByTestId('f-date').fill(yesterday);
+  await page.getByTestId('f-amount').fill('2');
+  await page.getByTestId('f-description').fill(description);
+  if (personal) {
+    await page.getByTestId('f-name').fill('张三');
+    await page.getByTestId('f-phone').fill('13812345678');
+    await page.getByTestId('f-consent').check();
+  }
+}
+
+async function storage(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+test.describe('complaints', () => {
+  let receiver;
+  test.afterEach(async () => { if (receiver) await receiver.close(); receiver = undefined; });
+
+  test('a complaint reaches the Open311 receiver with the right fields, and its reference is kept', async ({ page }) => {
+    receiver = await startReceiver();
+    await withOpen311(page, receiver.endpoint);
+    await fillIllegalFee(page, { personal: true });
+    await expect(page.getByTestId('way-open311')).toBeChecked();
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('sent-status')).toContainText('CD-1');
+
+    expect(receiver.state.posts).toHaveLength(1);
+    const { fields, contentType } = receiver.state.posts[0];
+    expect(contentType).toContain('application/x-www-form-urlencoded');
+    expect(fields.service_code).toBe('illegal_fee');
+    expect(Number(fields.lat)).toBeCloseTo(Number(station.lat), 6);
+    expect(Number(fields.long)).toBeCloseTo(Number(station.lon), 6);
+    expect(fields.address_string).toContain(station.name);
+    expect(fields.description).toBe('取件时被要求每件交 2 元。');
+    expect(fields['attribute[station_id]']).toBe(station.id);
+    expect(fields['attribute[amount]']).toBe('2.00');
+    expect(fields['attribute[date]']).toBe(yesterday);
+    expect(fields['attribute[client_request_id]']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(fields.phone).toBe('13812345678');
+    expect(fields.last_name + (fields.first_name ?? '')).toContain('张');
+
+    // "My complaints" shows it with the channel, the time and the reference.
+    await page.getByTestId('my-complaints-link').click();
+    const record = page.getByTestId('complaint-record');
+    await expect(record).toHaveCount(1);
+    await expect(record).toHaveAttribute('data-state', 'delivered');
+    await expect(record).toContainText('违规收费');
+    await expect(record).toContainText('在线提交');
+    await expect(record).toContainText('CD-1');
+    await expect(record).toContainText(station.name);
+    // Personal data never went into a URL.
+    expect(page.url()).not.toContain('13812345678');
+    await fullScreenshot(page, 'tests/e2e/out/screens/my-complaints-360.png');
+  });
+
+  test.describe('when the receiver or the network fails', () => {
+    // The browser logs each failed request; that is the point of these tests.
+    test.use({ allowConsoleErrors: true });
+
+    test('the receiver failing with 500 then taking it ends with exactly one stored complaint', async ({ page }) => {
+      receiver = await startReceiver({ plan: [500] });
+      await withOpen311(page, receiver.endpoint);
+      await fillIllegalFee(page);
+      await page.getByTestId('complaint-submit').click();
+      await expect(page.getByTestId('sent-status')).toContainText('自动重发');
+      await expect(page.getByTestId('pending-badge').first()).toHaveText('1');
+      // The outbox retries on its own (first after 5 s) and the second attempt is taken.
+      await expect(page.getByTestId('sent-status')).toContainText('CD-1', { timeout: 20_000 });
+      expect(receiver.state.posts).toHaveLength(2);
+      expect(receiver.state.stored).toHaveLength(1);
+      const ids = receiver.state.posts.map((p) => p.fields['attribute[client_request_id]']);
+      expect(ids[0]).toBe(ids[1]);
+      await expect(page.getByTestId('pending-badge')).toHaveCount(0);
+    });
+
+    test('offline, the complaint waits in the outbox and is delivered once when back online', async ({ page, context }) => {
+      receiver = await startReceiver();
+      await withOpen311(page, receiver.endpoint);
+      await fillIllegalFee(page);
+      await context.setOffline(true);
+      await page.getByTestId('complaint-submit').click();
+      await expect(page.getByTestId('sent-status')).toContainText('自动重发');
+      await page.getByTestId('my-complaints-link').click();
+      await expect(page.getByTestId('complaint-record')).toHaveAttribute('data-state', 'queued');
+      expect(receiver.state.posts).toHaveLength(0);
+      // The outbox survives a reload (from the cache of the page itself once online again).
+      const kept = await storage(page);
+      expect(kept['cundi-complaints']).toContain('queued');
+
+      await context.setOffline(false);
+      await expect(page.getByTestId('complaint-record')).toHaveAttribute('data-state', 'delivered');
+      await expect(page.getByTestId('complaint-record')).toContainText('CD-1');
+      // A reload afterwards sends nothing again.
+      await page.reload();
+      await expect(page.getByTestId('complaint-record')).toHaveAttribute('data-state', 'delivered');
+      expect(receiver.state.posts).toHaveLength(1);
+      expect(receiver.state.stored).toHaveLength(1);
+    });
+  });
+
+  test('pressing submit twice sends once', async ({ page }) => {
+    receiver = await startReceiver();
+    await withOpen311(page, receiver.endpoint);
+    await fillIllegalFee(page);
+    await page.getByTestId('complaint-form').evaluate((form) => { form.requestSubmit(); form.requestSubmit(); });
+    await expect(page.getByTestId('sent-status')).toContainText('CD-1');
+    await page.getByTestId('my-complaints-link').click();
+    await expect(page.getByTestId('complaint-record')).toHaveCount(1);
+    expect(receiver.state.posts).toHaveLength(1);
+  });
+
+  test('a reload while typing brings the draft back; nothing typed goes into the URL', async ({ page }) => {
+    await page.goto(`/complaint?station=${station.id}`);
+    await page.locator('input[name="category"][value="non_delivery"]').check();
+    await page.getByTestId('f-waybill').fill('YT 1234 5678 90');
+    await page.getByTestId('f-brand').fill('圆通速递');
+    await page.getByTestId('f-description').fill('快递没有送到村里，被放在了镇上的超市。');
+    await page.getByTestId('f-name').fill('李四');
+    await page.getByTestId('f-phone').fill('139 0000 1111');
+    await page.reload();
+    await expect(page.locator('input[name="category"][value="non_delivery"]')).toBeChecked();
+    await expect(page.getByTestId('f-waybill')).toHaveValue('YT 1234 5678 90');
+    await expect(page.getByTestId('f-brand')).toHaveValue('圆通速递');
+    await expect(page.getByTestId('f-description')).toHaveValue('快递没有送到村里，被放在了镇上的超市。');
+    await expect(page.getByTestId('f-name')).toHaveValue('李四');
+    await expect(page.getByTestId('picked-station_id')).toContainText(station.name);
+    expect(page.url()).not.toMatch(/%E6%9D%8E|李四|1390000|waybill|YT/);
+    // A QR code or station link for another point does not overwrite the draft: it offers to switch.
+    const other = stations.find((s) => s.id !== station.id && s.status === 'operating');
+    await page.goto(`/complaint?station=${other.id}`);
+    await expect(page.getByTestId('picked-station_id')).toContainText(station.name);
+    await expect(page.getByTestId('draft-other-station')).toBeVisible();
+    await page.getByTestId('draft-other-station').getByRole('button').click();
+    await expect(page.getByTestId('picked-station_id')).toContainText(other.name);
+    await expect(page.getByTestId('f-description')).toHaveValue('快递没有送到村里，被放在了镇上的超市。');
+  });
+
+  test('errors appear next to their fields, in the reader\'s language', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/complaint?station=${station.id}`);
+    await page.locator('input[name="category"][value="illegal_fee"]').check();
+    await page.getByTestId('f-amount').fill('-3');
+    await page.getByTestId('f-phone').fill('12345');
+    await page.getByTestId('complaint-submit').click();
+    const summary = page.getByTestId('complaint-errors');
+    await expect(summary).toBeVisible();
+    await expect(summary).toBeFocused();
+    await expect(page.getByTestId('error-date')).toHaveText('此项必填');
+    await expect(page.getByTestId('error-amount')).toBeVisible();
+    await expect(page.getByTestId('error-phone')).toContainText('手机号码');
+    await expect(page.getByTestId('f-phone')).toHaveAttribute('aria-invalid', 'true');
+    await fullScreenshot(page, 'tests/e2e/out/screens/complaint-errors-360.png');
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('error-date')).toHaveText(/required/i);
+    // Corrected, the error goes away without another submit.
+    await page.getByTestId('f-date').fill(yesterday);
+    await expect(page.getByTestId('error-date')).toBeHidden();
+  });
+
+  test('a description full of HTML and script is kept and shown as text, and nothing runs', async ({ page }) => {
+    receiver = await startReceiver();
+    await withOpen311(page, receiver.endpoint);
+    await fillIllegalFee(page, { description: HOSTILE });
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('sent-status')).toContainText('CD-1');
+    expect(receiver.state.stored[0].description).toBe(HOSTILE);
+    await page.getByTestId('sent-letter-link').click();
+    const letter = page.getByTestId('letter');
+    await expect(letter).toContainText(HOSTILE);
+    await expect(letter.locator('img, script')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  });
+
+  test('the e-mail link carries the complaint to the county authority, without personal data', async ({ page }) => {
+    // The demo publishes no e-mail addresses; this test gives the county's authority one.
+    await page.route('**/data/summary.json', async (route) => {
+      const response = await route.fetch();
+      const summary = await response.json();
+      for (const a of summary.authorities) if (a.jurisdiction_code === authority.jurisdiction_code) a.email = 'shensu@example.gov.cn';
+      await route.fulfill({ response, json: summary });
+    });
+    await fillIllegalFee(page, { personal: true });
+    await page.getByTestId('way-email').check();
+    await page.getByTestId('complaint-submit').click();
+    const link = page.getByTestId('mailto-link');
+    const href = await link.getAttribute('href');
+    expect(href.startsWith('mailto:shensu@example.gov.cn?')).toBe(true);
+    expect(href.length).toBeLessThanOrEqual(2000);
+    const params = new URLSearchParams(href.slice(href.indexOf('?') + 1));
+    expect(params.get('subject')).toContain('违规收费');
+    const body = params.get('body');
+    expect(body).toContain('取件时被要求每件交 2 元。');
+    expect(body).toContain(station.name);
+    expect(body).toContain('2.00');
+    // A mailto link is a URL: the name and phone stay out of it.
+    expect(href).not.toContain('13812345678');
+    expect(body).not.toContain('张三');
+  });
+
+  test('the letter prints and downloads as .txt and .json with the complaint', async ({ page }) => {
+    await fillIllegalFee(page, { personal: true });
+    await expect(page.getByTestId('way-letter')).toBeChecked();
+    await page.getByTestId('complaint-submit').click();
+    const letter = page.getByTestId('letter');
+    await expect(letter).toContainText('取件时被要求每件交 2 元。');
+    await expect(letter).toContainText(station.name);
+    await expect(letter).toContainText(authority.phone);
+    await expect(letter).toContainText('13812345678');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await fullScreenshot(page, 'tests/e2e/out/screens/letter-360.png');
+
+    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-download-txt').click()]);
+    expect(txt.suggestedFilename()).toMatch(/\.txt$/);
+    const text = readFileSync(await txt.path(), 'utf8');
+    expect(text).toContain('取件时被要求每件交 2 元。');
+    expect(text).toContain(authority.phone);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-download-json').click()]);
+    const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    expect(data.category).toBe('illegal_fee');
+    expect(data.station_id).toBe(station.id);
+    expect(data.amount).toBe('2.00');
+
+    // Printed, only the letter shows.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.getByTestId('letter-print')).toBeHidden();
+    await expect(letter).toBeVisible();
+  });
+
+  test('"erase" leaves nothing in the browser\'s storage', async ({ page }) => {
+    await fillIllegalFee(page, { personal: true });
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('letter')).toBeVisible();
+    // A new draft, half typed.
+    await page.goto('/complaint');
+    await page.locator('input[name="category"][value="delay"]').check();
+    await page.getByTestId('f-description').fill('又一件');
+    expect(Object.keys(await storage(page)).length).toBeGreaterThan(0);
+
+    await page.goto('/complaints');
+    await expect(page.getByTestId('complaint-record')).toHaveCount(1);
+    await page.getByTestId('erase-all').click();
+    await page.getByTestId('erase-all-yes').click();
+    await expect(page.getByTestId('erase-done')).not.toBeEmpty();
+    await expect(page.getByTestId('complaint-record')).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // Nothing comes back on the next visit.
+    await page.goto('/complaint');
+    await expect(page.locator('input[name="category"]:checked')).toHaveCount(0);
+    await page.goto('/complaints');
+    await expect(page.getByTestId('my-complaints-empty')).toBeVisible();
+    // Only the interface language is written again (by the language switch's library, on load).
+    expect(await storage(page)).toEqual({ 'cundi-lang': 'zh-CN' });
+  });
+
+  test('a category the receiver does not take is refused before sending', async ({ page }) => {
+    receiver = await startReceiver({ categories: ['non_delivery', 'illegal_fee'] });
+    await withOpen311(page, receiver.endpoint);
+    await page.goto(`/complaint?station=${station.id}`);
+    await page.locator('input[name="category"][value="other"]').check();
+    await page.getByTestId('f-description').fill('其他问题');
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('error-category')).toBeVisible();
+    expect(receiver.state.posts).toHaveLength(0);
+  });
+});
