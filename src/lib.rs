@@ -14,7 +14,8 @@ pub mod url;
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
 use crate::pages::{
-    ComplaintPage, LetterPage, MapPage, MyComplaintsPage, QualityPage, StationPage, VillagePage,
+    ComplaintPage, LetterPage, MapPage, MyComplaintsPage, NoticePage, QualityPage, StationPage,
+    VillagePage,
 };
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
@@ -45,6 +46,7 @@ fn Site() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundView what=Missing::Page /> }>
                     <Route path=path!("/") view=MapPage />
                     <Route path=path!("/station/:id") view=StationPage />
+                    <Route path=path!("/station/:id/notice") view=NoticePage />
                     <Route path=path!("/village/:code") view=VillagePage />
                     <Route path=path!("/complaint") view=ComplaintPage />
                     <Route path=path!("/complaint/letter/:id") view=LetterPage />

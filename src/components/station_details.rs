@@ -164,8 +164,9 @@ pub fn ServedList(
     }
 }
 
-/// The week's hours in words, or the value as published when the core cannot read it.
-fn hours_text(hours: Option<&str>) -> String {
+/// The week's hours in words, or the value as published when the core cannot read it. Shared
+/// with the printed station notice, so that the page and the sheet on the wall say the same.
+pub fn hours_text(hours: Option<&str>) -> String {
     let Some(h) = hours else {
         return tr!("value-unknown");
     };

@@ -665,8 +665,8 @@ fn control(
                 Field::Name => ("text", "", "name"),
                 _ => ("text", "", "off"),
             };
-            let max = matches!(field, Field::Date | Field::ContactedOn)
-                .then(|| today().format("%Y-%m-%d").to_string());
+            let max =
+                matches!(field, Field::Date | Field::ContactedOn).then(|| today().to_string());
             view! {
                 <input
                     type=kind

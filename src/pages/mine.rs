@@ -13,11 +13,19 @@ use leptos_fluent::{move_tr, tr};
 
 /// A time from the outbox's clock, in China time, as `2026-11-22 15:04`.
 pub fn china_time(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
+    use chrono::{Datelike, Timelike};
+    let t = chrono::DateTime::from_timestamp_millis(ms)
         .unwrap_or_default()
-        .with_timezone(&cundi_core::hours::china())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+        .with_timezone(&cundi_core::hours::china());
+    // Written out rather than with `format`, whose strftime parser would add to the download.
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 #[component]

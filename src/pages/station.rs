@@ -46,6 +46,8 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
     let (tier, status, fee) = (station.tier, station.status, station.pickup_fee);
     let complaint = href("/complaint", &[(url::STATION, Some(station.id.clone()))]);
     let on_map = href("/", &[(url::STATION, Some(station.id.clone()))]);
+    // For whoever runs the station: the sheet for its wall, with the same facts and routes.
+    let notice = format!("/station/{}/notice", url::encode_segment(&station.id));
     let fee_class = match fee {
         Some(f) if f > 0.0 => "fee fee-charged",
         Some(_) => "fee fee-free",
@@ -107,6 +109,11 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
                 <a href=complaint class="button" data-testid="complain-link">
                     {move_tr!("complain-link")}
                 </a>
+                <p class="page-link">
+                    <a href=notice data-testid="notice-link">
+                        {move_tr!("notice-link")}
+                    </a>
+                </p>
             </section>
         </article>
     }
