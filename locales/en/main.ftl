@@ -204,6 +204,7 @@ show-on-map = Show on this site's map
 station-details-title = About this point
 complain-title = Complain
 complain-intro = A parcel not delivered, a fee to collect one, a point that does not exist or was not open: all of these can be complained about.
+complain-village-link = Complain: parcels not brought to the village, fees, too few deliveries
 complain-link = Complain about this point
 area-path-label = Where it is
 

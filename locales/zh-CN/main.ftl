@@ -198,6 +198,7 @@ show-on-map = 在本站地图上查看
 station-details-title = 网点信息
 complain-title = 投诉
 complain-intro = 包裹没有送到、被收取取件费、网点不存在或没有开门，都可以投诉。
+complain-village-link = 投诉：包裹没送到村、乱收费、投递次数不够
 complain-link = 投诉这个网点
 area-path-label = 所在区域
 

@@ -153,6 +153,8 @@ pub fn ComplaintPage() -> impl IntoView {
             .filter(|w| ways.offers(*w))
             .unwrap_or(ways.best())
     });
+    // The consent question only matters where personal data leaves the device (Open311).
+    provide_context(way);
     let services = complaints::use_services(Signal::derive(move || ways.get().open311));
 
     let channel = move || match way.get() {
@@ -514,10 +516,12 @@ fn FieldRow(
     errors: Memo<Vec<FieldError>>,
 ) -> impl IntoView {
     // The company's answer matters only once the company was asked.
+    let way = use_context::<Memo<Way>>();
     let shown = move || match field {
         Field::ContactedOn | Field::CompanyAnswer => {
             draft.with(|d| d.company_contacted == Some(true))
         }
+        Field::Consent => way.is_some_and(|w| w.get() == Way::Open311),
         _ => true,
     };
     let id = control_id(field);

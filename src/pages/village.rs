@@ -55,6 +55,17 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
     let mode = village.delivery_mode;
     let days = village.delivery_days.clone();
     let named = village.served_by.clone();
+    // The complaint form opens about this village and, when one serves it, its point.
+    let complaint = crate::url::href(
+        "/complaint",
+        &[
+            ("village", Some(village.code.to_string())),
+            (
+                crate::url::STATION,
+                serving.as_ref().map(|(s, _)| s.id.clone()),
+            ),
+        ],
+    );
     let on_map = village.lon.zip(village.lat).map(|(lon, lat)| {
         let view = crate::url::MapView {
             zoom: 15.0,
@@ -155,6 +166,14 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
                         .map(|(station, km)| view! { <NearRow station km /> })
                         .collect_view()}
                 </ul>
+            </section>
+
+            <section class="complain" aria-labelledby="complain-title">
+                <h2 id="complain-title">{move_tr!("complain-title")}</h2>
+                <p>{move_tr!("complain-intro")}</p>
+                <a href=complaint class="button" data-testid="complain-link">
+                    {move_tr!("complain-village-link")}
+                </a>
             </section>
         </article>
     }

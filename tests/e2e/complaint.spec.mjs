@@ -23,7 +23,7 @@ async function withOpen311(page, endpoint) {
 }
 
 /** Fills an illegal-fee complaint about the station; personal data only when asked. */
-async function fillIllegalFee(page, { personal = false, description = '取件时被要求每件交 2 元。' } = {}) {
+async function fillIllegalFee(page, { personal = false, consent = true, description = '取件时被要求每件交 2 元。' } = {}) {
   await page.goto(`/complaint?station=${station.id}`);
   await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
   await page.locator('input[name="category"][value="illegal_fee"]').check();
@@ -34,7 +34,9 @@ async function fillIllegalFee(page, { personal = false, description = '取件时
   if (personal) {
     await page.getByTestId('f-name').fill('张三');
     await page.getByTestId('f-phone').fill('13812345678');
-    await page.getByTestId('f-consent').check();
+    // The consent question is asked only where personal data leaves the device (Open311).
+    const box = page.getByTestId('f-consent');
+    if (consent && await box.isVisible()) await box.check();
   }
 }
 
@@ -49,8 +51,13 @@ test.describe('complaints', () => {
   test('a complaint reaches the Open311 receiver with the right fields, and its reference is kept', async ({ page }) => {
     receiver = await startReceiver();
     await withOpen311(page, receiver.endpoint);
-    await fillIllegalFee(page, { personal: true });
+    await fillIllegalFee(page, { personal: true, consent: false });
     await expect(page.getByTestId('way-open311')).toBeChecked();
+    // Name and phone would leave the device: not without consent.
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('error-consent')).toBeVisible();
+    expect(receiver.state.posts).toHaveLength(0);
+    await page.getByTestId('f-consent').check();
     await page.getByTestId('complaint-submit').click();
     await expect(page.getByTestId('sent-status')).toContainText('CD-1');
 
@@ -293,5 +300,48 @@ test.describe('complaints', () => {
     await page.getByTestId('complaint-submit').click();
     await expect(page.getByTestId('error-category')).toBeVisible();
     expect(receiver.state.posts).toHaveLength(0);
+  });
+
+  test('a county authority\'s own Open311 endpoint (authorities.csv) is used without site configuration', async ({ page }) => {
+    receiver = await startReceiver();
+    await page.route('**/data/summary.json', async (route) => {
+      const response = await route.fetch();
+      const summary = await response.json();
+      for (const a of summary.authorities) if (a.jurisdiction_code === authority.jurisdiction_code) a.open311_endpoint = receiver.endpoint;
+      await route.fulfill({ response, json: summary });
+    });
+    await fillIllegalFee(page);
+    await expect(page.getByTestId('way-open311')).toBeChecked();
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('sent-status')).toContainText('CD-1');
+    expect(receiver.state.stored).toHaveLength(1);
+    // Another county's station has no endpoint: the letter is what is offered.
+    const elsewhere = stations.find((s) => !s.admin_code.startsWith(authority.jurisdiction_code) && s.status === 'operating');
+    await page.getByTestId('complaint-new').click();
+    await page.goto(`/complaint?station=${elsewhere.id}`);
+    await page.locator('input[name="category"][value="delay"]').check();
+    await expect(page.getByTestId('way-open311')).toBeHidden();
+    await expect(page.getByTestId('way-letter')).toBeChecked();
+  });
+
+  test('from a village page: a frequency shortfall about the village and the point that serves it', async ({ page }) => {
+    const villages = readCsv('data/villages.csv');
+    const village = villages.find((v) => v.served_by && v.deliveries_per_week && Number(v.deliveries_per_week) < 7
+      && stations.find((s) => s.id === v.served_by && s.status === 'operating'));
+    const serving = stations.find((s) => s.id === village.served_by);
+    await page.goto(`/village/${village.code}`);
+    await page.getByTestId('complain-link').click();
+    await expect(page.getByTestId('complaint-station')).toHaveText(serving.name);
+    await page.locator('input[name="category"][value="frequency_shortfall"]').check();
+    await expect(page.getByTestId('picked-village_code')).toContainText(village.name);
+    await page.getByTestId('f-actual_days_per_week').fill('8');
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('error-actual_days_per_week')).toBeVisible();
+    await page.getByTestId('f-actual_days_per_week').fill('2');
+    await page.getByTestId('complaint-submit').click();
+    const letter = page.getByTestId('letter');
+    await expect(letter).toContainText(village.name);
+    await expect(letter).toContainText('服务频次不足');
+    await expect(letter).toContainText('2');
   });
 });
