@@ -27,6 +27,10 @@ pub fn StationDetails(
 ) -> impl IntoView {
     let (tier, status) = (station.tier, station.status);
     let page = format!("/station/{}", crate::url::encode_segment(&station.id));
+    let complain = crate::url::href(
+        "/complaint",
+        &[(crate::url::STATION, Some(station.id.clone()))],
+    );
     view! {
         <section
             class="details"
@@ -54,6 +58,9 @@ pub fn StationDetails(
             <p class="details-more">
                 <a href=page class="button primary" data-testid="station-page-link">
                     {move_tr!("details-page-link")}
+                </a>
+                <a href=complain class="button" data-testid="details-complain-link">
+                    {move_tr!("complain-link")}
                 </a>
             </p>
             <StationFields station area />

@@ -330,14 +330,16 @@ pub fn ComplaintPage() -> impl IntoView {
 
 /// Moves focus (and the screen reader) to an element after the view has drawn it.
 fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+    request_animation_frame(move || focus_now(id));
+}
+
+fn focus_now(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
         }
-    });
+    }
 }
 
 /// The id of a field's control, for labels, error links and focus.
@@ -380,12 +382,7 @@ fn ErrorSummary(errors: Memo<Vec<FieldError>>) -> impl IntoView {
                                         href=format!("#{target}")
                                         on:click=move |ev| {
                                             ev.prevent_default();
-                                            if let Some(el) = document().get_element_by_id(&target) {
-                                                use wasm_bindgen::JsCast;
-                                                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                                                    let _ = el.focus();
-                                                }
-                                            }
+                                            focus_now(&target);
                                         }
                                     >
                                         {move || format!("{}：{}", field.label(lang()), e.message(lang()))}

@@ -114,7 +114,6 @@ fn RecordItem(record: Record) -> impl IntoView {
     });
     let retryable = matches!(record.state, State::Queued | State::Rejected { .. })
         && matches!(record.route, Route::Open311 { .. });
-    let confirm = RwSignal::new(false);
     let (id_retry, id_delete) = (id.clone(), id.clone());
     view! {
         <li class="record" data-testid="complaint-record" data-id=id.clone() data-state=state_word(&record.state)>
@@ -145,29 +144,13 @@ fn RecordItem(record: Record) -> impl IntoView {
                             </button>
                         }
                     })}
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="record-delete"
-                    hidden=move || confirm.get()
-                    on:click=move |_| confirm.set(true)
-                >
-                    {move_tr!("record-delete")}
-                </button>
-                <span hidden=move || !confirm.get() class="confirm">
-                    {move_tr!("record-delete-confirm")} " "
-                    <button
-                        type="button"
-                        class="button danger"
-                        data-testid="record-delete-yes"
-                        on:click=move |_| complaints.remove(&id_delete)
-                    >
-                        {move_tr!("record-delete")}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| confirm.set(false)>
-                        {move_tr!("cancel")}
-                    </button>
-                </span>
+                <Confirm
+                    testid="record-delete"
+                    label=move_tr!("record-delete")
+                    question=move_tr!("record-delete-confirm")
+                    yes=move_tr!("record-delete")
+                    on_yes=Callback::new(move |()| complaints.remove(&id_delete))
+                />
             </p>
         </li>
     }
@@ -188,46 +171,66 @@ fn state_word(s: &State) -> &'static str {
 #[component]
 fn EraseAll() -> impl IntoView {
     let complaints = use_complaints();
-    let confirm = RwSignal::new(false);
     let done = RwSignal::new(false);
     view! {
         <section class="erase" aria-labelledby="erase-title">
             <h2 id="erase-title">{move_tr!("erase-title")}</h2>
             <p>{move_tr!("erase-intro")}</p>
-            <button
-                type="button"
-                class="button danger"
-                data-testid="erase-all"
-                hidden=move || confirm.get()
-                on:click=move |_| {
-                    done.set(false);
-                    confirm.set(true)
-                }
-            >
-                {move_tr!("erase-button")}
-            </button>
-            <p hidden=move || !confirm.get() class="confirm">
-                <strong>{move_tr!("erase-confirm")}</strong>
-                " "
-                <button
-                    type="button"
-                    class="button danger"
-                    data-testid="erase-all-yes"
-                    on:click=move |_| {
-                        complaints.erase_all();
-                        confirm.set(false);
-                        done.set(true);
-                    }
-                >
-                    {move_tr!("erase-yes")}
-                </button>
-                <button type="button" class="button" on:click=move |_| confirm.set(false)>
-                    {move_tr!("cancel")}
-                </button>
-            </p>
+            <Confirm
+                testid="erase-all"
+                label=move_tr!("erase-button")
+                question=move_tr!("erase-confirm")
+                yes=move_tr!("erase-yes")
+                on_yes=Callback::new(move |()| {
+                    complaints.erase_all();
+                    done.set(true);
+                })
+            />
             <p role="status" data-testid="erase-done">
                 {move || done.get().then(|| tr!("erase-done"))}
             </p>
         </section>
+    }
+}
+
+/// A button that asks before it acts: "Delete" → "Delete this complaint? [Delete] [Cancel]".
+/// The buttons' test ids are `{testid}` and `{testid}-yes`.
+#[component]
+fn Confirm(
+    testid: &'static str,
+    label: Signal<String>,
+    question: Signal<String>,
+    yes: Signal<String>,
+    on_yes: Callback<()>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="button danger"
+            data-testid=testid
+            hidden=move || asking.get()
+            on:click=move |_| asking.set(true)
+        >
+            {label}
+        </button>
+        <span hidden=move || !asking.get() class="confirm" role="group">
+            <strong>{question}</strong>
+            " "
+            <button
+                type="button"
+                class="button danger"
+                data-testid=format!("{testid}-yes")
+                on:click=move |_| {
+                    asking.set(false);
+                    on_yes.run(());
+                }
+            >
+                {yes}
+            </button>
+            <button type="button" class="button" on:click=move |_| asking.set(false)>
+                {move_tr!("cancel")}
+            </button>
+        </span>
     }
 }

@@ -25,4 +25,27 @@ pub fn scroll_to_top() {
     }
 }
 
-use leptos::prelude::document;
+use crate::components::{with_data, Missing, NotFoundView};
+use crate::store::Data;
+use cundi_core::Station;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// A page about the station the route's `:id` names: `page` with the data and the station, or
+/// "not found" (with the search) when the data has no such station.
+pub fn station_route<V: IntoView + 'static>(
+    page: impl Fn(Arc<Data>, Station) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    with_data(move |data| {
+        let id = id.get();
+        scroll_to_top();
+        match data.station(&id).cloned() {
+            Some(station) => Either::Left(page(data, station)),
+            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }),
+        }
+    })
+}

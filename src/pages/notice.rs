@@ -7,16 +7,13 @@
 //! does not.
 
 use crate::components::station_details::hours_text;
-use crate::components::{with_data, Missing, NotFoundView};
 use crate::i18n::{self, lang, text};
 use crate::store::Data;
 use crate::url::{self, href};
 use cundi_core::complaint::{self, guidance::appeal_phone};
 use cundi_core::{Station, Status};
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::hooks::use_params_map;
 use qrcode::bits::Bits;
 use qrcode::{Color, EcLevel, QrCode, Version};
 use std::fmt::Write;
@@ -24,16 +21,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    with_data(move |data| {
-        let id = id.get();
-        crate::pages::scroll_to_top();
-        match data.station(&id).cloned() {
-            Some(station) => Either::Left(view! { <NoticeView data station /> }),
-            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }),
-        }
-    })
+    crate::pages::station_route(|data, station| view! { <NoticeView data station /> })
 }
 
 #[component]

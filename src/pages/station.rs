@@ -3,8 +3,7 @@
 //! to complain about it — followed by everything else published about it.
 
 use crate::components::{
-    with_data, AreaPath, Directions, Missing, NotFoundView, OpenState, SearchBox, ServedList,
-    ServedVillage, StationFields,
+    AreaPath, Directions, OpenState, SearchBox, ServedList, ServedVillage, StationFields,
 };
 use crate::i18n::{self, text};
 use crate::store::Data;
@@ -13,21 +12,11 @@ use cundi_core::Station;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 #[component]
 pub fn StationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    with_data(move |data| {
-        let id = id.get();
-        crate::pages::scroll_to_top();
-        match data.station(&id).cloned() {
-            Some(station) => Either::Left(view! { <StationView data station /> }),
-            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }),
-        }
-    })
+    crate::pages::station_route(|data, station| view! { <StationView data station /> })
 }
 
 #[component]

@@ -2,7 +2,7 @@
 // receiver, retries with the same request id, offline and back, double submit, the draft across a
 // reload, hostile text shown as text, the e-mail link, the letter and its downloads, "My
 // complaints", and erasing everything.
-import { test, expect, readCsv, fullScreenshot } from './support.mjs';
+import { test, expect, readCsv, fullScreenshot, mapReady, tapStation } from './support.mjs';
 import { startReceiver } from './open311-receiver.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -343,5 +343,14 @@ test.describe('complaints', () => {
     await expect(letter).toContainText(village.name);
     await expect(letter).toContainText('服务频次不足');
     await expect(letter).toContainText('2');
+  });
+
+  test('from the map: a tapped station\'s panel opens the form about it', async ({ page }) => {
+    await page.goto('/');
+    await mapReady(page);
+    await tapStation(page, station.id);
+    await expect(page.getByTestId('station-details')).toContainText(station.name);
+    await page.getByTestId('details-complain-link').click();
+    await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
   });
 });

@@ -9,8 +9,11 @@ use cundi_core::complaint::validate::{
 };
 use cundi_core::complaint::*;
 use cundi_core::complaint::{Category, Complaint, Draft, Field, Need, Yuan};
-use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Station, Status, Tier, Village};
+use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Tier, Village};
 use percent_encoding::percent_decode_str;
+
+mod common;
+use common::station;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -24,32 +27,6 @@ fn today() -> NaiveDate {
 
 fn code(s: &str) -> Code {
     Code::parse(s).unwrap()
-}
-
-fn station(id: &str, tier: Tier, name: &str, admin: &str, lon: f64, lat: f64) -> Station {
-    Station {
-        id: id.into(),
-        tier,
-        name: name.into(),
-        admin_code: code(admin),
-        lon,
-        lat,
-        address: None,
-        phone: None,
-        operator: "中国邮政集团有限公司".into(),
-        brands: vec!["中通".into(), "圆通".into()],
-        model: None,
-        services: vec![],
-        hours: None,
-        filing_no: None,
-        standardized: None,
-        locker: None,
-        pickup_fee: Some(0.0),
-        status: Status::Operating,
-        opened: None,
-        verified: None,
-        extra: vec![],
-    }
 }
 
 fn village(c: &str, name: &str, pos: Option<(f64, f64)>, per_week: Option<u8>) -> Village {

@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use cundi_core::complaint::outbox::{retry_delay_ms, LOST_AFTER_MS, MAX_RETRY_DELAY_MS};
 use cundi_core::complaint::*;
-use cundi_core::{Code, Dataset, Division, Parts, Station, Status, Tier, Village};
+use cundi_core::{Code, Dataset, Division, Parts, Station, Tier, Village};
 use serde_json::{json, Value};
+
+mod common;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -33,27 +35,16 @@ fn dataset() -> Dataset {
     .map(|(c, n)| Division::new(code(c), n))
     .collect();
     let station = Station {
-        id: STATION.into(),
-        tier: Tier::VillagePoint,
-        name: "西关社区快递服务点".into(),
-        admin_code: code("140522100001"),
-        lon: 112.419992,
-        lat: 35.498305,
         address: Some("阳城县凤城镇西关社区".into()),
-        phone: None,
         operator: "阳城县统仓共配运营企业".into(),
-        brands: vec!["中通".into(), "圆通".into()],
-        model: None,
-        services: vec![],
-        hours: None,
-        filing_no: None,
-        standardized: None,
-        locker: None,
-        pickup_fee: Some(0.0),
-        status: Status::Operating,
-        opened: None,
-        verified: None,
-        extra: vec![],
+        ..common::station(
+            STATION,
+            Tier::VillagePoint,
+            "西关社区快递服务点",
+            "140522100001",
+            112.419992,
+            35.498305,
+        )
     };
     let village = Village {
         code: code("140522100001"),

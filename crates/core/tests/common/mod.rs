@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use cundi_core::read::{read_package, Dataset};
-use cundi_core::Problem;
+use cundi_core::{Code, Problem, Station, Status, Tier};
 use std::path::PathBuf;
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -45,4 +45,31 @@ pub fn read_demo() -> Dataset {
         "{problems:#?}"
     );
     ds
+}
+
+/// A station with the fields the complaint tests need; the rest empty.
+pub fn station(id: &str, tier: Tier, name: &str, admin: &str, lon: f64, lat: f64) -> Station {
+    Station {
+        id: id.into(),
+        tier,
+        name: name.into(),
+        admin_code: Code::parse(admin).unwrap(),
+        lon,
+        lat,
+        address: None,
+        phone: None,
+        operator: "中国邮政集团有限公司".into(),
+        brands: vec!["中通".into(), "圆通".into()],
+        model: None,
+        services: vec![],
+        hours: None,
+        filing_no: None,
+        standardized: None,
+        locker: None,
+        pickup_fee: Some(0.0),
+        status: Status::Operating,
+        opened: None,
+        verified: None,
+        extra: vec![],
+    }
 }
