@@ -5,8 +5,9 @@
 
 use chrono::Weekday;
 use cundi_core::search::HitKind;
+use cundi_core::share::Share;
 use cundi_core::{
-    CoopModel, DeliveryMode, Frequency, Lang, Service, Severity, Status, Tier, VillageKind,
+    CoopModel, DeliveryMode, Frequency, Lang, Level, Service, Severity, Status, Tier, VillageKind,
 };
 use leptos::prelude::*;
 use leptos_fluent::{leptos_fluent, tr, I18n};
@@ -221,5 +222,27 @@ pub fn km(km: f64) -> String {
         tr!("distance-m", { "m" => ((km * 1000.0 / 10.0).round() * 10.0).to_string() })
     } else {
         tr!("distance-km", { "km" => format!("{km:.1}") })
+    }
+}
+
+pub fn level(l: Level) -> String {
+    match l {
+        Level::Province => tr!("kind-province"),
+        Level::City => tr!("kind-city"),
+        Level::County => tr!("kind-county"),
+        Level::Township => tr!("kind-township"),
+        Level::Village => tr!("kind-village"),
+    }
+}
+
+pub fn share(s: Share) -> String {
+    match s {
+        Share::VillagePoint => tr!("share-village-point"),
+        Share::Served => tr!("share-served"),
+        Share::Daily => tr!("share-daily"),
+        Share::TownshipStation => tr!("share-township-station"),
+        Share::StandardizedTownshipStation => tr!("share-standardized-township-station"),
+        Share::LockerVillage => tr!("share-locker-village"),
+        Share::LargeVillagePoint => tr!("share-large-village-point"),
     }
 }

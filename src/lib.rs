@@ -14,8 +14,8 @@ pub mod url;
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
 use crate::pages::{
-    ComplaintPage, LetterPage, MapPage, MyComplaintsPage, NoticePage, QualityPage, StationPage,
-    VillagePage,
+    AreaPage, AreasPage, ComplaintPage, LetterPage, MapPage, MyComplaintsPage, NoticePage,
+    ProvenancePage, QualityPage, StationPage, VillagePage,
 };
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
@@ -52,6 +52,9 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/complaint/letter/:id") view=LetterPage />
                     <Route path=path!("/complaints") view=MyComplaintsPage />
                     <Route path=path!("/quality") view=QualityPage />
+                    <Route path=path!("/areas") view=AreasPage />
+                    <Route path=path!("/area/:code") view=AreaPage />
+                    <Route path=path!("/data") view=ProvenancePage />
                 </Routes>
             </main>
         </Router>
@@ -77,7 +80,8 @@ fn SiteHeader() -> impl IntoView {
                     {move_tr!("nav-complaint")}
                     <PendingBadge />
                 </A>
-                <A href="/quality">{move_tr!("nav-quality")}</A>
+                <A href="/areas">{move_tr!("nav-areas")}</A>
+                <A href="/data">{move_tr!("nav-data")}</A>
             </nav>
             <LanguageSwitch />
         </header>

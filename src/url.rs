@@ -12,6 +12,8 @@ pub const MAP: &str = "map";
 pub const STATION: &str = "station";
 pub const AREA: &str = "area";
 pub const QUERY: &str = "q";
+/// The share the map colours counties by (`shade=daily`).
+pub const SHADE: &str = "shade";
 
 /// Where the map looks: the centre in WGS-84 degrees and Leaflet's zoom.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,6 +3,7 @@
 //! while the data loads or when it fails.
 
 pub mod area_path;
+pub mod chart;
 pub mod directions;
 pub mod legend;
 pub mod load;

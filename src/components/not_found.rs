@@ -11,6 +11,7 @@ use leptos_fluent::move_tr;
 pub enum Missing {
     Station(String),
     Village(String),
+    Area(String),
     Page,
 }
 
@@ -19,6 +20,7 @@ pub fn NotFoundView(what: Missing) -> impl IntoView {
     let message = match what {
         Missing::Station(id) => move_tr!("station-not-found", { "id" => id.clone() }),
         Missing::Village(code) => move_tr!("village-not-found", { "code" => code.clone() }),
+        Missing::Area(code) => move_tr!("area-not-found", { "code" => code.clone() }),
         Missing::Page => move_tr!("page-not-found"),
     };
     view! {

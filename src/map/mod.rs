@@ -19,7 +19,8 @@ pub mod style;
 use crate::store::Data;
 use crate::url::MapView;
 use cundi_core::geo::BBox;
-use cundi_core::Station;
+use cundi_core::share::Share;
+use cundi_core::{Code, Station};
 use js_sys::{Object, Reflect};
 use leaflet::{
     Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, LatLng, LatLngBounds, Map,
@@ -77,6 +78,9 @@ pub fn StationMap(
     /// Whether the village frequency layer is shown.
     #[prop(into)]
     show_villages: Signal<bool>,
+    /// The share the counties are coloured by, if any.
+    #[prop(into)]
+    shade: Signal<Option<Share>>,
     /// Accessible name of the map region.
     #[prop(into)]
     label: Signal<String>,
@@ -136,6 +140,21 @@ pub fn StationMap(
             handle.update_value(|h| {
                 if let Some(h) = h {
                     h.show_villages(show, &data);
+                }
+            });
+        });
+    }
+
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            let share = shade.get();
+            if drawn.get().is_none() {
+                return;
+            }
+            handle.with_value(|h| {
+                if let Some(h) = h {
+                    h.shade(share, &data);
                 }
             });
         });
@@ -231,6 +250,8 @@ struct MapHandle {
     selection_seen: bool,
     /// Whether a station selected as the map opens is zoomed to (not when the URL names a view).
     zoom_to_selection: bool,
+    /// The county outlines, to colour by a share.
+    outlines: Vec<(Code, GeoJson)>,
     /// Kept alive as long as the layers and the map that call them.
     on_click: Closure<dyn Fn(JsValue)>,
     _on_move: Closure<dyn Fn(JsValue)>,
@@ -271,23 +292,21 @@ impl MapHandle {
 
         let renderer = Canvas::new();
 
-        for (_, text) in &data.boundaries {
+        let mut outlines = Vec::new();
+        for (code, text) in &data.boundaries {
             // The store has already checked that the outline is GeoJSON.
             let Ok(json) = js_sys::JSON::parse(text) else {
                 continue;
             };
-            let style = PathOptions::new();
-            style.set_color(style::BOUNDARY.to_string());
-            style.set_weight(1.5);
-            style.set_fill(true);
-            style.set_fill_color(style::BOUNDARY.to_string());
-            style.set_fill_opacity(0.04);
-            style.set_interactive(false);
+            let style = outline_style(None);
             style.set_renderer(renderer.clone().into());
             let options = Object::new();
             Reflect::set(&options, &"style".into(), &style)?;
             Reflect::set(&options, &"interactive".into(), &false.into())?;
-            geo_json(&json, &options).add_to(&map);
+            Reflect::set(&options, &"cundiArea".into(), &code.as_str().into())?;
+            let layer = geo_json(&json, &options);
+            layer.add_to(&map);
+            outlines.push((code.clone(), layer));
         }
 
         let on_click = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
@@ -327,6 +346,7 @@ impl MapHandle {
             you: None,
             selection_seen: false,
             zoom_to_selection: start == Start::Default,
+            outlines,
             on_click,
             _on_move: on_move,
         })
@@ -427,6 +447,15 @@ impl MapHandle {
             .fit_bounds_with_options(&latlng_bounds(b), &options);
     }
 
+    /// Colours each county by a share of its figures, or back to a plain outline.
+    fn shade(&self, share: Option<Share>, data: &Data) {
+        for (code, layer) in &self.outlines {
+            let pct = share.and_then(|s| s.pct(&data.summary.area(code.as_str())?.stats));
+            let style = outline_style(share.map(|_| pct));
+            layer.set_style(&style);
+        }
+    }
+
     fn show_villages(&mut self, show: bool, data: &Data) {
         if show && self.villages.is_none() {
             match village_layer(data, &self.renderer) {
@@ -518,6 +547,27 @@ const SELECTION_ZOOM: f64 = 13.0;
 const PANEL_SIDE_FROM_PX: f64 = 720.0;
 const PANEL_SIDE_WIDTH_PX: f64 = 400.0;
 const PANEL_SHEET_SHARE: f64 = 0.62;
+
+/// A county outline: faint when plain; filled by the share's class when the map colours areas
+/// (`Some(pct)`, `Some(None)` for an area with nothing to share).
+fn outline_style(shaded: Option<Option<f64>>) -> PathOptions {
+    let style = PathOptions::new();
+    style.set_color(style::BOUNDARY.to_string());
+    style.set_weight(1.5);
+    style.set_fill(true);
+    style.set_interactive(false);
+    match shaded {
+        None => {
+            style.set_fill_color(style::BOUNDARY.to_string());
+            style.set_fill_opacity(0.04);
+        }
+        Some(pct) => {
+            style.set_fill_color(style::share_fill(pct).to_string());
+            style.set_fill_opacity(0.6);
+        }
+    }
+    style
+}
 
 fn latlng_bounds(b: BBox) -> LatLngBounds {
     LatLngBounds::new(

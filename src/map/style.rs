@@ -114,3 +114,25 @@ pub const FREQUENCIES: [Frequency; 4] = [
     Frequency::Unserved,
     Frequency::Unknown,
 ];
+
+/// Counties coloured by a share (the map's "colour areas by"): five classes of 20 points each,
+/// light to dark blue, and grey for an area with nothing to share. (upper bound %, colour).
+pub const SHARE_CLASSES: [(f64, &str); 5] = [
+    (20.0, "#eff3ff"),
+    (40.0, "#bdd7e7"),
+    (60.0, "#6baed6"),
+    (80.0, "#3182bd"),
+    (100.0, "#08519c"),
+];
+pub const SHARE_NONE: &str = "#e5e7eb";
+
+/// The fill of an area whose share is `pct` (0–100), or `None` when it has none.
+pub fn share_fill(pct: Option<f64>) -> &'static str {
+    match pct {
+        None => SHARE_NONE,
+        Some(p) => SHARE_CLASSES
+            .iter()
+            .find(|(upper, _)| p < *upper)
+            .map_or(SHARE_CLASSES[4].1, |(_, c)| c),
+    }
+}

@@ -8,10 +8,12 @@ use crate::components::{
     with_data, Legend, NearMeButton, NearMessage, NearPanel, SearchBox, ServedVillage,
     StationDetails,
 };
+use crate::i18n;
 use crate::map::{NearFocus, StationMap};
 use crate::near::{use_near_me, NearState};
 use crate::store::Data;
 use crate::url::{self, use_query_param, use_query_update, MapView};
+use cundi_core::share::Share;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -36,6 +38,8 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
     let update = use_query_update();
     let near = use_near_me();
     let show_villages = RwSignal::new(false);
+    let shade_param = use_query_param(url::SHADE);
+    let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
 
     let view = Signal::derive(move || view_param.get().and_then(|v| MapView::parse(&v)));
     let area = {
@@ -62,6 +66,7 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
         Callback::new(move |()| update.set(&[(url::STATION, None)], true))
     };
     let path = leptos_router::hooks::use_location().pathname;
+    let update_shade = update.clone();
     let on_view = Callback::new(move |v: MapView| {
         // While "near me" shows its results, the view would give the user's position away; and
         // a move that ends after the user has left the map belongs to no page.
@@ -92,6 +97,7 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
                 selected=station
                 on_select
                 show_villages
+                shade
                 label=move_tr!("map-label")
                 view
                 area
@@ -117,6 +123,7 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
                             <span class="toggle-hint">{move_tr!("layer-frequency-hint")}</span>
                         </span>
                     </label>
+                    <ShadeChoice shade update=update_shade />
                     <span class="count" data-testid="station-count">
                         {move_tr!("map-stations-count", { "n" => count })}
                     </span>
@@ -155,4 +162,65 @@ fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl Int
         }),
     };
     view! { <aside class="panel">{content}</aside> }
+}
+
+/// "Colour counties by": none, or one of the shares; kept in the URL so the view can be shared.
+/// Its legend shows the five classes.
+#[component]
+fn ShadeChoice(shade: Signal<Option<Share>>, update: crate::url::QueryUpdate) -> impl IntoView {
+    let options = Share::ALL
+        .iter()
+        .map(|&s| {
+            view! {
+                <option value=s.as_str() selected=move || shade.get() == Some(s)>
+                    {move || i18n::share(s)}
+                </option>
+            }
+        })
+        .collect_view();
+    let legend = move || {
+        shade.get().map(|_| {
+            let mut lower = 0.0;
+            let steps = crate::map::style::SHARE_CLASSES
+                .iter()
+                .map(|&(upper, colour)| {
+                    let label = format!("{lower:.0}–{upper:.0} %");
+                    lower = upper;
+                    view! {
+                        <li>
+                            <span class="swatch" style:background=colour></span>
+                            {label}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ul class="shade-legend" data-testid="shade-legend">
+                    {steps}
+                    <li>
+                        <span class="swatch" style:background=crate::map::style::SHARE_NONE></span>
+                        {move_tr!("shade-none-figure")}
+                    </li>
+                </ul>
+            }
+        })
+    };
+    view! {
+        <label class="shade">
+            <span class="toggle-label">{move_tr!("shade-label")}</span>
+            <select
+                data-testid="layer-share"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update.set(&[(url::SHADE, (!v.is_empty()).then_some(v))], false);
+                }
+            >
+                <option value="" selected=move || shade.get().is_none()>
+                    {move_tr!("shade-off")}
+                </option>
+                {options}
+            </select>
+        </label>
+        {legend}
+    }
 }

@@ -1,19 +1,23 @@
 //! One module per route.
 
+pub mod area;
 pub mod complaint;
 pub mod letter;
 pub mod map;
 pub mod mine;
 pub mod notice;
+pub mod provenance;
 pub mod quality;
 pub mod station;
 pub mod village;
 
+pub use area::{AreaPage, AreasPage};
 pub use complaint::ComplaintPage;
 pub use letter::LetterPage;
 pub use map::MapPage;
 pub use mine::MyComplaintsPage;
 pub use notice::NoticePage;
+pub use provenance::ProvenancePage;
 pub use quality::QualityPage;
 pub use station::StationPage;
 pub use village::VillagePage;

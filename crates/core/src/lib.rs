@@ -16,6 +16,7 @@ pub mod package;
 pub mod problem;
 pub mod read;
 pub mod search;
+pub mod share;
 pub mod stats;
 pub mod validate;
 pub mod write;

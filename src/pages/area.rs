@@ -1,0 +1,386 @@
+//! `/areas` and `/area/:code`: coverage by area for the journalist — every province, city, county
+//! and township in the data, with breadcrumbs up and a table of the areas inside to drill down.
+//! The figures are the build's (`AreaStats`, in `summary.json`), the shares the core's
+//! (`share::Share`), so this page, the map's colouring and the targets page say the same thing.
+
+use crate::components::chart::{Bar, BarChart};
+use crate::components::with_data;
+use crate::i18n::{self, text};
+use crate::store::Data;
+use crate::url::{self, href};
+use cundi_core::bundle::Area;
+use cundi_core::share::{self, Share};
+use cundi_core::stats::AreaStats;
+use cundi_core::{Code, CoopModel, Level, Status};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+pub fn area_href(code: &Code) -> String {
+    format!("/area/{code}")
+}
+
+/// "271 / 341 · 79.5 %", or "0 / 0" with no percentage when there is nothing to share.
+pub fn share_text(part: u32, whole: u32) -> String {
+    match cundi_core::stats::pct(part, whole) {
+        Some(p) => format!("{part} / {whole} · {p:.1} %"),
+        None => format!("{part} / {whole}"),
+    }
+}
+
+/// The shares shown for every area, in this order.
+const SHARES: [Share; 6] = [
+    Share::VillagePoint,
+    Share::Served,
+    Share::Daily,
+    Share::TownshipStation,
+    Share::StandardizedTownshipStation,
+    Share::LockerVillage,
+];
+
+#[component]
+pub fn AreasPage() -> impl IntoView {
+    with_data(move |data| {
+        crate::pages::scroll_to_top();
+        let top: Vec<Area> = data
+            .summary
+            .areas
+            .iter()
+            .filter(|a| a.division.code.level() == Level::Province)
+            .cloned()
+            .collect();
+        let totals = total(&top);
+        view! {
+            <article class="page areas" data-testid="areas-page" aria-labelledby="area-title">
+                <h1 id="area-title">{move_tr!("areas-title")}</h1>
+                <p class="muted">{move_tr!("areas-intro")}</p>
+                <p class="page-links">
+                    <a class="button" href="/targets">{move_tr!("targets-title")}</a>
+                    <a class="button" href="/data">{move_tr!("data-title")}</a>
+                </p>
+                <Figures stats=totals />
+                <Children data=data.clone() children=top />
+                <DeliveriesChart data area=None />
+            </article>
+        }
+    })
+}
+
+fn total(areas: &[Area]) -> AreaStats {
+    let mut t = AreaStats::default();
+    for a in areas {
+        let s = &a.stats;
+        t.townships += s.townships;
+        t.townships_with_station += s.townships_with_station;
+        t.villages += s.villages;
+        t.villages_with_point += s.villages_with_point;
+        t.villages_served += s.villages_served;
+        t.villages_daily += s.villages_daily;
+        t.large_villages += s.large_villages;
+        t.large_villages_with_point += s.large_villages_with_point;
+        t.villages_with_locker += s.villages_with_locker;
+        t.county_centers += s.county_centers;
+        t.township_stations += s.township_stations;
+        t.township_stations_standardized += s.township_stations_standardized;
+        t.village_points += s.village_points;
+        t.village_points_standardized += s.village_points_standardized;
+        t.village_points_filed += s.village_points_filed;
+        t.lockers += s.lockers;
+        for (k, v) in &s.by_status {
+            *t.by_status.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &s.by_model {
+            *t.by_model.entry(k.clone()).or_default() += v;
+        }
+    }
+    t
+}
+
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default());
+    with_data(move |data| {
+        crate::pages::scroll_to_top();
+        let code = code.get();
+        match data.summary.area(&code).cloned() {
+            Some(area) => view! { <AreaView data area /> }.into_any(),
+            None => view! {
+                <crate::components::NotFoundView what=crate::components::Missing::Area(code) />
+            }
+            .into_any(),
+        }
+    })
+}
+
+#[component]
+fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
+    let code = area.division.code.clone();
+    let code_text = code.to_string();
+    let level = code.level();
+    let mut path = data.area_path(&code);
+    path.pop();
+    let children: Vec<Area> = data
+        .summary
+        .areas
+        .iter()
+        .filter(|a| a.division.code.parent().as_ref() == Some(&code))
+        .cloned()
+        .collect();
+    let on_map = href("/", &[(url::AREA, Some(code.to_string()))]);
+    let stations = href("/tables/stations", &[("area", Some(code.to_string()))]);
+    let villages = href("/tables/villages", &[("area", Some(code.to_string()))]);
+    view! {
+        <article class="page areas" data-testid="area-page" data-code=code_text aria-labelledby="area-title">
+            <nav class="area-path" aria-label=move_tr!("area-path-label")>
+                <ol>
+                    <li>
+                        <a href="/areas">{move_tr!("areas-all")}</a>
+                    </li>
+                    {path
+                        .into_iter()
+                        .map(|(c, name)| view! { <li><a href=area_href(&c)>{name}</a></li> })
+                        .collect_view()}
+                </ol>
+            </nav>
+            <p class="kicker">{text(move || i18n::level(level))}</p>
+            <h1 id="area-title">{area.division.name.clone()}</h1>
+            <p class="page-links">
+                <a class="button" href=on_map>{move_tr!("show-on-map")}</a>
+                <a class="button" href=stations data-testid="area-stations-link">{move_tr!("table-stations-title")}</a>
+                <a class="button" href=villages data-testid="area-villages-link">{move_tr!("table-villages-title")}</a>
+            </p>
+            <Figures stats=area.stats.clone() />
+            <Children data=data.clone() children />
+            <DeliveriesChart data=data.clone() area=Some(code) />
+        </article>
+    }
+}
+
+/// The area's figures: the shares, then counts of stations.
+#[component]
+fn Figures(stats: AreaStats) -> impl IntoView {
+    let s = stats;
+    let shares = SHARES
+        .into_iter()
+        .map(|share| {
+            let (part, whole) = share.parts(&s);
+            view! {
+                <tr data-share=share.as_str()>
+                    <th scope="row">{text(move || i18n::share(share))}</th>
+                    <td data-testid=format!("share-{}", share.as_str())>{share_text(part, whole)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = |label: Signal<String>, key: &'static str, n: u32| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td data-testid=key>{n}</td>
+            </tr>
+        }
+    };
+    let by_status = Status::ALL
+        .iter()
+        .map(|&st| {
+            let n = s.by_status.get(st.as_str()).copied().unwrap_or(0);
+            view! {
+                <tr>
+                    <th scope="row">{text(move || i18n::status(st))}</th>
+                    <td data-testid=format!("status-{}", st.as_str())>{n}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let mut models: Vec<(String, u32)> = s.by_model.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    models.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let by_model = models
+        .into_iter()
+        .map(|(word, n)| {
+            let model = CoopModel::parse(&word);
+            view! {
+                <tr>
+                    <th scope="row">
+                        {text(move || model.map(i18n::model).unwrap_or_else(|| tr!("value-unknown")))}
+                    </th>
+                    <td>{n}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="figures-title">
+            <h2 id="figures-title">{move_tr!("figures-title")}</h2>
+            <table class="data-table figures" data-testid="area-figures">
+                <tbody>
+                    {count(move_tr!("count-villages"), "count-villages", s.villages)}
+                    {shares}
+                    {count(move_tr!("count-township-stations"), "count-township-stations", s.township_stations)}
+                    {count(move_tr!("count-village-points"), "count-village-points", s.village_points)}
+                    {count(move_tr!("count-village-points-filed"), "count-village-points-filed", s.village_points_filed)}
+                    {count(move_tr!("count-village-points-standardized"), "count-village-points-standardized", s.village_points_standardized)}
+                    {count(move_tr!("count-county-centers"), "count-county-centers", s.county_centers)}
+                    {count(move_tr!("count-lockers"), "count-lockers", s.lockers)}
+                </tbody>
+            </table>
+            <div class="two-tables">
+                <table class="data-table">
+                    <caption>{move_tr!("by-status")}</caption>
+                    <tbody>{by_status}</tbody>
+                </table>
+                <table class="data-table">
+                    <caption>{move_tr!("by-model")}</caption>
+                    <tbody>{by_model}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The areas inside, each a row to drill into, and a chart of the chosen share across them.
+#[component]
+fn Children(data: Arc<Data>, children: Vec<Area>) -> impl IntoView {
+    if children.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(Share::VillagePoint);
+    let rows = children
+        .iter()
+        .map(|a| {
+            let s = &a.stats;
+            let cells = SHARES
+                .into_iter()
+                .map(|share| {
+                    let (part, whole) = share.parts(s);
+                    view! { <td>{share_text(part, whole)}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr data-code=a.division.code.to_string()>
+                    <th scope="row">
+                        <a href=area_href(&a.division.code)>{a.division.name.clone()}</a>
+                    </th>
+                    <td>{s.villages}</td>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let heads = SHARES
+        .into_iter()
+        .map(|share| view! { <th scope="col">{text(move || i18n::share(share))}</th> })
+        .collect_view();
+    let options = SHARES
+        .into_iter()
+        .map(|share| {
+            view! {
+                <option value=share.as_str() selected=move || chosen.get() == share>
+                    {text(move || i18n::share(share))}
+                </option>
+            }
+        })
+        .collect_view();
+    let level = children[0].division.code.level();
+    let _ = data;
+    Some(view! {
+        <section aria-labelledby="children-title">
+            <h2 id="children-title">{text(move || tr!("children-title", { "level" => i18n::level(level) }))}</h2>
+            <div class="table-wrap">
+                <table class="data-table" data-testid="area-children">
+                    <thead>
+                        <tr>
+                            <th scope="col">{text(move || i18n::level(level))}</th>
+                            <th scope="col">{move_tr!("count-villages")}</th>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <label class="field-label" for="chart-share">{move_tr!("chart-share-label")}</label>
+            <select
+                id="chart-share"
+                data-testid="chart-share"
+                on:change=move |ev| {
+                    if let Some(s) = Share::parse(&event_target_value(&ev)) {
+                        chosen.set(s);
+                    }
+                }
+            >
+                {options}
+            </select>
+            {move || {
+                let share = chosen.get();
+                let bars = children
+                    .iter()
+                    .map(|a| {
+                        let (part, whole) = share.parts(&a.stats);
+                        Bar {
+                            label: a.division.name.clone(),
+                            value: share.pct(&a.stats),
+                            text: share_text(part, whole),
+                            href: Some(area_href(&a.division.code)),
+                            mark: None,
+                        }
+                    })
+                    .collect();
+                view! {
+                    <BarChart
+                        id="chart-children"
+                        title=Signal::derive(move || tr!("chart-children-title", { "share" => i18n::share(share) }))
+                        description=Signal::derive(move || tr!("chart-pct-desc"))
+                        max=100.0
+                        bars
+                    />
+                }
+            }}
+        </section>
+    })
+}
+
+/// How often the area's villages get parcels, from the villages loaded.
+#[component]
+fn DeliveriesChart(data: Arc<Data>, area: Option<Code>) -> impl IntoView {
+    let d = share::deliveries(&data.dataset, area.as_ref());
+    let total = d.total();
+    if total == 0 {
+        return None;
+    }
+    let bars = move || {
+        let row = |label: String, n: u32| Bar {
+            label,
+            value: Some(f64::from(n)),
+            text: share_text(n, total),
+            href: None,
+            mark: None,
+        };
+        let mut bars = vec![row(tr!("deliveries-unserved"), d.unserved)];
+        for (n, &count) in d.per_week.iter().enumerate() {
+            if count > 0 {
+                bars.push(row(tr!("deliveries-per-week", { "n" => n }), count));
+            }
+        }
+        if d.unknown > 0 {
+            bars.push(row(tr!("deliveries-unknown"), d.unknown));
+        }
+        let max = bars.iter().filter_map(|b| b.value).fold(1.0, f64::max);
+        view! {
+            <BarChart
+                id="chart-deliveries"
+                title=Signal::derive(move || tr!("deliveries-title"))
+                description=Signal::derive(move || tr!("chart-count-desc"))
+                max
+                bars
+            />
+        }
+    };
+    Some(view! {
+        <section aria-labelledby="deliveries-title">
+            <h2 id="deliveries-title">{move_tr!("deliveries-title")}</h2>
+            <p class="muted">{move_tr!("deliveries-intro")}</p>
+            {bars}
+        </section>
+    })
+}
