@@ -647,6 +647,7 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
         problems: vec![],
         files: vec![],
         search: None,
+        changes: None,
     };
     let keys = |full: &str, initials: &str| PinyinKeys {
         full: vec![full.into()],

@@ -20,6 +20,10 @@ pub const SUMMARY_FILE: &str = "summary.json";
 /// (`Vec<search::SearchEntry>` as JSON), precomputed so the site needs no pinyin table.
 pub const SEARCH_FILE: &str = "search.json";
 
+/// What changed since the previous version (`diff::Changes` as JSON), when the build was given
+/// one (`cundi-data build --previous`).
+pub const CHANGES_FILE: &str = "changes.json";
+
 /// A file in the bundle (or the package), with what is needed to cite and check it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
@@ -88,6 +92,10 @@ pub struct Summary {
     /// The search index (`SEARCH_FILE`), when the build wrote one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<FileRef>,
+    /// The changes since the previous version (`CHANGES_FILE`), when the publisher shipped them.
+    /// Absent from older bundles and from builds without `--previous`, which stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<FileRef>,
 }
 
 impl Summary {

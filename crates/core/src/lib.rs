@@ -1,6 +1,6 @@
 //! `cundi-core`: everything about the rural parcel-service network that can be decided without a
 //! browser — reading and validating a published data package, the administrative hierarchy,
-//! coverage statistics, the web bundle's format, search with pinyin, nearest points, coordinate
+//! coverage statistics, what changed between two versions, the web bundle's format, search with pinyin, nearest points, coordinate
 //! systems and opening hours. The site and the publisher's CLI both use it, so they never disagree
 //! about what a valid dataset is.
 
@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod code;
 pub mod complaint;
 pub mod coords;
+pub mod diff;
 pub mod geo;
 pub mod hours;
 pub mod model;

@@ -2,13 +2,16 @@
 //! every jurisdiction, one chunk of rows per county, and a copy of the package itself — written
 //! into a staging directory and moved into place whole, so the output is either the old bundle or
 //! the complete new one. Output is sorted and carries no timestamps: two builds are identical.
+//! Given the changes since the previous version, it also writes them as `changes.json`.
 
 use crate::check::{is_safe_relative, Checked};
 use crate::error::Error;
 use crate::files::{csv_rows, list_files, write_ref, Staging};
 use cundi_core::bundle::{
-    Area, Chunk, FileRef, PackageInfo, Summary, FORMAT_VERSION, SEARCH_FILE, SUMMARY_FILE,
+    Area, Chunk, FileRef, PackageInfo, Summary, CHANGES_FILE, FORMAT_VERSION, SEARCH_FILE,
+    SUMMARY_FILE,
 };
+use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
 use cundi_core::read::{boundary_path, Dataset};
 use cundi_core::search;
@@ -31,8 +34,9 @@ pub struct Built {
     pub files: usize,
 }
 
-/// Writes the bundle for `checked` into `out`, replacing a previous bundle there.
-pub fn build(checked: &Checked, out: &Path) -> Result<Built, Error> {
+/// Writes the bundle for `checked` into `out`, replacing a previous bundle there; with `changes`
+/// (the diff from the previous version), also `changes.json`, cited in the summary.
+pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result<Built, Error> {
     guard_output(out)?;
     let staging = Staging::new(out)?;
     let root = staging.path();
@@ -112,6 +116,10 @@ pub fn build(checked: &Checked, out: &Path) -> Result<Built, Error> {
     search_json.push(b'\n');
     let search = write_ref(root, SEARCH_FILE, &search_json, Some(entries.len() as u64))?;
 
+    let changes = changes
+        .map(|c| write_ref(root, CHANGES_FILE, &crate::diff::changes_json(c), None))
+        .transpose()?;
+
     let summary = Summary {
         format: FORMAT_VERSION,
         package: package_info(ds, &checked.dir),
@@ -121,6 +129,7 @@ pub fn build(checked: &Checked, out: &Path) -> Result<Built, Error> {
         problems: checked.problems.clone(),
         files: files.clone(),
         search: Some(search),
+        changes,
     };
     let mut json = serde_json::to_vec(&summary).expect("a summary serializes");
     json.push(b'\n');

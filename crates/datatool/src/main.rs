@@ -1,9 +1,11 @@
 //! `cundi-data`, the publisher's CLI: checks a data package, builds the web bundle the site reads,
-//! and generates datasets reproducibly from real public inputs. It reads and checks with
+//! says what changed between two versions, and generates datasets reproducibly from real public
+//! inputs. It reads and checks with
 //! `cundi-core`, so it and the site never disagree about what a valid package is.
 
 mod bundle;
 mod check;
+mod diff;
 mod error;
 mod files;
 mod generate;
@@ -25,11 +27,19 @@ Exit codes:
   1  the package has errors (each printed with file, line and field)
   2  the command itself failed: a missing directory, an unreadable input, an unwritable output";
 
+/// `diff` has no "package has errors" outcome: problems in either version are warnings.
+const DIFF_EXIT_CODES: &str = "\
+Exit codes:
+  0  the comparison ran, whether or not anything changed (problems in either package are
+     printed as warnings; rows with errors are left out of the comparison)
+  2  the command itself failed: a missing directory, or stations.csv or villages.csv missing or
+     unreadable in either package";
+
 #[derive(Parser)]
 #[command(
     name = "cundi-data",
     version,
-    about = "村递 Cundi: validate a data package, build the web bundle, generate datasets",
+    about = "村递 Cundi: validate a data package, build the web bundle, compare versions, generate datasets",
     after_help = EXIT_CODES
 )]
 struct Cli {
@@ -65,6 +75,25 @@ enum Command {
         /// Language of the messages [default: from the locale, as for validate]
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// The version published before this one: also write changes.json (what changed since
+        /// it, as `cundi-data diff` reports) into the bundle, so the site can show it
+        #[arg(long, value_name = "OLD_DIR")]
+        previous: Option<PathBuf>,
+    },
+    /// Say which stations and villages were added, removed or changed (field by field) between
+    /// two versions of a package
+    #[command(after_help = DIFF_EXIT_CODES)]
+    Diff {
+        /// The earlier version of the package
+        old: PathBuf,
+        /// The later version of the package
+        new: PathBuf,
+        /// Language of the report [default: from the locale, as for validate]
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Print the changes as JSON (the bundle's changes.json) instead of the report
+        #[arg(long)]
+        json: bool,
     },
     /// Generate a dataset from real public inputs
     #[command(subcommand)]
@@ -127,7 +156,21 @@ fn run(command: Command) -> anyhow::Result<u8> {
             allow_errors,
             verbose,
             lang,
-        } => build(&dir, &out, allow_errors, verbose, LangArg::resolve(lang)),
+            previous,
+        } => build(
+            &dir,
+            &out,
+            previous.as_deref(),
+            allow_errors,
+            verbose,
+            LangArg::resolve(lang),
+        ),
+        Command::Diff {
+            old,
+            new,
+            lang,
+            json,
+        } => diff(&old, &new, LangArg::resolve(lang), json),
         Command::Generate(Generate::Demo {
             divisions,
             outlines,
@@ -159,14 +202,39 @@ fn quiet_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
     }
 }
 
+fn diff(old: &Path, new: &Path, lang: Lang, json: bool) -> anyhow::Result<u8> {
+    let old = diff::read_version(old)?;
+    let new = diff::read_version(new)?;
+    {
+        let mut err = std::io::stderr().lock();
+        diff::print_warnings(&mut err, &old, lang)?;
+        diff::print_warnings(&mut err, &new, lang)?;
+    }
+    let changes = cundi_core::diff::diff(&old.dataset, &new.dataset);
+    let mut out = std::io::stdout().lock();
+    quiet_pipe((|| {
+        if json {
+            out.write_all(&diff::changes_json(&changes))?;
+        } else {
+            let report = changes.report(lang, &diff::county_name(&new, &old));
+            out.write_all(report.as_bytes())?;
+        }
+        out.flush()
+    })())?;
+    Ok(EXIT_OK)
+}
+
 fn build(
     dir: &Path,
     out: &Path,
+    previous: Option<&Path>,
     allow_errors: bool,
     verbose: bool,
     lang: Lang,
 ) -> anyhow::Result<u8> {
     let checked = check::read(dir)?;
+    // Read before anything is written, so a missing previous version fails the build cleanly.
+    let previous = previous.map(diff::read_version).transpose()?;
     let errors = checked.errors();
     {
         let mut err = std::io::stderr().lock();
@@ -188,7 +256,14 @@ fn build(
             return Ok(EXIT_PACKAGE_ERRORS);
         }
     }
-    let built = bundle::build(&checked, out)?;
+    let changes = previous.as_ref().map(|old| {
+        if verbose {
+            let mut err = std::io::stderr().lock();
+            let _ = diff::print_warnings(&mut err, old, lang);
+        }
+        cundi_core::diff::diff(&old.dataset, &checked.dataset)
+    });
+    let built = bundle::build(&checked, out, changes.as_ref())?;
     let warnings = checked.warnings();
     match lang {
         Lang::En => println!(
@@ -211,6 +286,23 @@ fn build(
             built.villages,
             built.files
         ),
+    }
+    if let (Some(changes), Some(old)) = (&changes, &previous) {
+        let (stations, villages) = (changes.stations.counts(), changes.villages.counts());
+        match lang {
+            Lang::En => println!(
+                "cundi-data: changes.json since {}: stations {}; villages {}",
+                old.dir.display(),
+                stations.describe(lang),
+                villages.describe(lang),
+            ),
+            Lang::Zh => println!(
+                "cundi-data：changes.json（相对 {}）：站点 {}；村 {}",
+                old.dir.display(),
+                stations.describe(lang),
+                villages.describe(lang),
+            ),
+        }
     }
     Ok(EXIT_OK)
 }

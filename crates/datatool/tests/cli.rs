@@ -1,5 +1,6 @@
 //! The `cundi-data` binary end to end: validating and building the committed demo package, the
-//! bad-rows fixture, deterministic output, and the reproducible demo generator.
+//! bad-rows fixture, deterministic output, comparing two versions, and the reproducible demo
+//! generator.
 
 use cundi_core::bundle::{FileRef, Summary};
 use sha2::{Digest, Sha256};
@@ -17,6 +18,13 @@ fn data() -> PathBuf {
 
 fn bad() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad")
+}
+
+/// Two versions of a small package, kept with cundi-core's tests (see its tests/diff.rs).
+fn version(name: &str) -> PathBuf {
+    workspace()
+        .join("crates/core/tests/fixtures/versions")
+        .join(name)
 }
 
 fn run(args: &[&str]) -> Output {
@@ -564,4 +572,192 @@ fn inside(rings: &Rings, p: [f64; 2]) -> bool {
         }
     }
     inside
+}
+
+fn read_version(name: &str) -> cundi_core::read::Dataset {
+    let dir = version(name);
+    let (ds, problems) = cundi_core::read::read_package(&mut |p: &str| {
+        std::fs::read(dir.join(p)).map_err(|e| e.to_string())
+    });
+    assert!(problems.is_empty(), "{problems:?}");
+    ds
+}
+
+#[test]
+fn diff_help_documents_its_exit_codes() {
+    let t = text(&run(&["diff", "--help"]));
+    assert!(t.contains("Exit codes"), "{t}");
+    assert!(
+        t.contains("0  the comparison ran, whether or not anything changed"),
+        "{t}"
+    );
+    assert!(t.contains("2  the command itself failed"), "{t}");
+    assert!(text(&run(&["build", "--help"])).contains("--previous <OLD_DIR>"));
+}
+
+#[test]
+fn diff_names_every_change_in_english_and_chinese() {
+    let (v1, v2) = (version("v1"), version("v2"));
+    let out = run(&["diff", s(&v1), s(&v2), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(out.stderr.is_empty(), "no warnings: {}", text(&out));
+    let en = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Old: version 0.1.0, created 2025-01-15",
+        "New: version 0.2.0, created 2025-03-01",
+        "Stations: 1 added, 1 removed, 2 changed",
+        "Villages: 0 added, 0 removed, 2 changed",
+        "阳城县 (140522): stations 1 added, 1 removed, 2 changed",
+        "Stations added:\n  P5 西坡村快递点 (阳城县)\n",
+        "Stations removed:\n  P4 下庄村快递点 (阳城县)\n",
+        "  P2 西关村快递点 (阳城县)\n    phone: (empty) → “0356-4225678”\n    status: “operating” → “closed”\n",
+        "  T1 凤城镇综合服务站 (阳城县)\n    wechat: “fengcheng_post” → “fengcheng_ems”\n",
+        "  140522100202 西关村 (阳城县)\n    deliveries_per_week: “3” → “7”\n",
+        "  140522100204 北关村 (阳城县)\n    survey: “2024年入户” → “2025年复核”\n",
+    ] {
+        assert!(en.contains(expected), "missing {expected:?} in:\n{en}");
+    }
+
+    let out = run(&["diff", s(&v1), s(&v2), "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let zh = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "旧版：版本 0.1.0，创建于 2025-01-15",
+        "站点：新增 1，删除 1，变更 2",
+        "阳城县（140522）：站点 新增 1，删除 1，变更 2；村 新增 0，删除 0，变更 2",
+        "新增的站点：\n  P5 西坡村快递点（阳城县）\n",
+        "删除的站点：\n  P4 下庄村快递点（阳城县）\n",
+        "    phone：（空）→“0356-4225678”\n    status：“operating”→“closed”\n",
+        "    deliveries_per_week：“3”→“7”\n",
+    ] {
+        assert!(zh.contains(expected), "missing {expected:?} in:\n{zh}");
+    }
+
+    // Nothing changed is a result too, and exits 0.
+    let out = run(&["diff", s(&v1), s(&v1), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).ends_with("No station or village changed.\n"));
+}
+
+#[test]
+fn diff_json_is_the_core_diff_and_the_same_every_time() {
+    let (v1, v2) = (version("v1"), version("v2"));
+    let a = run(&["diff", s(&v1), s(&v2), "--json"]);
+    assert_eq!(a.status.code(), Some(0), "{}", text(&a));
+    let changes = cundi_core::diff::Changes::parse(&String::from_utf8_lossy(&a.stdout)).unwrap();
+    assert_eq!(
+        changes,
+        cundi_core::diff::diff(&read_version("v1"), &read_version("v2"))
+    );
+    assert_eq!(changes.stations.counts().added, 1);
+
+    let b = run(&["diff", s(&v1), s(&v2), "--json"]);
+    assert_eq!(a.stdout, b.stdout, "two runs differ");
+    let (c, d) = (
+        run(&["diff", s(&v1), s(&v2), "--lang", "zh"]),
+        run(&["diff", s(&v1), s(&v2), "--lang", "zh"]),
+    );
+    assert_eq!(c.stdout, d.stdout, "two reports differ");
+}
+
+#[test]
+fn diff_fails_without_a_package_and_warns_about_problems() {
+    let v1 = version("v1");
+    for args in [
+        ["diff", "/nonexistent/cundi-old", s(&v1)],
+        ["diff", s(&v1), "/nonexistent/cundi-old"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(
+            text(&out).contains("/nonexistent/cundi-old"),
+            "{}",
+            text(&out)
+        );
+    }
+
+    // A folder without villages.csv cannot be compared: every village would show as removed.
+    let tmp = TempDir::new("diff-missing");
+    let partial = tmp.join("partial");
+    std::fs::create_dir_all(&partial).unwrap();
+    for f in ["datapackage.json", "divisions.csv", "stations.csv"] {
+        std::fs::copy(v1.join(f), partial.join(f)).unwrap();
+    }
+    let out = run(&["diff", s(&v1), s(&partial), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("villages.csv"), "{}", text(&out));
+
+    // A package with bad rows is still compared; its problems come out as warnings on stderr.
+    let out = run(&["diff", s(&bad()), s(&v1), "--lang", "en", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: ") && err.contains("stations.csv line 7, field tier"),
+        "{err}"
+    );
+    assert!(
+        err.contains("rows with errors are left out of the comparison"),
+        "{err}"
+    );
+    cundi_core::diff::Changes::parse(&String::from_utf8_lossy(&out.stdout)).unwrap();
+}
+
+#[test]
+fn build_with_previous_ships_changes_json() {
+    let (v1, v2) = (version("v1"), version("v2"));
+    let tmp = TempDir::new("previous");
+    let (a, b, plain) = (tmp.join("a"), tmp.join("b"), tmp.join("plain"));
+    for dir in [&a, &b] {
+        let out = run(&["build", s(&v2), s(dir), "--previous", s(&v1)]);
+        let t = text(&out);
+        assert_eq!(out.status.code(), Some(0), "{t}");
+        assert!(
+            t.contains("changes.json since")
+                && t.contains("stations 1 added, 1 removed, 2 changed"),
+            "{t}"
+        );
+    }
+    assert_eq!(tree(&a), tree(&b), "two builds differ");
+
+    let sum = summary(&a);
+    let changes = sum
+        .changes
+        .as_ref()
+        .expect("summary.json cites changes.json");
+    assert_eq!(changes.path, "changes.json");
+    let bytes = check_ref(&a, changes);
+    // The same bytes `diff --json` prints.
+    let json = run(&["diff", s(&v1), s(&v2), "--json"]);
+    assert_eq!(bytes, json.stdout);
+    let parsed = cundi_core::diff::Changes::parse(&String::from_utf8(bytes).unwrap()).unwrap();
+    assert_eq!(parsed.new_version.as_deref(), Some("0.2.0"));
+    assert_eq!(parsed.villages.counts().changed, 2);
+
+    // Without --previous there is no changes.json and summary.json does not mention one.
+    let out = run(&["build", s(&v2), s(&plain)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!plain.join("changes.json").exists());
+    let text_summary = std::fs::read_to_string(plain.join("summary.json")).unwrap();
+    assert!(!text_summary.contains("\"changes\""));
+    let mut with = tree(&a);
+    with.remove("changes.json");
+    with.remove("summary.json");
+    let mut without = tree(&plain);
+    without.remove("summary.json");
+    assert_eq!(
+        with, without,
+        "--previous adds changes.json and nothing else"
+    );
+
+    // A missing previous version fails the build before anything is written.
+    let fresh = tmp.join("fresh");
+    let out = run(&[
+        "build",
+        s(&v2),
+        s(&fresh),
+        "--previous",
+        "/nonexistent/cundi-old",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!fresh.exists());
 }
