@@ -246,3 +246,25 @@ pub fn share(s: Share) -> String {
         Share::LargeVillagePoint => tr!("share-large-village-point"),
     }
 }
+
+pub fn indicator(i: cundi_core::Indicator) -> String {
+    use cundi_core::Indicator::*;
+    match i {
+        VillagePointCoveragePct => tr!("ind-village-point-coverage-pct"),
+        LargeVillagePointCoveragePct => tr!("ind-large-village-point-coverage-pct"),
+        DailyServicePct => tr!("ind-daily-service-pct"),
+        TownshipStationCoveragePct => tr!("ind-township-station-coverage-pct"),
+        TownshipStationCount => tr!("ind-township-station-count"),
+        StandardizedTownshipStations => tr!("ind-standardized-township-stations"),
+        StandardizedTownshipStationsPct => tr!("ind-standardized-township-stations-pct"),
+        VillagePointCount => tr!("ind-village-point-count"),
+        StandardizedVillagePoints => tr!("ind-standardized-village-points"),
+        FiledVillagePoints => tr!("ind-filed-village-points"),
+        LockerVillagePct => tr!("ind-locker-village-pct"),
+        CountyCenterBuilt => tr!("ind-county-center-built"),
+        DemoCountyCount => tr!("ind-demo-county-count"),
+        DemoProjectCount => tr!("ind-demo-project-count"),
+        DemoTownshipCenterCount => tr!("ind-demo-township-center-count"),
+        DemoVillageStationCount => tr!("ind-demo-village-station-count"),
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod complaints;
 pub mod components;
+pub mod download;
 pub mod i18n;
 pub mod map;
 pub mod near;
@@ -14,8 +15,8 @@ pub mod url;
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
 use crate::pages::{
-    AreaPage, AreasPage, ComplaintPage, LetterPage, MapPage, MyComplaintsPage, NoticePage,
-    ProvenancePage, QualityPage, StationPage, VillagePage,
+    AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MapPage, MyComplaintsPage,
+    NoticePage, ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
@@ -55,6 +56,9 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/areas") view=AreasPage />
                     <Route path=path!("/area/:code") view=AreaPage />
                     <Route path=path!("/data") view=ProvenancePage />
+                    <Route path=path!("/targets") view=TargetsPage />
+                    <Route path=path!("/changes") view=ChangesPage />
+                    <Route path=path!("/tables/:kind") view=TablePage />
                 </Routes>
             </main>
         </Router>

@@ -375,7 +375,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         .map_err(|e| fail(LoadFailure::Network(e.to_string())))
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let bytes = fetch_bytes(url).await?;
     String::from_utf8(bytes).map_err(|e| LoadError {
         file: url.to_string(),

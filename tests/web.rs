@@ -632,6 +632,7 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
             crs: Default::default(),
             illustrative: false,
             notice: None,
+            complete: vec![],
         },
         areas: vec![
             area("14", "山西省", None),
@@ -648,6 +649,7 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
         files: vec![],
         search: None,
         changes: None,
+        complaint_stats: vec![],
     };
     let keys = |full: &str, initials: &str| PinyinKeys {
         full: vec![full.into()],

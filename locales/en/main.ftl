@@ -370,3 +370,67 @@ targets-title = Promises and reality
 shade-label = Colour counties by
 shade-off = No colour
 shade-none-figure = No figure
+
+## Targets
+targets-intro = Every target is quoted from a policy document. Figures are computed from this data; statuses are as of the data's date, { $date }: met, not met yet with the deadline ahead, missed, or not measurable from the data (with the reason).
+targets-progress-title = How far each target is reached
+targets-progress-desc = Bar length is the figure as a percentage of the target, a full bar 100 %; the red line is where steady progress from the document's date to the deadline would be now.
+targets-area = Area
+targets-indicator = Indicator
+targets-value = Figure in the data
+targets-target = Target
+targets-deadline = Deadline
+targets-status = Status
+targets-document = Document
+targets-expected = steady progress would be at { $n } by now
+ind-village-point-coverage-pct = Administrative villages with a village service point
+ind-large-village-point-coverage-pct = Large villages (2,500+) with a service point
+ind-daily-service-pct = Villages served daily
+ind-township-station-coverage-pct = Townships with a township station
+ind-township-station-count = Township stations
+ind-standardized-township-stations = Township stations up to standard
+ind-standardized-township-stations-pct = Share of township stations up to standard
+ind-village-point-count = Village service points
+ind-standardized-village-points = Village points up to standard
+ind-filed-village-points = Village points filed
+ind-locker-village-pct = Villages whose point has a parcel locker
+ind-county-center-built = County distribution centre
+ind-demo-county-count = Demonstration counties
+ind-demo-project-count = Demonstration projects
+ind-demo-township-center-count = Demonstration township centres
+ind-demo-village-station-count = Demonstration village stations
+complaint-stats-title = Complaint figures
+complaint-stats-intro = The complaint figures the publisher released: { $n } in all. A month without figures was not published, which is not the same as no complaints.
+complaint-stats-by-category = By category
+complaint-stats-by-month = By month
+complaint-stats-month = Month
+complaint-stats-received = Received
+complaint-stats-resolved = Resolved
+
+## Tables
+table-any = All
+table-tier = Tier
+table-status = Status
+table-model = Cooperation model
+table-filed = Filed
+table-text = Search (name, id, address, operator)
+table-area = Area
+table-below-daily = Only those below the daily standard
+table-page-size = Rows per page
+table-status-line = { $total } rows; page { $page } of { $pages }, { $shown } rows on this page
+table-download-csv = Download these rows (CSV)
+table-download-json = Download these rows (JSON)
+table-pages = Pages
+table-prev = Previous
+table-next = Next
+
+## Changes
+changes-title = What changed
+changes-none = The publisher shipped no comparison with the previous version of this data.
+changes-download = Download the list of changes (changes.json)
+changes-stations = Stations
+changes-villages = Villages
+changes-added = { $n } added
+changes-removed = { $n } removed
+changes-changed = { $n } changed
+changes-more = { $n } more not listed; see changes.json.

@@ -364,3 +364,67 @@ targets-title = 承诺与现实
 shade-label = 按比例给各县着色
 shade-off = 不着色
 shade-none-figure = 无数据
+
+## Targets
+targets-intro = 每一项目标都来自政策文件原文。数值按本数据计算，状态以数据日期 { $date } 为准：已达成、尚未达成（未到期限）、逾期未达成、无法用数据衡量（并说明原因）。
+targets-progress-title = 各项目标的完成程度
+targets-progress-desc = 横条长度为数值占目标的百分比，满格为 100%；红线为按发文日期到期限匀速推进时此时应达到的位置。
+targets-area = 地区
+targets-indicator = 指标
+targets-value = 数据中的数值
+targets-target = 目标
+targets-deadline = 期限
+targets-status = 状态
+targets-document = 文件
+targets-expected = 按匀速推进此时应达 { $n }
+ind-village-point-coverage-pct = 建有村级寄递物流服务点的行政村比例
+ind-large-village-point-coverage-pct = 2500 人以上大村建有服务点的比例
+ind-daily-service-pct = 每天投递的行政村比例
+ind-township-station-coverage-pct = 建有乡镇快递服务站的乡镇比例
+ind-township-station-count = 乡镇快递服务站数量
+ind-standardized-township-stations = 达标乡镇快递服务站数量
+ind-standardized-township-stations-pct = 乡镇快递服务站达标比例
+ind-village-point-count = 村级寄递物流服务点数量
+ind-standardized-village-points = 达标村级服务点数量
+ind-filed-village-points = 已备案村级服务点数量
+ind-locker-village-pct = 服务点有智能快件箱的行政村比例
+ind-county-center-built = 县级寄递公共配送中心
+ind-demo-county-count = 示范县数量
+ind-demo-project-count = 示范项目数量
+ind-demo-township-center-count = 示范乡镇中心数量
+ind-demo-village-station-count = 示范村级站点数量
+complaint-stats-title = 投诉统计
+complaint-stats-intro = 发布者公布的投诉数字，共 { $n } 件。某月没有数据表示未公布，不等于没有投诉。
+complaint-stats-by-category = 按投诉类别
+complaint-stats-by-month = 按月份
+complaint-stats-month = 月份
+complaint-stats-received = 受理
+complaint-stats-resolved = 办结率
+
+## Tables
+table-any = 全部
+table-tier = 层级
+table-status = 状态
+table-model = 合作模式
+table-filed = 已备案
+table-text = 搜索（名称、编号、地址、运营单位）
+table-area = 地区
+table-below-daily = 只看未达到每天投递的
+table-page-size = 每页行数
+table-status-line = 共 { $total } 行，第 { $page } / { $pages } 页，本页 { $shown } 行
+table-download-csv = 下载本页（CSV）
+table-download-json = 下载本页（JSON）
+table-pages = 翻页
+table-prev = 上一页
+table-next = 下一页
+
+## Changes
+changes-title = 版本变化
+changes-none = 发布者没有随本版数据提供与上一版的比较。
+changes-download = 下载变化清单（changes.json）
+changes-stations = 网点
+changes-villages = 村
+changes-added = 新增 { $n } 个
+changes-removed = 删除 { $n } 个
+changes-changed = 修改 { $n } 个
+changes-more = 另有 { $n } 个未列出，见 changes.json。

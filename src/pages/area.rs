@@ -153,7 +153,9 @@ fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
             </p>
             <Figures stats=area.stats.clone() />
             <Children data=data.clone() children />
-            <DeliveriesChart data=data.clone() area=Some(code) />
+            <crate::pages::targets::AreaTargets code=code.clone() />
+            <DeliveriesChart data=data.clone() area=Some(code.clone()) />
+            <crate::pages::targets::AreaComplaints code />
         </article>
     }
 }

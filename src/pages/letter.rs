@@ -13,7 +13,6 @@ use cundi_core::complaint::{self, Context};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 pub fn letter_href(id: &str) -> String {
     format!("/complaint/letter/{}", url::encode_segment(id))
@@ -93,7 +92,11 @@ pub fn LetterPage() -> impl IntoView {
                         on:click=move |_| {
                             complaints.handed(&id_txt);
                             let text = letter.with_untracked(|l| l.to_text());
-                            download(&format!("{file_stem}.txt"), "text/plain;charset=utf-8", &text);
+                            crate::download::save(
+                                &format!("{file_stem}.txt"),
+                                "text/plain;charset=utf-8",
+                                text.as_bytes(),
+                            );
                         }
                     >
                         {move_tr!("letter-download-txt")}
@@ -104,7 +107,11 @@ pub fn LetterPage() -> impl IntoView {
                         data-testid="letter-download-json"
                         on:click=move |_| {
                             complaints.handed(&id_json);
-                            download(&format!("{stem_json}.json"), "application/json", &json);
+                            crate::download::save(
+                                &format!("{stem_json}.json"),
+                                "application/json",
+                                json.as_bytes(),
+                            );
                         }
                     >
                         {move_tr!("letter-download-json")}
@@ -143,27 +150,4 @@ pub fn LetterPage() -> impl IntoView {
         }
         .into_any()
     })
-}
-
-/// Saves text as a file through a `blob:` URL, which holds no data in the address itself.
-fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document().create_element("a") {
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&href);
-            a.set_download(name);
-            let _ = document().body().map(|b| b.append_child(&a));
-            a.click();
-            a.remove();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&href);
 }

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod area;
+pub mod changes;
 pub mod complaint;
 pub mod letter;
 pub mod map;
@@ -9,9 +10,12 @@ pub mod notice;
 pub mod provenance;
 pub mod quality;
 pub mod station;
+pub mod tables;
+pub mod targets;
 pub mod village;
 
 pub use area::{AreaPage, AreasPage};
+pub use changes::ChangesPage;
 pub use complaint::ComplaintPage;
 pub use letter::LetterPage;
 pub use map::MapPage;
@@ -20,6 +24,8 @@ pub use notice::NoticePage;
 pub use provenance::ProvenancePage;
 pub use quality::QualityPage;
 pub use station::StationPage;
+pub use tables::TablePage;
+pub use targets::TargetsPage;
 pub use village::VillagePage;
 
 /// Pages scroll inside `<main>`, which outlives them: a new page starts at its top.

@@ -61,6 +61,7 @@ pub fn ProvenancePage() -> impl IntoView {
                     <a class="button" href="/tables/stations">{move_tr!("table-stations-title")}</a>
                     <a class="button" href="/tables/villages">{move_tr!("table-villages-title")}</a>
                     <a class="button" href="/quality">{move_tr!("nav-quality")}</a>
+                    <a class="button" href="/changes" data-testid="changes-link">{move_tr!("changes-title")}</a>
                 </p>
                 {p.illustrative
                     .then(|| {

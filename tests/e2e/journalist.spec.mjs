@@ -1,7 +1,7 @@
 // Journalists see promises against reality (issue 5): coverage by area computed here from the
 // published CSVs and compared with what the pages show, drill-down, the map coloured by a share,
 // and the data page's checksums against the served files.
-import { test, expect, readCsv, mapReady, fullScreenshot, root } from './support.mjs';
+import { test, expect, readCsv, mapReady, fullScreenshot, root, useBundle } from './support.mjs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,4 +126,142 @@ test('the data page lists every file with the SHA-256 of what is served', async 
   }
   await page.setViewportSize({ width: 360, height: 740 });
   await fullScreenshot(page, 'tests/e2e/out/screens/data-360.png');
+});
+
+test('every target shows its document, the figure from the data and a status as of the data\'s date', async ({ page }) => {
+  const targets = readCsv('data/targets.csv');
+  await page.goto('/targets');
+  const rows = page.getByTestId('targets-table').locator('tbody tr');
+  await expect(rows).toHaveCount(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    await expect(rows.nth(i).getByTestId('target-doc')).toContainText(t.doc_no);
+    await expect(rows.nth(i).getByTestId('target-doc')).toContainText(t.doc_title);
+  }
+  // 阳城县's village-point coverage, computed here, against its 60 % target of 2022-06-30: the
+  // data is dated after the deadline, so the status is met or missed by the figure alone.
+  const [part, whole] = shares('140522').village_point;
+  const pct = part * 100 / whole;
+  const row = page.locator('tr[data-doc="阳政办发〔2022〕45号"]')
+    .filter({ hasText: '建有村级寄递物流服务点的行政村比例' }).filter({ hasText: '60.0 %' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('target-value')).toHaveText(`${pct.toFixed(1)} %`);
+  await expect(row.getByTestId('target-status')).toHaveText(pct >= 60 ? '已达成' : '逾期未达成');
+  // A province the data holds only one county of is not measured, and says why.
+  const province = page.locator('tbody tr', { hasText: '山西省' }).filter({ hasText: '达标乡镇快递服务站数量' }).first();
+  await expect(province.getByTestId('target-status')).toHaveText('无法用数据衡量');
+  await expect(province).toContainText('数据只含该地区的 1 个县');
+  await expect(province.getByTestId('target-value')).toHaveText('—');
+  // The counts by status add up to every target.
+  let sum = 0;
+  for (const s of ['met', 'on_track', 'missed', 'not_measurable']) sum += Number(await page.getByTestId(`targets-${s}`).textContent());
+  expect(sum).toBe(targets.length);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await fullScreenshot(page, 'tests/e2e/out/screens/targets-360.png');
+});
+
+test('the county page shows the complaint figures the publisher released', async ({ page }) => {
+  const rows = readCsv('data/complaint_stats.csv').filter((r) => r.jurisdiction_code.startsWith('140522'));
+  const total = rows.reduce((n, r) => n + Number(r.received), 0);
+  await page.goto('/area/140522');
+  const section = page.getByTestId('complaint-stats');
+  await expect(section).toContainText(`共 ${total} 件`);
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const monthRows = page.getByTestId('complaint-stats-months').locator('tbody tr');
+  await expect(monthRows).toHaveCount(months.length);
+  const first = rows.filter((r) => r.month === months[0]).reduce((n, r) => n + Number(r.received), 0);
+  await expect(monthRows.first()).toContainText(String(first));
+  const delays = rows.filter((r) => r.category === 'delay').reduce((n, r) => n + Number(r.received), 0);
+  await expect(page.getByTestId('chart-complaints')).toContainText(`${delays} / ${total}`);
+});
+
+test('a filtered, sorted table downloads exactly the rows on screen, and its URL reopens it', async ({ page }) => {
+  await page.goto('/tables/stations');
+  await page.getByTestId('filter-area').selectOption('140522');
+  await page.getByTestId('filter-tier').selectOption('village_point');
+  await page.getByTestId('filter-status').selectOption('operating');
+  await page.getByTestId('page-size').selectOption('25');
+  await page.locator('button.sort[data-column="name"]').click();
+  await page.locator('button.sort[data-column="name"]').click();
+  await expect(page).toHaveURL(/sort=-name/);
+  const expected = stations
+    .filter((s) => s.admin_code.startsWith('140522') && s.tier === 'village_point' && s.status === 'operating');
+  await expect(page.getByTestId('table-status')).toContainText(`共 ${expected.length} 行`);
+  const ids = await page.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+  expect(ids).toHaveLength(25);
+  // Sorted by name, descending.
+  const names = ids.map((id) => stations.find((s) => s.id === id).name);
+  expect([...names].sort().reverse()).toEqual(names);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const bytes = readFileSync(await csv.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const { parse } = await import('csv-parse/sync');
+  const downloaded = parse(bytes, { columns: true, bom: true });
+  expect(downloaded.map((r) => r.id)).toEqual(ids);
+  // Each row as published: the same cells as stations.csv.
+  const original = stations.find((s) => s.id === ids[0]);
+  expect(downloaded[0]).toEqual(original);
+  expect(readFileSync(path.join(root, 'data/stations.csv'), 'utf8').split('\n')[0].trim()).toBe(Object.keys(downloaded[0]).join(','));
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(rows.map((r) => r.id)).toEqual(ids);
+
+  // The second page, then the same URL in a new page: same filters, sort, page and rows.
+  await page.getByTestId('page-next').click();
+  await expect(page).toHaveURL(/page=2/);
+  const second = await page.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+  const url = page.url();
+  const again = await page.context().newPage();
+  await again.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null } }));
+  await again.goto(url);
+  await expect(again.getByTestId('filter-area')).toHaveValue('140522');
+  await expect(again.getByTestId('filter-tier')).toHaveValue('village_point');
+  await expect(again.locator('th[aria-sort="descending"]')).toContainText('name');
+  await expect(again.getByTestId('rows').locator('tbody tr').first()).toHaveAttribute('data-id', second[0]);
+  expect(await again.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id))).toEqual(second);
+  await again.close();
+});
+
+test('villages below the daily standard, found by text too', async ({ page }) => {
+  await page.goto('/tables/villages?area=411721&below_daily=true');
+  const operating = new Set(stations.filter((s) => s.status === 'operating').map((s) => s.id));
+  const below = villages.filter((v) => v.code.startsWith('411721')
+    && (!operating.has(v.served_by) || (v.deliveries_per_week !== '' && Number(v.deliveries_per_week) < 7)));
+  await expect(page.getByTestId('table-status')).toContainText(`共 ${below.length} 行`);
+  const one = below[0];
+  await page.getByTestId('filter-text').fill(one.name);
+  await page.getByTestId('filter-text').press('Enter');
+  await expect(page.getByTestId('rows').locator(`tr[data-id="${one.code}"]`)).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await fullScreenshot(page, 'tests/e2e/out/screens/table-villages-360.png');
+});
+
+test('what changed since the previous version, when the publisher ships it', async ({ page }) => {
+  // The demo ships no comparison: the page says so.
+  await page.goto('/changes');
+  await expect(page.getByTestId('changes-none')).toBeVisible();
+});
+
+test.describe('a bundle built with --previous', () => {
+  test('lists stations and villages added, removed and changed field by field', async ({ page }) => {
+    await useBundle(page, 'target/e2e/changes');
+    const changes = JSON.parse(readFileSync(path.join(root, 'target/e2e/changes/changes.json'), 'utf8'));
+    await page.goto('/data');
+    await page.getByTestId('changes-link').click();
+    await expect(page.getByTestId('changes-versions')).toContainText(`${changes.old_version}`);
+    await expect(page.getByTestId('changes-versions')).toContainText(`${changes.new_version}`);
+    await expect(page.getByTestId('stations-added').locator(':scope > li')).toHaveCount(changes.stations.added.length);
+    await expect(page.getByTestId('stations-removed').locator(':scope > li')).toHaveCount(changes.stations.removed.length);
+    await expect(page.getByTestId('stations-changed').locator(':scope > li')).toHaveCount(changes.stations.changed.length);
+    await expect(page.getByTestId('villages-changed').locator(':scope > li')).toHaveCount(changes.villages.changed.length);
+    for (const c of changes.stations.changed) {
+      const item = page.locator(`[data-testid="stations-changed"] > li[data-key="${c.key}"]`);
+      for (const [field, , now] of c.fields) {
+        await expect(item).toContainText(field);
+        if (now) await expect(item).toContainText(now);
+      }
+    }
+  });
 });

@@ -33,7 +33,7 @@ test.describe('the search box', () => {
   test('typing fcz lists 凤城镇 first, and Enter shows it on the map', async ({ page }) => {
     await page.goto('/');
     await mapReady(page);
-    const box = page.getByRole('combobox');
+    const box = page.getByTestId('search');
     await box.fill('fcz');
     const list = page.getByRole('listbox');
     await expect(list).toBeVisible();
@@ -69,7 +69,7 @@ test.describe('the search box', () => {
   test('full pinyin, characters, Escape, and a station chosen with the keyboard opens its page', async ({ page }) => {
     await page.goto('/');
     await mapReady(page);
-    const box = page.getByRole('combobox');
+    const box = page.getByTestId('search');
     await box.fill('fengchengzhen');
     await expect(page.getByRole('option').first()).toContainText('凤城镇');
 
@@ -93,7 +93,7 @@ test.describe('the search box', () => {
     await expect(page.getByRole('heading', { level: 1, name: station.name })).toBeVisible();
 
     // Nothing found says so.
-    await page.getByRole('combobox').fill('zzzzqx');
+    await page.getByTestId('search').fill('zzzzqx');
     await expect(page.getByTestId('search-status')).toContainText('没有找到');
   });
 });
@@ -110,7 +110,7 @@ test.describe('when the search file is slow or missing', () => {
     });
     await page.goto('/');
     await mapReady(page);
-    const box = page.getByRole('combobox');
+    const box = page.getByTestId('search');
     await box.fill('fcz');
     await expect(page.getByTestId('search-status')).toContainText('正在加载拼音搜索');
     await box.fill('凤城');
@@ -180,7 +180,7 @@ test.describe('near me', () => {
     await expect(message).toBeVisible();
     await expect(message).toHaveAttribute('role', 'alert');
     await expect(message).toContainText('没有获得位置权限');
-    await expect(page.getByRole('combobox')).toBeFocused();
+    await expect(page.getByTestId('search')).toBeFocused();
 
     // The same in English.
     await page.getByTestId('lang-switch').click();
@@ -194,7 +194,7 @@ test.describe('near me', () => {
     await mapReady(page);
     await page.getByTestId('near-me').click();
     await expect(page.getByTestId('near-message')).toContainText('不在本站数据覆盖的地区内');
-    await expect(page.getByRole('combobox')).toBeFocused();
+    await expect(page.getByTestId('search')).toBeFocused();
     await expect(page.getByTestId('near-panel')).toHaveCount(0);
   });
 });
@@ -356,7 +356,7 @@ test('the view, the selection and the search live in the URL; Back and Forward r
   const start = await mapView(page);
 
   // An area chosen in the search: a new history entry, with the map's view written to it.
-  const box = page.getByRole('combobox');
+  const box = page.getByTestId('search');
   await box.fill('fcz');
   await box.press('Enter');
   await expect(page).toHaveURL(/area=140522100/);
@@ -413,7 +413,7 @@ test('screenshots of each page at 360 px', async ({ page, context }) => {
 
   await page.goto('/');
   await mapReady(page);
-  await page.getByRole('combobox').fill('fcz');
+  await page.getByTestId('search').fill('fcz');
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.screenshot({ path: `${screens}/search-360.png` });
   await noOverflow();
@@ -421,7 +421,7 @@ test('screenshots of each page at 360 px', async ({ page, context }) => {
   await context.grantPermissions(['geolocation']);
   const v = villages.find((x) => x.code === '140522100001');
   await context.setGeolocation({ longitude: Number(v.lon) + 0.002, latitude: Number(v.lat) - 0.001 });
-  await page.getByRole('combobox').fill('');
+  await page.getByTestId('search').fill('');
   await page.getByTestId('near-me').click();
   await expect(page.getByTestId('near-panel')).toBeVisible();
   await page.screenshot({ path: `${screens}/near-me-360.png` });

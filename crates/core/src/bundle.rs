@@ -3,8 +3,9 @@
 //! package's own CSV rows for that county. The site loads the summary first and only the chunks a
 //! view needs, so the same layout serves three counties or the whole country.
 
+use crate::code::Code;
 use crate::geo::BBox;
-use crate::model::{Authority, Division, Target};
+use crate::model::{Authority, ComplaintStat, Division, Target};
 use crate::package::{Crs, Notice};
 use crate::problem::Problem;
 use crate::stats::AreaStats;
@@ -74,6 +75,20 @@ pub struct PackageInfo {
     pub crs: Crs,
     pub illustrative: bool,
     pub notice: Option<Notice>,
+    /// Provinces and cities the package declares it holds whole (`cundi:complete` in
+    /// `datapackage.json`): only for these is a target above the county measured (see `targets`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complete: Vec<Code>,
+}
+
+impl PackageInfo {
+    /// The date the data describes: `created`, read as a date (a full timestamp such as
+    /// `2026-11-22T08:00:00Z` counts by its day). Targets are assessed as of this date, not as
+    /// of the reader's clock, so an old dataset is not blamed for deadlines after it was made.
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        let created = self.created.as_deref()?.trim();
+        crate::read::parse_date(created.get(..10)?)
+    }
 }
 
 /// `summary.json`.
@@ -85,6 +100,10 @@ pub struct Summary {
     pub areas: Vec<Area>,
     pub targets: Vec<Target>,
     pub authorities: Vec<Authority>,
+    /// `complaint_stats.csv`, when the package has it: small (a few rows per township and
+    /// month), so carried whole rather than chunked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaint_stats: Vec<ComplaintStat>,
     /// Every problem the build found; the rows they name are left out of the chunks.
     pub problems: Vec<Problem>,
     /// The package's own files (datapackage.json and the CSVs), copied under `package/`.

@@ -1,8 +1,9 @@
 //! `cundi-core`: everything about the rural parcel-service network that can be decided without a
 //! browser — reading and validating a published data package, the administrative hierarchy,
-//! coverage statistics, what changed between two versions, the web bundle's format, search with pinyin, nearest points, coordinate
-//! systems and opening hours. The site and the publisher's CLI both use it, so they never disagree
-//! about what a valid dataset is.
+//! coverage statistics and shares, targets measured against the data, tables to filter, sort and
+//! download, what changed between two versions, the web bundle's format, search with pinyin,
+//! nearest points, coordinate systems and opening hours. The site and the publisher's CLI both use
+//! it, so they never disagree about what a valid dataset is.
 
 pub mod bundle;
 pub mod code;
@@ -19,6 +20,8 @@ pub mod read;
 pub mod search;
 pub mod share;
 pub mod stats;
+pub mod table;
+pub mod targets;
 pub mod validate;
 pub mod write;
 

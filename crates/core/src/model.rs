@@ -1,8 +1,9 @@
-//! The validated domain types of a dataset: stations, villages, targets, authorities and the
-//! divisions above them. Raw CSV rows become these in `read`; nothing here holds an unchecked value.
+//! The validated domain types of a dataset: stations, villages, targets, authorities, complaint
+//! figures and the divisions above them. Raw CSV rows become these in `read`; nothing here holds an unchecked value.
 
 use crate::code::{Code, Level};
-use chrono::NaiveDate;
+use crate::complaint::Category;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Declares a fixed vocabulary: an enum whose values are written in the data as snake_case words.
@@ -300,4 +301,97 @@ impl Division {
     pub fn level(&self) -> Level {
         self.code.level()
     }
+}
+
+/// A calendar month, written `YYYY-MM` (Table Schema's `yearmonth`): the period complaint figures
+/// are published for. Orders by time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    year: u16,
+    month: u8,
+}
+
+impl Month {
+    /// `None` unless `month` is 1–12 and `year` has four digits.
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        let ok = (1000..=9999).contains(&year) && (1..=12).contains(&month);
+        ok.then_some(Month {
+            year: year as u16,
+            month: month as u8,
+        })
+    }
+
+    /// Only `YYYY-MM`, as the schema says: `2026-3` or `2026/03` would not come back the same
+    /// when written.
+    pub fn parse(s: &str) -> Option<Month> {
+        let b = s.trim().as_bytes();
+        let shape = b.len() == 7
+            && b[4] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit());
+        if !shape {
+            return None;
+        }
+        let s = s.trim();
+        Month::new(s[..4].parse().ok()?, s[5..].parse().ok()?)
+    }
+
+    /// The month a date falls in.
+    pub fn of(date: NaiveDate) -> Month {
+        Month::new(date.year(), date.month()).expect("a date's month is 1–12")
+    }
+
+    pub fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+
+    /// 1–12.
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year(), self.month(), 1).expect("a checked month")
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = String;
+    fn try_from(s: String) -> Result<Month, String> {
+        Month::parse(&s).ok_or_else(|| format!("“{s}” is not a month (YYYY-MM)"))
+    }
+}
+
+impl From<Month> for String {
+    fn from(m: Month) -> String {
+        m.to_string()
+    }
+}
+
+/// Complaints an authority received in one month, about one category, in one county or township
+/// (`complaint_stats.csv`). Rows do not overlap: a county row counts only the complaints that no
+/// township row of that county counts, so the figure for an area is the sum of every row inside
+/// it (see `stats::complaint_totals`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplaintStat {
+    pub jurisdiction_code: Code,
+    pub month: Month,
+    /// The complaint form's categories, so published figures and citizens' complaints line up.
+    pub category: Category,
+    pub received: u32,
+    /// Of those received, how many were resolved; `None` when not published (not 0: unknown is
+    /// not "none resolved").
+    pub resolved: Option<u32>,
+    /// Who published the figure.
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Extra,
 }

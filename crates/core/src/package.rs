@@ -2,7 +2,8 @@
 //! columns every resource has. The reader, the writer and the Table Schemas in the descriptor all
 //! come from `RESOURCES`, so the site, the CLI and the published schema cannot drift apart.
 
-use crate::code::Level;
+use crate::code::{Code, Level};
+use crate::complaint::Category;
 use crate::model::{CoopModel, DeliveryMode, Indicator, Service, Status, Tier, VillageKind};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,8 @@ pub enum FieldType {
     Number,
     Boolean,
     Date,
+    /// A calendar month, `YYYY-MM` (Table Schema's `yearmonth`).
+    YearMonth,
     /// A division code: a string of 2, 4, 6, 9 or 12 digits.
     Code,
     /// A `;`-separated list of strings.
@@ -275,6 +278,50 @@ pub const AUTHORITIES: ResourceSpec = ResourceSpec {
     ],
 };
 
+pub const COMPLAINT_STATS: ResourceSpec = ResourceSpec {
+    name: "complaint_stats",
+    path: "complaint_stats.csv",
+    title: "Complaints received and resolved, by area, month and category",
+    required: false,
+    // The key is (jurisdiction_code, month, category); `validate` reports a repeat, since a
+    // figure counted twice would double the totals.
+    primary_key: None,
+    fields: &[
+        f(
+            "jurisdiction_code",
+            T::Code,
+            true,
+            "6 or 9-digit code of the county or township the complaints concern; a county row counts only complaints no township row of it counts",
+        ),
+        f(
+            "month",
+            T::YearMonth,
+            true,
+            "month the complaints were received, YYYY-MM",
+        ),
+        v(
+            "category",
+            T::String,
+            true,
+            Category::words,
+            "what the complaints were about (the complaint form's categories)",
+        ),
+        f("received", T::Integer, true, "complaints received, 0 or more"),
+        f(
+            "resolved",
+            T::Integer,
+            false,
+            "of those, how many were resolved; at most received",
+        ),
+        f(
+            "source",
+            T::String,
+            false,
+            "who published the figure, e.g. 晋城市邮政管理局",
+        ),
+    ],
+};
+
 /// The levels a code column accepts. A code column's type alone says "2 to 12 digits"; which levels
 /// make sense depends on the column (a village's `code` is 12 digits, a target binds a province,
 /// city, county or township), and keeping that here lets the reader say so in one place.
@@ -288,12 +335,23 @@ pub fn code_levels(spec: &ResourceSpec, field: &str) -> &'static [Level] {
         ("villages", "code") => &[Village],
         ("villages", "township_code") => &[Township],
         ("authorities", "jurisdiction_code") => &[Province, City, County],
+        ("complaint_stats", "jurisdiction_code") => &[County, Township],
         _ => &Level::ALL,
     }
 }
 
 /// Every CSV resource, in reading order (divisions before what refers to them).
-pub const RESOURCES: [ResourceSpec; 5] = [DIVISIONS, STATIONS, VILLAGES, TARGETS, AUTHORITIES];
+pub const RESOURCES: [ResourceSpec; 6] = [
+    DIVISIONS,
+    STATIONS,
+    VILLAGES,
+    TARGETS,
+    AUTHORITIES,
+    COMPLAINT_STATS,
+];
+
+/// The descriptor property that declares which provinces and cities the package holds whole.
+pub const COMPLETE_PROPERTY: &str = "cundi:complete";
 
 /// `datapackage.json`: the fields the site and the CLI use. Other properties are kept as they are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -322,6 +380,18 @@ pub struct Descriptor {
     /// A plain-language notice shown on the site, in Chinese and English.
     #[serde(default)]
     pub notice: Option<Notice>,
+    /// Provinces and cities (2 or 4-digit codes) of which the package holds every county, as the
+    /// publisher declares (`"cundi:complete": ["14"]`). A county or township in the package is
+    /// always whole — its rows are all of its stations and villages — but a province with only
+    /// some of its counties is a sample: a count or share over it is not the province's figure,
+    /// so a target set for the province is measured only when it is declared here. Kept as
+    /// written; [`Descriptor::complete_codes`] reads the codes and `validate` reports the rest.
+    #[serde(
+        default,
+        rename = "cundi:complete",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub complete: Vec<String>,
     #[serde(default)]
     pub resources: Vec<Resource>,
     #[serde(flatten)]
@@ -384,6 +454,15 @@ impl Descriptor {
             .unwrap_or_else(|| spec.path.to_string())
     }
 
+    /// The codes declared complete (`cundi:complete`) that are division codes; the others are
+    /// reported by `validate` and ignored.
+    pub fn complete_codes(&self) -> Vec<Code> {
+        self.complete
+            .iter()
+            .filter_map(|c| Code::parse(c).ok())
+            .collect()
+    }
+
     /// The publisher: the first contributor with role "publisher", else the first contributor.
     pub fn publisher(&self) -> Option<&Contributor> {
         self.contributors
@@ -406,6 +485,7 @@ pub fn table_schema(spec: &ResourceSpec) -> serde_json::Value {
                 T::Number => ("number", None),
                 T::Boolean => ("boolean", None),
                 T::Date => ("date", None),
+                T::YearMonth => ("yearmonth", None),
                 T::Code => ("string", Some(r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$")),
             };
             let mut constraints = serde_json::Map::new();

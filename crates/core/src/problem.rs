@@ -42,6 +42,9 @@ pub enum ProblemKind {
     BadCode { digits: Vec<u8> },
     /// A code whose parent division is not in the package.
     MissingParent { parent: String },
+    /// A code that names no division in the package (complaint figures for an area the package
+    /// does not hold, or a `cundi:complete` entry).
+    UnknownDivision,
     /// A village whose code does not lie under the township it names, or the like.
     CodeMismatch { expected_prefix: String },
     /// Not a number, or a number of the wrong kind.
@@ -50,6 +53,8 @@ pub enum ProblemKind {
     OutOfRange { min: f64, max: f64 },
     /// Not an ISO date (YYYY-MM-DD).
     BadDate,
+    /// Not a month (YYYY-MM).
+    BadMonth,
     /// Not one of the words of a fixed vocabulary.
     UnknownValue { allowed: Vec<String> },
     /// Not `true`/`false` (or 是/否, yes/no, 1/0).
@@ -83,10 +88,12 @@ impl ProblemKind {
             Required => "required",
             BadCode { .. } => "bad_code",
             MissingParent { .. } => "missing_parent",
+            UnknownDivision => "unknown_division",
             CodeMismatch { .. } => "code_mismatch",
             NotANumber => "not_a_number",
             OutOfRange { .. } => "out_of_range",
             BadDate => "bad_date",
+            BadMonth => "bad_month",
             UnknownValue { .. } => "unknown_value",
             NotABoolean => "not_a_boolean",
             OutsideChina => "outside_china",
@@ -216,6 +223,10 @@ impl Problem {
             (Lang::Zh, MissingParent { parent }) => {
                 format!("“{v}”的上级区划 {parent} 不在数据包中")
             }
+            (Lang::En, UnknownDivision) => {
+                format!("“{v}” is not a division in the package (divisions.csv)")
+            }
+            (Lang::Zh, UnknownDivision) => format!("“{v}”不是数据包中的区划（divisions.csv）"),
             (Lang::En, CodeMismatch { expected_prefix }) => {
                 format!("“{v}” should begin with {expected_prefix}")
             }
@@ -230,6 +241,8 @@ impl Problem {
             (Lang::Zh, OutOfRange { min, max }) => format!("{v} 超出允许范围 {min}–{max}"),
             (Lang::En, BadDate) => format!("“{v}” is not a date (YYYY-MM-DD)"),
             (Lang::Zh, BadDate) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
+            (Lang::En, BadMonth) => format!("“{v}” is not a month (YYYY-MM)"),
+            (Lang::Zh, BadMonth) => format!("“{v}”不是月份（应为 YYYY-MM）"),
             (Lang::En, UnknownValue { allowed }) => {
                 format!("“{v}” is not one of: {}", allowed.join(", "))
             }

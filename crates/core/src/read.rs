@@ -16,8 +16,8 @@
 use crate::code::{Code, Level};
 use crate::geo::{self, BBox};
 use crate::model::{
-    Authority, Division, Extra, Indicator, Station, Target, Tier, Village, Word,
-    MAX_DELIVERIES_PER_WEEK,
+    Authority, ComplaintStat, Division, Extra, Indicator, Month, Station, Target, Tier, Village,
+    Word, MAX_DELIVERIES_PER_WEEK,
 };
 use crate::package::{self, Crs, Descriptor, FieldSpec, FieldType, ResourceSpec, RESOURCES};
 use crate::problem::{Problem, ProblemKind};
@@ -347,6 +347,7 @@ pub enum Value {
     Number(f64),
     Boolean(bool),
     Date(NaiveDate),
+    Month(Month),
     Code(Code),
     List(Vec<String>),
 }
@@ -399,6 +400,9 @@ pub fn parse_value(
             Value::Boolean(parse_bool(raw).ok_or_else(|| bad(ProblemKind::NotABoolean))?)
         }
         FieldType::Date => Value::Date(parse_date(raw).ok_or_else(|| bad(ProblemKind::BadDate))?),
+        FieldType::YearMonth => {
+            Value::Month(Month::parse(raw).ok_or_else(|| bad(ProblemKind::BadMonth))?)
+        }
         FieldType::Code => {
             let levels = package::code_levels(resource, field.name);
             Value::Code(
@@ -614,6 +618,13 @@ impl<'a> Fields<'a> {
         match self.value(name)? {
             Value::Date(d) => Some(*d),
             other => unreachable!("{name} is not a date: {other:?}"),
+        }
+    }
+
+    pub fn month(&self, name: &str) -> Option<Month> {
+        match self.value(name)? {
+            Value::Month(m) => Some(*m),
+            other => unreachable!("{name} is not a month: {other:?}"),
         }
     }
 
@@ -834,6 +845,11 @@ pub fn read_authorities(file: &str, bytes: &[u8]) -> (Vec<Authority>, Vec<Proble
     (rows.items, rows.problems)
 }
 
+pub fn read_complaint_stats(file: &str, bytes: &[u8]) -> (Vec<ComplaintStat>, Vec<Problem>) {
+    let rows = read_table(file, bytes);
+    (rows.items, rows.problems)
+}
+
 /// The level a station's `admin_code` has for its tier.
 pub fn tier_level(tier: Tier) -> Level {
     match tier {
@@ -998,6 +1014,33 @@ impl FromRow for Authority {
     }
 }
 
+/// The most complaints one row can count: far above any county's month, low enough that a
+/// pasted phone number or a sum over the wrong column is caught.
+pub const MAX_COMPLAINTS: i64 = 10_000_000;
+
+impl FromRow for ComplaintStat {
+    const SPEC: ResourceSpec = package::COMPLAINT_STATS;
+    fn from_fields(f: &mut Fields<'_>) -> Option<ComplaintStat> {
+        let category = f.word("category");
+        let received = f.integer_in("received", 0, MAX_COMPLAINTS);
+        // More resolved than received is a typo in one of the two; either way neither can be
+        // shown, so the row is left out with the bound it broke.
+        let resolved = match received {
+            Some(max) => f.integer_in("resolved", 0, max),
+            None => f.integer_in("resolved", 0, MAX_COMPLAINTS),
+        };
+        Some(ComplaintStat {
+            jurisdiction_code: f.code("jurisdiction_code")?,
+            month: f.month("month")?,
+            category: category?,
+            received: received.and_then(|n| u32::try_from(n).ok())?,
+            resolved: resolved.and_then(|n| u32::try_from(n).ok()),
+            source: f.string("source"),
+            extra: f.extra(),
+        })
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The dataset
 
@@ -1010,6 +1053,7 @@ pub struct SourceLines {
     pub villages: Vec<u64>,
     pub targets: Vec<u64>,
     pub authorities: Vec<u64>,
+    pub complaint_stats: Vec<u64>,
 }
 
 /// The pieces of a dataset, for building one with `Dataset::new`.
@@ -1021,6 +1065,7 @@ pub struct Parts {
     pub villages: Vec<Village>,
     pub targets: Vec<Target>,
     pub authorities: Vec<Authority>,
+    pub complaint_stats: Vec<ComplaintStat>,
     pub county_bboxes: BTreeMap<Code, BBox>,
     pub lines: SourceLines,
 }
@@ -1048,6 +1093,8 @@ pub struct Dataset {
     pub villages: Vec<Village>,
     pub targets: Vec<Target>,
     pub authorities: Vec<Authority>,
+    /// Complaint figures (`complaint_stats.csv`), when the package publishes them.
+    pub complaint_stats: Vec<ComplaintStat>,
     /// Bounding box of each county outline found under `boundaries/`.
     pub county_bboxes: BTreeMap<Code, BBox>,
     pub lines: SourceLines,
@@ -1069,6 +1116,7 @@ impl Dataset {
             villages: parts.villages,
             targets: parts.targets,
             authorities: parts.authorities,
+            complaint_stats: parts.complaint_stats,
             county_bboxes: parts.county_bboxes,
             lines: parts.lines,
             index: Index::default(),
@@ -1118,6 +1166,12 @@ impl Dataset {
             l.authorities,
             parts.authorities.len(),
         );
+        lines(
+            &mut self.lines.complaint_stats,
+            self.complaint_stats.len(),
+            l.complaint_stats,
+            parts.complaint_stats.len(),
+        );
         if self.descriptor.is_none() {
             self.descriptor = parts.descriptor;
         }
@@ -1126,6 +1180,7 @@ impl Dataset {
         self.villages.extend(parts.villages);
         self.targets.extend(parts.targets);
         self.authorities.extend(parts.authorities);
+        self.complaint_stats.extend(parts.complaint_stats);
         self.county_bboxes.extend(parts.county_bboxes);
         self.reindex();
     }
@@ -1372,6 +1427,12 @@ pub fn read_package(
                 read_table(&file, &bytes),
                 &mut parts.authorities,
                 &mut parts.lines.authorities,
+                &mut problems,
+            ),
+            "complaint_stats" => take(
+                read_table(&file, &bytes),
+                &mut parts.complaint_stats,
+                &mut parts.lines.complaint_stats,
                 &mut problems,
             ),
             other => unreachable!("no reader for resource {other}"),

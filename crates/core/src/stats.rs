@@ -12,10 +12,14 @@
 //! Station counts by tier, and the standardized/filed/locker counts, are of operating stations
 //! only: a planned, suspended or closed station does not count toward a target. `by_status`
 //! and `by_model` count every station, so the rest can be shown too.
+//!
+//! Complaint figures (`complaint_stats.csv`) are summed by [`complaint_totals`].
 
 use crate::code::{Code, Level};
+use crate::complaint::Category;
 use crate::model::{
-    Frequency, Indicator, Station, Status, Tier, Village, DAILY_DELIVERIES_PER_WEEK,
+    ComplaintStat, Frequency, Indicator, Month, Station, Status, Tier, Village,
+    DAILY_DELIVERIES_PER_WEEK,
 };
 use crate::read::Dataset;
 use serde::{Deserialize, Serialize};
@@ -262,4 +266,63 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
 fn sort_dedup(codes: &mut Vec<&Code>) {
     codes.sort_unstable();
     codes.dedup();
+}
+
+/// Complaint figures added up. `resolved` is summed only over rows that publish it, and
+/// `received_with_resolved` is what those rows received, so the resolution rate compares like
+/// with like instead of counting an unpublished figure as "none resolved".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Rows added.
+    pub rows: u32,
+    pub received: u64,
+    pub resolved: u64,
+    pub received_with_resolved: u64,
+}
+
+impl Tally {
+    fn add(&mut self, row: &ComplaintStat) {
+        self.rows += 1;
+        self.received += u64::from(row.received);
+        if let Some(r) = row.resolved {
+            self.resolved += u64::from(r);
+            self.received_with_resolved += u64::from(row.received);
+        }
+    }
+
+    /// Resolved in percent of received, over the rows that publish both; `None` when none does
+    /// or they received nothing.
+    pub fn resolved_pct(&self) -> Option<f64> {
+        (self.received_with_resolved > 0)
+            .then(|| self.resolved as f64 * 100.0 / self.received_with_resolved as f64)
+    }
+}
+
+/// An area's complaint figures by month, by category, and by both. Only months and categories
+/// with rows appear: a month without a row was not published, which is not the same as zero
+/// complaints, so a chart should show it as a gap.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ComplaintTotals {
+    pub total: Tally,
+    pub by_month: BTreeMap<Month, Tally>,
+    pub by_category: BTreeMap<Category, Tally>,
+    pub by_month_category: BTreeMap<(Month, Category), Tally>,
+}
+
+/// Sums the rows inside `area` (the area's own rows and those of every county or township in
+/// it). Rows never overlap (a county row counts what no township row counts; see
+/// `ComplaintStat`), so adding them gives the area's figure. One pass over the rows: the file is
+/// small, a few rows per township and month.
+pub fn complaint_totals(rows: &[ComplaintStat], area: &Code) -> ComplaintTotals {
+    let mut t = ComplaintTotals::default();
+    for row in rows.iter().filter(|r| area.contains(&r.jurisdiction_code)) {
+        t.total.add(row);
+        t.by_month.entry(row.month).or_default().add(row);
+        t.by_category.entry(row.category).or_default().add(row);
+        t.by_month_category
+            .entry((row.month, row.category))
+            .or_default()
+            .add(row);
+    }
+    t
 }

@@ -1,5 +1,5 @@
 //! Checks across files: parents of codes, duplicate keys, `served_by` references, coordinates
-//! against the county.
+//! against the county, the areas complaint figures and `cundi:complete` name.
 //!
 //! The checks run in the order rows depend on each other — divisions (parents before children),
 //! then villages, then stations, then the `served_by` references — and each sees only the rows
@@ -10,7 +10,7 @@
 use crate::code::{Code, Level};
 use crate::package::{self, ResourceSpec};
 use crate::problem::{Problem, ProblemKind};
-use crate::read::Dataset;
+use crate::read::{Dataset, DESCRIPTOR_FILE};
 use std::collections::{HashMap, HashSet};
 
 /// A point more than this far outside its county's outline box is misplaced. The box already
@@ -30,6 +30,7 @@ pub(crate) struct Checked {
     stations: HashSet<usize>,
     villages: HashSet<usize>,
     authorities: HashSet<usize>,
+    complaint_stats: HashSet<usize>,
 }
 
 impl Checked {
@@ -38,7 +39,8 @@ impl Checked {
         let none = self.divisions.is_empty()
             && self.stations.is_empty()
             && self.villages.is_empty()
-            && self.authorities.is_empty();
+            && self.authorities.is_empty()
+            && self.complaint_stats.is_empty();
         if none {
             return;
         }
@@ -49,6 +51,11 @@ impl Checked {
             &mut ds.authorities,
             &mut ds.lines.authorities,
             &self.authorities,
+        );
+        retain(
+            &mut ds.complaint_stats,
+            &mut ds.lines.complaint_stats,
+            &self.complaint_stats,
         );
         ds.reindex();
     }
@@ -293,6 +300,53 @@ pub(crate) fn check(ds: &Dataset) -> Checked {
         &mut problems,
     );
 
+    // Complaint figures: for an area the package holds, each (area, month, category) once — a
+    // repeat would be added twice into every total above it.
+    let t = Table::new(ds, &package::COMPLAINT_STATS, &ds.lines.complaint_stats);
+    let keys: Vec<String> = ds
+        .complaint_stats
+        .iter()
+        .map(|c| format!("{} {} {}", c.jurisdiction_code, c.month, c.category))
+        .collect();
+    let mut drop_complaint_stats = duplicates(
+        &t,
+        "jurisdiction_code",
+        keys.iter().map(String::as_str),
+        &mut problems,
+    );
+    for (i, c) in ds.complaint_stats.iter().enumerate() {
+        if !drop_complaint_stats.contains(&i) && !divisions.contains(&c.jurisdiction_code) {
+            problems.push(t.error(
+                i,
+                "jurisdiction_code",
+                ProblemKind::UnknownDivision,
+                c.jurisdiction_code.as_str(),
+            ));
+            drop_complaint_stats.insert(i);
+        }
+    }
+
+    // `cundi:complete` only widens what targets are measured against, so an entry that is not a
+    // division of the package is ignored with a warning rather than failing the package.
+    if let Some(d) = &ds.descriptor {
+        for raw in &d.complete {
+            let kind = match Code::parse(raw) {
+                Err(_) => ProblemKind::BadCode { digits: vec![2, 4] },
+                Ok(code) if !divisions.contains(&code) => ProblemKind::UnknownDivision,
+                Ok(_) => continue,
+            };
+            problems.push(
+                Problem::warning(
+                    DESCRIPTOR_FILE,
+                    None,
+                    Some(package::COMPLETE_PROPERTY),
+                    kind,
+                )
+                .with_value(raw),
+            );
+        }
+    }
+
     let order: HashMap<String, usize> = package::RESOURCES
         .iter()
         .enumerate()
@@ -306,5 +360,6 @@ pub(crate) fn check(ds: &Dataset) -> Checked {
         stations: drop_stations,
         villages: drop_villages,
         authorities: drop_authorities,
+        complaint_stats: drop_complaint_stats,
     }
 }

@@ -5,7 +5,7 @@
 //! The header is the schema's columns in schema order, then every `extra` column any row has, in
 //! the order first met, so a publisher's own columns survive a round trip through the tools.
 
-use crate::model::{Authority, Division, Station, Target, Village, Word};
+use crate::model::{Authority, ComplaintStat, Division, Station, Target, Village, Word};
 use crate::package::{self, ResourceSpec};
 use chrono::NaiveDate;
 
@@ -20,47 +20,82 @@ pub trait ToRow {
 
 /// Writes rows as CSV: UTF-8 without a BOM, `\n` line ends, quotes only where needed.
 pub fn write_resource<T: ToRow>(rows: &[T]) -> Vec<u8> {
-    let mut extra_names: Vec<&str> = Vec::new();
-    for row in rows {
+    write_rows(rows, rows.iter(), Vec::new())
+}
+
+/// Writes the rows at `indices` (in that order, unknown ones skipped) with the header the whole
+/// of `all` would have, so a selection (the rows a table shows) reads like the package's own
+/// file. `prefix` goes first: a BOM, for a download meant for Excel.
+pub fn write_selected<T: ToRow>(all: &[T], indices: &[usize], prefix: &[u8]) -> Vec<u8> {
+    write_rows(
+        all,
+        indices.iter().filter_map(|&i| all.get(i)),
+        prefix.to_vec(),
+    )
+}
+
+/// The header's extra columns: every `extra` name of `all`, in the order first met.
+fn extra_names<T: ToRow>(all: &[T]) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for row in all {
         for (name, _) in row.extra() {
-            if !extra_names.contains(&name.as_str()) {
-                extra_names.push(name);
+            if !names.contains(&name.as_str()) {
+                names.push(name);
             }
         }
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let header: Vec<&str> = T::SPEC
+    names
+}
+
+/// The header of `all` as written: the schema's columns, then the extra ones.
+pub fn header<T: ToRow>(all: &[T]) -> Vec<&str> {
+    T::SPEC
         .header()
         .into_iter()
-        .chain(extra_names.iter().copied())
-        .collect();
+        .chain(extra_names(all))
+        .collect()
+}
+
+/// One row's cells under `header`: the schema's, then the extra columns matched by name.
+pub fn row_cells<T: ToRow>(row: &T, extra_names: &[&str]) -> Vec<String> {
+    let mut cells = row.cells();
+    debug_assert_eq!(cells.len(), T::SPEC.fields.len());
+    let extra = row.extra();
+    // A name can occur twice in `extra` (a repeated column); each occurrence is matched to
+    // its own header column by counting.
+    let mut used = vec![false; extra.len()];
+    for name in extra_names {
+        let found = extra
+            .iter()
+            .enumerate()
+            .find(|(i, (n, _))| !used[*i] && n == name);
+        cells.push(match found {
+            Some((i, (_, v))) => {
+                used[i] = true;
+                v.clone()
+            }
+            None => String::new(),
+        });
+    }
+    cells
+}
+
+fn write_rows<'a, T: ToRow + 'a>(
+    all: &[T],
+    rows: impl Iterator<Item = &'a T>,
+    prefix: Vec<u8>,
+) -> Vec<u8> {
+    let header = header(all);
+    let extra_names = &header[T::SPEC.fields.len()..];
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(prefix);
     writer
         .write_record(&header)
         .expect("writing to memory cannot fail");
     for row in rows {
-        let mut cells = row.cells();
-        debug_assert_eq!(cells.len(), T::SPEC.fields.len());
-        let extra = row.extra();
-        // A name can occur twice in `extra` (a repeated column); each occurrence is matched to
-        // its own header column by counting.
-        let mut used = vec![false; extra.len()];
-        for name in &extra_names {
-            let found = extra
-                .iter()
-                .enumerate()
-                .find(|(i, (n, _))| !used[*i] && n == name);
-            cells.push(match found {
-                Some((i, (_, v))) => {
-                    used[i] = true;
-                    v.clone()
-                }
-                None => String::new(),
-            });
-        }
         writer
-            .write_record(&cells)
+            .write_record(row_cells(row, extra_names))
             .expect("writing to memory cannot fail");
     }
     writer.into_inner().expect("writing to memory cannot fail")
@@ -84,6 +119,10 @@ pub fn write_targets(targets: &[Target]) -> Vec<u8> {
 
 pub fn write_authorities(authorities: &[Authority]) -> Vec<u8> {
     write_resource(authorities)
+}
+
+pub fn write_complaint_stats(stats: &[ComplaintStat]) -> Vec<u8> {
+    write_resource(stats)
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -204,6 +243,23 @@ impl ToRow for Authority {
             opt(&self.address),
             opt(&self.open311_endpoint),
             opt(&self.office_hours),
+        ]
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
+impl ToRow for ComplaintStat {
+    const SPEC: ResourceSpec = package::COMPLAINT_STATS;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.jurisdiction_code.to_string(),
+            self.month.to_string(),
+            self.category.word().to_string(),
+            self.received.to_string(),
+            opt(&self.resolved),
+            opt(&self.source),
         ]
     }
     fn extra(&self) -> &[(String, String)] {

@@ -126,6 +126,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         areas,
         targets: ds.targets.clone(),
         authorities: ds.authorities.clone(),
+        complaint_stats: ds.complaint_stats.clone(),
         problems: checked.problems.clone(),
         files: files.clone(),
         search: Some(search),
@@ -272,6 +273,7 @@ fn package_info(ds: &Dataset, dir: &Path) -> PackageInfo {
             crs: d.crs,
             illustrative: d.illustrative,
             notice: d.notice.clone(),
+            complete: d.complete_codes(),
         },
         None => PackageInfo {
             name: fallback_name,
@@ -284,6 +286,7 @@ fn package_info(ds: &Dataset, dir: &Path) -> PackageInfo {
             crs: Default::default(),
             illustrative: false,
             notice: None,
+            complete: Vec::new(),
         },
     }
 }

@@ -138,6 +138,7 @@ pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std
         ds.villages.len(),
         ds.targets.len(),
         ds.authorities.len(),
+        ds.complaint_stats.len(),
     ];
     for (spec, kept) in RESOURCES.iter().zip(kept) {
         let file = ds.file_of(spec);

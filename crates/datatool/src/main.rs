@@ -333,12 +333,13 @@ fn generate_demo(
         })?;
     let counts = generate::demo(&divisions, &outlines, out)?;
     println!(
-        "cundi-data: wrote {}: {} divisions, {} stations, {} villages ({} with an operating point of their own), {} outlines",
+        "cundi-data: wrote {}: {} divisions, {} stations, {} villages ({} with an operating point of their own), {} complaint figures, {} outlines",
         out.display(),
         counts.divisions,
         counts.stations,
         counts.villages,
         counts.villages_with_point,
+        counts.complaint_stats,
         counts.boundaries
     );
     Ok(EXIT_OK)

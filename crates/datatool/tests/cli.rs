@@ -319,12 +319,39 @@ fn build_writes_every_row_into_the_county_chunks() {
         "villages.csv",
         "targets.csv",
         "authorities.csv",
+        "complaint_stats.csv",
         "boundaries/140522.geojson",
         "boundaries/370305.geojson",
         "boundaries/411721.geojson",
     ] {
         assert!(copied.contains(&rel), "{rel} not in files: {copied:?}");
     }
+}
+
+/// The summary carries the complaint figures as read, and its targets assess as the package's do.
+#[test]
+fn the_summary_carries_complaint_figures_and_measures_the_targets() {
+    let tmp = TempDir::new("targets");
+    let out_dir = tmp.join("bundle");
+    let out = run(&["build", s(&data()), s(&out_dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let sum = summary(&out_dir);
+
+    let dir = data();
+    let (ds, _) = cundi_core::read_package(&mut |path: &str| {
+        std::fs::read(dir.join(path)).map_err(|e| e.to_string())
+    });
+    assert!(!sum.complaint_stats.is_empty());
+    assert_eq!(sum.complaint_stats, ds.complaint_stats);
+    assert!(
+        sum.package.complete.is_empty(),
+        "the demo declares no province complete"
+    );
+
+    let as_of = sum.package.as_of().expect("the demo has a created date");
+    let assessed = cundi_core::targets::assess_all(&sum, as_of);
+    assert_eq!(assessed.len(), 31);
+    assert_eq!(assessed, cundi_core::targets::assess_dataset(&ds, as_of));
 }
 
 #[test]
@@ -395,11 +422,12 @@ fn generator_inputs() -> Option<(PathBuf, PathBuf)> {
     Some((divisions, outlines))
 }
 
-const GENERATED: [&str; 7] = [
+const GENERATED: [&str; 8] = [
     "datapackage.json",
     "divisions.csv",
     "stations.csv",
     "villages.csv",
+    "complaint_stats.csv",
     "boundaries/140522.geojson",
     "boundaries/370305.geojson",
     "boundaries/411721.geojson",

@@ -19,6 +19,7 @@ fn schema_tables() -> String {
                 FieldType::Number => "number",
                 FieldType::Boolean => "boolean",
                 FieldType::Date => "date",
+                FieldType::YearMonth => "month (`YYYY-MM`)",
                 FieldType::Code => "division code",
                 FieldType::List => "`;` list",
             };
