@@ -90,7 +90,7 @@ struct Shown {
     pages: usize,
 }
 
-fn shown(data: &Data, kind: Kind, q: &Query) -> Shown {
+fn shown(data: &Data, kind: Kind, rows: &[usize], q: &Query) -> Shown {
     fn cells<T: ToRow>(all: &[T], indices: &[usize], id: impl Fn(&T) -> String) -> Shown {
         let header: Vec<String> = write::header(all).into_iter().map(str::to_string).collect();
         let known = T::SPEC.fields.len();
@@ -110,19 +110,12 @@ fn shown(data: &Data, kind: Kind, q: &Query) -> Shown {
         }
     }
     let ds = &data.dataset;
-    let (page, mut s) = match kind {
-        Kind::Stations => {
-            let page = table::stations(ds, q);
-            let s = cells(&ds.stations, &page.indices, |st: &Station| st.id.clone());
-            (page, s)
-        }
-        Kind::Villages => {
-            let page = table::villages(ds, q);
-            let s = cells(&ds.villages, &page.indices, |v: &Village| {
-                v.code.to_string()
-            });
-            (page, s)
-        }
+    let page = table::page_of(rows, q);
+    let mut s = match kind {
+        Kind::Stations => cells(&ds.stations, &page.indices, |st: &Station| st.id.clone()),
+        Kind::Villages => cells(&ds.villages, &page.indices, |v: &Village| {
+            v.code.to_string()
+        }),
     };
     s.total = page.total;
     s.page = page.page;
@@ -156,9 +149,24 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
         q.page = 0;
         go.run((q, true));
     };
+    // Filtering and sorting happen when they change, not on every page flip: on a national
+    // dataset the sort is the expensive part.
     let data2 = data.clone();
+    let filters = Memo::new(move |_| {
+        let mut q = query.get();
+        q.page = 0;
+        q.page_size = 0;
+        q
+    });
+    let rows = Memo::new(move |_| {
+        filters.with(|q| match kind {
+            Kind::Stations => table::station_rows(&data2.dataset, q),
+            Kind::Villages => table::village_rows(&data2.dataset, q),
+        })
+    });
+    let data3 = data.clone();
     let result = Memo::new(move |_| {
-        let s = shown(&data2, kind, &query.get());
+        let s = rows.with(|r| shown(&data3, kind, r, &query.get()));
         (s.header, s.rows, s.indices, s.total, s.page, s.pages)
     });
 

@@ -130,16 +130,21 @@ fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
             let issued = t.issued_on.map(|d| d.to_string()).unwrap_or_default();
             view! {
                 <tr data-status=status.as_str() data-doc=t.doc_no.clone()>
-                    <td>
+                    <td data-label=move_tr!("targets-area")>
                         <a href=area_href(&t.jurisdiction_code)>{area}</a>
                     </td>
-                    <td>{text(move || i18n::indicator(indicator))}</td>
-                    <td class="num" data-testid="target-value">
+                    <td data-label=move_tr!("targets-indicator")>
+                        {text(move || i18n::indicator(indicator))}
+                    </td>
+                    <td class="num" data-testid="target-value" data-label=move_tr!("targets-value")>
                         {value.unwrap_or_else(|| "—".to_string())}
                     </td>
-                    <td class="num">{figure(indicator, t.target)}</td>
-                    <td>{t.deadline.to_string()}</td>
-                    <td>
+                    <td class="num" data-label=move_tr!("targets-target")>
+                        {figure(indicator, t.target)}
+                    </td>
+                    <td data-label=move_tr!("targets-deadline")>{t.deadline.to_string()}</td>
+                    <td data-label=move_tr!("targets-status")>
+                        <div>
                         <span class=format!("badge target-{}", status.as_str()) data-testid="target-status">
                             {move || status.label(lang())}
                         </span>
@@ -152,14 +157,17 @@ fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
                                     <small>{move_tr!("targets-expected", { "n" => e.clone() })}</small>
                                 }
                             })}
+                        </div>
                     </td>
-                    <td class="doc" data-testid="target-doc">
+                    <td class="doc" data-testid="target-doc" data-label=move_tr!("targets-document")>
+                        <div>
                         <strong>{t.doc_no.clone()}</strong>
                         <br />
                         {format!("《{}》", t.doc_title)}
                         <br />
                         <small>{t.issued_by.clone()} " " {issued}</small>
                         {t.note.clone().map(|n| view! { <br /> <small class="muted">{n}</small> })}
+                        </div>
                     </td>
                 </tr>
             }

@@ -225,7 +225,8 @@ pub struct Page {
     pub indices: Vec<usize>,
 }
 
-fn page_of(rows: &[usize], q: &Query) -> Page {
+/// One page of rows already filtered and sorted: a page flip slices, it does not sort again.
+pub fn page_of(rows: &[usize], q: &Query) -> Page {
     let size = q.size();
     let total = rows.len();
     let pages = total.div_ceil(size).max(1);
