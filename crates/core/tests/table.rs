@@ -18,7 +18,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::station;
+use common::{station, village};
 use cundi_core::model::{CoopModel, Division, Status, Tier, Village};
 use cundi_core::package::{FieldType, STATIONS, VILLAGES};
 use cundi_core::read::{read_stations, read_villages};
@@ -35,25 +35,6 @@ fn code(s: &str) -> Code {
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn village(c: &str, name: &str, served_by: Option<&str>, per_week: Option<u8>) -> Village {
-    Village {
-        code: code(c),
-        name: name.into(),
-        township_code: code(&c[..9]),
-        kind: None,
-        population: None,
-        lon: None,
-        lat: None,
-        served_by: served_by.map(str::to_string),
-        deliveries_per_week: per_week,
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: None,
-        updated: None,
-        extra: vec![],
-    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -44,20 +44,8 @@ fn village(
     per_week: Option<u8>,
 ) -> Village {
     Village {
-        code: code(c),
-        name: format!("村{c}"),
-        township_code: code(&c[..9]),
-        kind: None,
         population,
-        lon: None,
-        lat: None,
-        served_by: served_by.map(str::to_string),
-        deliveries_per_week: per_week,
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: None,
-        updated: None,
-        extra: vec![],
+        ..common::village(c, &format!("村{c}"), served_by, per_week)
     }
 }
 

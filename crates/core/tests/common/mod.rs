@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use cundi_core::read::{read_package, Dataset};
-use cundi_core::{Code, Problem, Station, Status, Tier};
+use cundi_core::{Code, Problem, Station, Status, Tier, Village};
 use std::path::PathBuf;
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -70,6 +70,26 @@ pub fn station(id: &str, tier: Tier, name: &str, admin: &str, lon: f64, lat: f64
         status: Status::Operating,
         opened: None,
         verified: None,
+        extra: vec![],
+    }
+}
+
+/// A village in its township (the code's first nine digits), with what coverage tests vary.
+pub fn village(code: &str, name: &str, served_by: Option<&str>, per_week: Option<u8>) -> Village {
+    Village {
+        code: Code::parse(code).unwrap(),
+        name: name.into(),
+        township_code: Code::parse(&code[..9]).unwrap(),
+        kind: None,
+        population: None,
+        lon: None,
+        lat: None,
+        served_by: served_by.map(str::to_string),
+        deliveries_per_week: per_week,
+        delivery_days: None,
+        pickups_per_week: None,
+        delivery_mode: None,
+        updated: None,
         extra: vec![],
     }
 }
