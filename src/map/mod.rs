@@ -134,14 +134,7 @@ pub fn StationMap(
         let data = data.clone();
         Effect::new(move |_| {
             let show = show_villages.get();
-            if drawn.get().is_none() {
-                return;
-            }
-            handle.update_value(|h| {
-                if let Some(h) = h {
-                    h.show_villages(show, &data);
-                }
-            });
+            when_drawn(drawn, handle, |h| h.show_villages(show, &data));
         });
     }
 
@@ -149,14 +142,7 @@ pub fn StationMap(
         let data = data.clone();
         Effect::new(move |_| {
             let share = shade.get();
-            if drawn.get().is_none() {
-                return;
-            }
-            handle.with_value(|h| {
-                if let Some(h) = h {
-                    h.shade(share, &data);
-                }
-            });
+            when_drawn(drawn, handle, |h| h.shade(share, &data));
         });
     }
 
@@ -186,27 +172,13 @@ pub fn StationMap(
 
     Effect::new(move |_| {
         let focus = near.get();
-        if drawn.get().is_none() {
-            return;
-        }
-        handle.update_value(|h| {
-            if let Some(h) = h {
-                h.show_near(focus.as_ref());
-            }
-        });
+        when_drawn(drawn, handle, |h| h.show_near(focus.as_ref()));
     });
 
     Effect::new(move |_| {
         let id = selected.get();
-        if drawn.get().is_none() {
-            return;
-        }
         let station = id.as_deref().and_then(|id| data.station(id));
-        handle.update_value(|h| {
-            if let Some(h) = h {
-                h.highlight(station);
-            }
-        });
+        when_drawn(drawn, handle, |h| h.highlight(station));
     });
 
     on_cleanup(move || {
@@ -236,6 +208,23 @@ pub fn StationMap(
                 })
         }}
     }
+}
+
+/// Runs `f` on the map once it is drawn. It reads `drawn`, so an effect calling it runs again
+/// when the map appears and applies what was asked before.
+fn when_drawn(
+    drawn: RwSignal<Option<usize>>,
+    handle: StoredValue<Option<MapHandle>, LocalStorage>,
+    f: impl FnOnce(&mut MapHandle),
+) {
+    if drawn.get().is_none() {
+        return;
+    }
+    handle.update_value(|h| {
+        if let Some(h) = h {
+            f(h);
+        }
+    });
 }
 
 /// The Leaflet objects behind one map, kept for the map's lifetime.
