@@ -4,11 +4,12 @@
 //! A position is personal. It is kept in memory only, for as long as the results are shown: it
 //! never goes into a URL, storage or a log, and is sent nowhere.
 
-use crate::store::Data;
-use cundi_core::nearest::{serving_point, Filter, Whereabouts};
+use crate::store::{Data, Store};
+use cundi_core::nearest::{
+    counties_to_load, reach, serving_point, Filter, Whereabouts, VILLAGE_RADIUS_KM,
+};
 use cundi_core::{Station, Village};
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,6 +32,8 @@ pub enum NearFailure {
     Unsupported,
     /// The position is outside the area the data covers.
     Outside,
+    /// The counties around the position could not be loaded.
+    NotLoaded,
 }
 
 /// What was found around the position.
@@ -90,7 +93,7 @@ impl NearMe {
     }
 
     /// Asks for the position and fills in the results (or the reason there are none).
-    pub fn locate(&self, data: Arc<Data>) {
+    pub fn locate(&self, store: Store) {
         self.attempt.update_value(|a| *a += 1);
         let attempt = self.attempt.get_value();
         let me = *self;
@@ -112,7 +115,8 @@ impl NearMe {
 
         let on_fix = Closure::once_into_js(move |position: web_sys::Position| {
             let c = position.coords();
-            settle(find(&data, c.longitude(), c.latitude()));
+            let (lon, lat) = (c.longitude(), c.latitude());
+            leptos::task::spawn_local(async move { settle(find_loading(store, lon, lat).await) });
         });
         let on_error = Closure::once_into_js(move |error: web_sys::PositionError| {
             settle(NearState::Failed(match error.code() {
@@ -143,6 +147,44 @@ impl Default for NearMe {
     fn default() -> Self {
         NearMe::new()
     }
+}
+
+/// At most this many rounds of loading counties around a position (each round loads those that
+/// could hold something nearer than found so far; one or two rounds are the rule).
+const ROUNDS: usize = 4;
+
+/// What the data says about a position, when counties load on demand first loading those that
+/// could hold the nearest points or the village it lies in (`nearest::counties_to_load`), so
+/// that the answer crosses county borders as the whole dataset's would.
+pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
+    let Some(mut data) = store.data_untracked() else {
+        return NearState::Failed(NearFailure::NotLoaded);
+    };
+    if data.on_demand {
+        let mut km = VILLAGE_RADIUS_KM;
+        for _ in 0..ROUNDS {
+            let boxes = data
+                .summary
+                .counties()
+                .filter_map(|a| Some((&a.division.code, a.bbox?)));
+            let more = counties_to_load(boxes, |c| data.has_county(c), lon, lat, km);
+            let loaded_more = !more.is_empty();
+            if loaded_more {
+                match store.load_counties(more).await {
+                    Ok(d) => data = d,
+                    Err(_) => return NearState::Failed(NearFailure::NotLoaded),
+                }
+            }
+            let found = data.near.nearest(lon, lat, NEAREST, Filter::OPERATING);
+            let next = reach(&found, NEAREST).max(VILLAGE_RADIUS_KM);
+            let settled = !loaded_more && next <= km;
+            km = km.max(next);
+            if settled {
+                break;
+            }
+        }
+    }
+    find(&data, lon, lat)
 }
 
 /// What the data says about a position.

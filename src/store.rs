@@ -7,7 +7,7 @@
 use cundi_core::bundle::{Area, Summary, SUMMARY_FILE};
 use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
-use cundi_core::search::{self, Hit, HitKind, PinyinKeys, SearchEntry, SearchIndex};
+use cundi_core::search::{Hit, HitKind, SearchEntry, SearchIndex};
 use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -84,6 +84,15 @@ pub struct LoadError {
     pub failure: LoadFailure,
 }
 
+/// A bundle with more counties than this loads counties on demand: the country view needs only
+/// the summary, and a county's rows come when a view needs them (the national bundle has about
+/// 2,900 counties). Below it, every county loads at once, as a county or province publishes.
+pub const EAGER_COUNTIES: usize = 40;
+
+/// When counties load on demand, at most this many stay loaded: the least recently wanted go
+/// first, so memory stays bounded however far the user wanders.
+pub const KEEP_COUNTIES: usize = 24;
+
 /// One county's rows, as read from its chunk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct County {
@@ -92,16 +101,22 @@ pub struct County {
     pub villages: Vec<Village>,
     /// The outline as GeoJSON text, handed to the map as it is.
     pub boundary: Option<String>,
+    /// Its townships with their figures.
+    pub townships: Vec<Area>,
+    /// The search entries (with pinyin) of its stations and villages.
+    pub search: Vec<SearchEntry>,
+    /// Problems found while reading its rows.
+    pub problems: Vec<Problem>,
 }
 
 /// Everything loaded: the configuration, the summary, the rows of the loaded counties as a core
-/// `Dataset` (with its lookups), the nearest-point index and a search index by characters over
-/// them (the one with pinyin follows, see [`Store::search`]), the county
-/// outlines, and every problem.
+/// `Dataset` (with its lookups), the nearest-point index and a search index over them (the one
+/// with the areas' pinyin follows, see [`Store::search`]), the county outlines, and every
+/// problem. A new `Data` replaces the old whenever counties load or are let go.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub config: SiteConfig,
-    pub summary: Summary,
+    pub summary: Arc<Summary>,
     pub dataset: Dataset,
     pub search: SearchIndex,
     pub near: NearIndex,
@@ -109,21 +124,29 @@ pub struct Data {
     pub boundaries: Vec<(Code, String)>,
     /// The codes of the loaded counties.
     pub counties: Vec<Code>,
-    /// The summary's problems followed by those found while reading the chunks.
+    /// The summary's problems followed by those found while reading the loaded chunks.
     pub problems: Vec<Problem>,
+    /// Whether counties load on demand (more than [`EAGER_COUNTIES`]).
+    pub on_demand: bool,
+    /// The loaded counties, kept to build the next `Data` without fetching them again.
+    loaded: Vec<Arc<County>>,
+    /// The loaded counties' townships, by code.
+    townships: Vec<Area>,
+    /// Counts the `Data` built, so that what is derived from one (the search index with
+    /// pinyin) is rebuilt only for a new one.
+    pub generation: u64,
 }
 
 impl Data {
     pub fn new(
         config: SiteConfig,
-        summary: Summary,
-        counties: Vec<County>,
-        chunk_problems: Vec<Problem>,
+        summary: Arc<Summary>,
+        counties: Vec<Arc<County>>,
+        generation: u64,
     ) -> Data {
         let mut problems = summary.problems.clone();
-        problems.extend(chunk_problems);
-        let mut dataset = Dataset::new(Parts {
-            divisions: summary.areas.iter().map(|a| a.division.clone()).collect(),
+        let mut townships: Vec<Area> = Vec::new();
+        let mut parts = Parts {
             targets: summary.targets.clone(),
             authorities: summary.authorities.clone(),
             county_bboxes: summary
@@ -131,34 +154,83 @@ impl Data {
                 .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
                 .collect(),
             ..Parts::default()
-        });
-        let mut data = Data {
+        };
+        let mut boundaries = Vec::new();
+        let mut entries: Vec<SearchEntry> = Vec::new();
+        for county in &counties {
+            if let Some(boundary) = &county.boundary {
+                boundaries.push((county.code.clone(), boundary.clone()));
+            }
+            townships.extend(county.townships.iter().cloned());
+            parts.stations.extend(county.stations.iter().cloned());
+            parts.villages.extend(county.villages.iter().cloned());
+            entries.extend(county.search.iter().cloned());
+            problems.extend(county.problems.iter().cloned());
+        }
+        townships.sort_by(|a, b| a.division.code.cmp(&b.division.code));
+        parts.divisions = summary
+            .areas
+            .iter()
+            .chain(&townships)
+            .map(|a| a.division.clone())
+            .collect();
+        // The areas by name and code; their pinyin comes with the bundle's search file, loaded
+        // afterwards. The loaded stations and villages come with theirs.
+        entries.extend(parts.divisions.iter().map(|d| {
+            SearchEntry::new(
+                HitKind::of_level(d.level()),
+                d.code.as_str(),
+                &d.name,
+                d.code.parent().map(|p| p.to_string()),
+            )
+        }));
+        let dataset = Dataset::new(parts);
+        Data {
+            near: NearIndex::new(&dataset),
+            search: SearchIndex::build(entries),
+            on_demand: summary.counties().count() > EAGER_COUNTIES,
+            counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
             summary,
-            dataset: Dataset::default(),
-            search: SearchIndex::default(),
-            near: NearIndex::new(&Dataset::default()),
-            boundaries: Vec::new(),
-            counties: Vec::new(),
+            dataset,
+            boundaries,
             problems,
-        };
-        let mut parts = Parts::default();
-        for county in counties {
-            data.counties.push(county.code.clone());
-            if let Some(boundary) = county.boundary {
-                data.boundaries.push((county.code, boundary));
-            }
-            parts.stations.extend(county.stations);
-            parts.villages.extend(county.villages);
+            loaded: counties,
+            townships,
+            generation,
         }
-        dataset.extend(parts);
-        data.near = NearIndex::new(&dataset);
-        // Names and codes only: pinyin comes with the bundle's search file, loaded afterwards.
-        data.search = SearchIndex::build(search::dataset_entries(&dataset, &[], &mut |_| {
-            PinyinKeys::default()
-        }));
-        data.dataset = dataset;
-        data
+    }
+
+    /// The province, city or county from the summary, or a township of a loaded county.
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.summary.area(code).or_else(|| {
+            self.townships
+                .binary_search_by(|a| a.division.code.as_str().cmp(code))
+                .ok()
+                .map(|i| &self.townships[i])
+        })
+    }
+
+    /// The areas directly inside `code` that are known: from the summary, or the townships of
+    /// a loaded county.
+    pub fn children(&self, code: &Code) -> Vec<Area> {
+        self.summary
+            .areas
+            .iter()
+            .chain(&self.townships)
+            .filter(|a| a.division.code.parent().as_ref() == Some(code))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether this county's rows are loaded.
+    pub fn has_county(&self, code: &Code) -> bool {
+        self.counties.contains(code)
+    }
+
+    /// The search entries of the loaded counties' stations and villages.
+    pub fn county_entries(&self) -> impl Iterator<Item = &SearchEntry> {
+        self.loaded.iter().flat_map(|c| c.search.iter())
     }
 
     pub fn stations(&self) -> impl Iterator<Item = &Station> {
@@ -207,13 +279,20 @@ impl Data {
         path
     }
 
-    /// The box to show first: the loaded counties' boxes, or else the stations' positions.
+    /// The box to show first: the loaded counties' boxes (every county's when they load on
+    /// demand: the country view), or else the stations' positions.
     pub fn bbox(&self) -> Option<BBox> {
-        let from_areas = self
-            .counties
-            .iter()
-            .filter_map(|c| self.summary.area(c.as_str()).and_then(|a| a.bbox))
-            .reduce(BBox::union);
+        let from_areas = if self.on_demand {
+            self.summary
+                .counties()
+                .filter_map(|a| a.bbox)
+                .reduce(BBox::union)
+        } else {
+            self.counties
+                .iter()
+                .filter_map(|c| self.summary.area(c.as_str()).and_then(|a| a.bbox))
+                .reduce(BBox::union)
+        };
         from_areas.or_else(|| BBox::around(self.stations().map(|s| (s.lon, s.lat))))
     }
 }
@@ -231,7 +310,8 @@ pub enum LoadState {
 #[derive(Debug, Clone)]
 pub enum SearchState {
     Loading,
-    Ready(Arc<SearchIndex>),
+    /// The areas' entries with their pinyin, from the bundle's search file.
+    Ready(Arc<Vec<SearchEntry>>),
     /// The bundle has no search file.
     Absent,
     Failed(LoadError),
@@ -242,32 +322,50 @@ pub enum SearchState {
 pub struct Store {
     state: RwSignal<LoadState>,
     search: RwSignal<SearchState>,
+    /// The index over the areas' entries and the loaded counties' (built on the first search
+    /// after either changes), with the `Data::generation` it was built for.
+    index: StoredValue<Option<(u64, Arc<SearchIndex>)>>,
+    /// How many counties are being fetched on demand, and the last that failed to load.
+    pending: RwSignal<usize>,
+    county_error: RwSignal<Option<LoadError>>,
+    /// The counties wanted, the most recent last: the first to go are at the front.
+    recent: StoredValue<Vec<Code>>,
     /// Bumped on every (re)load so that an older attempt finishing late is ignored.
     attempt: StoredValue<u64>,
+    generation: StoredValue<u64>,
     config_url: StoredValue<String>,
 }
 
 impl Store {
+    fn with_state(config_url: &str, state: LoadState, search: SearchState) -> Store {
+        Store {
+            state: RwSignal::new(state),
+            search: RwSignal::new(search),
+            index: StoredValue::new(None),
+            pending: RwSignal::new(0),
+            county_error: RwSignal::new(None),
+            recent: StoredValue::new(Vec::new()),
+            attempt: StoredValue::new(0),
+            generation: StoredValue::new(0),
+            config_url: StoredValue::new(config_url.to_string()),
+        }
+    }
+
     /// A store that loads from `config_url` (normally `config.json`) as soon as it is created.
     pub fn new(config_url: &str) -> Store {
-        let store = Store {
-            state: RwSignal::new(LoadState::Loading),
-            search: RwSignal::new(SearchState::Loading),
-            attempt: StoredValue::new(0),
-            config_url: StoredValue::new(config_url.to_string()),
-        };
+        let store = Store::with_state(config_url, LoadState::Loading, SearchState::Loading);
         store.reload();
         store
     }
 
-    /// A store holding data that is already loaded, and its search index (component tests).
-    pub fn ready(data: Arc<Data>, search: SearchIndex) -> Store {
-        Store {
-            state: RwSignal::new(LoadState::Ready(data)),
-            search: RwSignal::new(SearchState::Ready(Arc::new(search))),
-            attempt: StoredValue::new(0),
-            config_url: StoredValue::new(String::new()),
-        }
+    /// A store holding data that is already loaded, and the areas' search entries with their
+    /// pinyin (component tests).
+    pub fn ready(data: Arc<Data>, areas: Vec<SearchEntry>) -> Store {
+        Store::with_state(
+            "",
+            LoadState::Ready(data),
+            SearchState::Ready(Arc::new(areas)),
+        )
     }
 
     /// Where the search index with pinyin stands (tracked).
@@ -283,11 +381,26 @@ impl Store {
 
     /// As [`Store::search`], finding only these kinds (all when empty).
     pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
-        match (self.search.get(), self.data()) {
-            (SearchState::Ready(index), _) => index.search_kinds(query, limit, kinds),
-            (_, Some(data)) => data.search.search_kinds(query, limit, kinds),
-            (_, None) => Vec::new(),
-        }
+        let Some(data) = self.data() else {
+            return Vec::new();
+        };
+        let SearchState::Ready(areas) = self.search.get() else {
+            return data.search.search_kinds(query, limit, kinds);
+        };
+        let built = self
+            .index
+            .with_value(|i| i.as_ref().filter(|(g, _)| *g == data.generation).cloned());
+        let index = match built {
+            Some((_, index)) => index,
+            None => {
+                // The areas first: of two entries with the same key the first is kept.
+                let entries = areas.iter().chain(data.county_entries()).cloned().collect();
+                let index = Arc::new(SearchIndex::build(entries));
+                self.index.set_value(Some((data.generation, index.clone())));
+                index
+            }
+        };
+        index.search_kinds(query, limit, kinds)
     }
 
     /// The current state (tracked).
@@ -311,16 +424,34 @@ impl Store {
         }
     }
 
+    /// How many counties are being fetched on demand (tracked).
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    /// The last county chunk that failed to load on demand, until one loads (tracked).
+    pub fn county_error(&self) -> Option<LoadError> {
+        self.county_error.get()
+    }
+
+    fn next_generation(&self) -> u64 {
+        let g = self.generation.get_value() + 1;
+        self.generation.set_value(g);
+        g
+    }
+
     /// Starts loading again from the configuration on (what the Retry button does).
     pub fn reload(&self) {
         let attempt = self.attempt.get_value() + 1;
         self.attempt.set_value(attempt);
         self.state.set(LoadState::Loading);
         self.search.set(SearchState::Loading);
+        self.county_error.set(None);
         let store = *self;
         let config_url = self.config_url.get_value();
+        let generation = self.next_generation();
         leptos::task::spawn_local(async move {
-            let result = load_all(&config_url).await;
+            let result = load_all(&config_url, generation).await;
             // The store may be gone (its view unmounted) or reloading again by now.
             let current = || store.attempt.try_get_value() == Some(attempt);
             if !current() {
@@ -335,7 +466,7 @@ impl Store {
             };
             store.state.try_set(LoadState::Ready(data.clone()));
             let search = match load_search(&data.config, &data.summary).await {
-                Ok(Some(entries)) => SearchState::Ready(Arc::new(SearchIndex::build(entries))),
+                Ok(Some(entries)) => SearchState::Ready(Arc::new(entries)),
                 Ok(None) => SearchState::Absent,
                 Err(error) => SearchState::Failed(error),
             };
@@ -343,6 +474,97 @@ impl Store {
                 store.search.try_set(search);
             }
         });
+    }
+
+    /// Tries again the counties wanted most recently (after one failed to load).
+    pub fn retry_counties(&self) {
+        self.want(self.recent.get_value());
+    }
+
+    /// Asks for these counties' rows when counties load on demand (a no-op otherwise); the views
+    /// show them when they arrive.
+    pub fn want(&self, counties: Vec<Code>) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let _ = store.load_counties(counties).await;
+        });
+    }
+
+    /// Loads these counties' rows if they are not loaded yet, and gives the data with them. The
+    /// least recently wanted others are let go beyond [`KEEP_COUNTIES`]; those asked for here
+    /// never are.
+    pub async fn load_counties(&self, counties: Vec<Code>) -> Result<Arc<Data>, LoadError> {
+        let not_ready = || LoadError {
+            file: self.config_url.get_value(),
+            failure: LoadFailure::Network("the data is not loaded".into()),
+        };
+        let data = self.data_untracked().ok_or_else(not_ready)?;
+        if !data.on_demand {
+            return Ok(data);
+        }
+        let mut counties: Vec<Code> = counties
+            .into_iter()
+            .filter(|c| {
+                data.summary
+                    .area(c.as_str())
+                    .is_some_and(|a| a.chunk.is_some())
+            })
+            .collect();
+        counties.dedup();
+        self.recent.update_value(|recent| {
+            recent.retain(|c| !counties.contains(c));
+            recent.extend(counties.iter().cloned());
+        });
+        let missing: Vec<&Area> = counties
+            .iter()
+            .filter(|c| !data.has_county(c))
+            .filter_map(|c| data.summary.area(c.as_str()))
+            .collect();
+        if missing.is_empty() {
+            return Ok(data);
+        }
+        let attempt = self.attempt.get_value();
+        self.pending.update(|n| *n += missing.len());
+        let results =
+            futures::future::join_all(missing.iter().map(|area| load_county(&data.config, area)))
+                .await;
+        self.pending
+            .try_update(|n| *n = n.saturating_sub(missing.len()));
+        if self.attempt.try_get_value() != Some(attempt) {
+            return Err(not_ready());
+        }
+        let mut fresh = Vec::new();
+        let mut failed = None;
+        for result in results {
+            match result {
+                Ok(county) => fresh.push(Arc::new(county)),
+                Err(e) => failed = Some(e),
+            }
+        }
+        self.county_error.try_set(failed.clone());
+        // Whatever loaded meanwhile stays: the data now, not the data this call began with.
+        let now = self.data_untracked().ok_or_else(not_ready)?;
+        let mut all: Vec<Arc<County>> = now.loaded.clone();
+        all.retain(|c| !fresh.iter().any(|f| f.code == c.code));
+        all.extend(fresh);
+        let recent = self.recent.get_value();
+        let rank = |c: &Code| recent.iter().position(|r| r == c).map_or(0, |i| i + 1);
+        all.sort_by_key(|c| std::cmp::Reverse(rank(&c.code)));
+        all.truncate(KEEP_COUNTIES.max(counties.len()));
+        all.sort_by(|a, b| a.code.cmp(&b.code));
+        self.recent
+            .update_value(|recent| recent.retain(|c| all.iter().any(|k| &k.code == c)));
+        let next = Arc::new(Data::new(
+            now.config.clone(),
+            now.summary.clone(),
+            all,
+            self.next_generation(),
+        ));
+        self.state.try_set(LoadState::Ready(next.clone()));
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(next),
+        }
     }
 }
 
@@ -414,10 +636,7 @@ pub async fn load_summary(config: &SiteConfig) -> Result<Summary, LoadError> {
 
 /// Loads one county's chunk. Rows with problems are reported, not fatal: the valid rows are
 /// kept and the problems join the others on the data-quality page.
-pub async fn load_county(
-    config: &SiteConfig,
-    area: &Area,
-) -> Result<(County, Vec<Problem>), LoadError> {
+pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, LoadError> {
     let Some(chunk) = &area.chunk else {
         return Err(parse_error(
             &config.data_url(SUMMARY_FILE),
@@ -426,10 +645,14 @@ pub async fn load_county(
     };
     let stations_url = config.data_url(&chunk.stations.path);
     let villages_url = config.data_url(&chunk.villages.path);
+    let areas_url = config.data_url(&chunk.areas.path);
+    let search_url = config.data_url(&chunk.search.path);
     let boundary_url = chunk.boundary.as_ref().map(|b| config.data_url(&b.path));
-    let (stations, villages, boundary) = futures::join!(
+    let (stations, villages, areas, search, boundary) = futures::join!(
         fetch_bytes(&stations_url),
         fetch_bytes(&villages_url),
+        fetch_text(&areas_url),
+        fetch_text(&search_url),
         async {
             match &boundary_url {
                 Some(url) => fetch_text(url).await.map(Some),
@@ -442,17 +665,23 @@ pub async fn load_county(
     let (villages, village_problems) =
         cundi_core::read::read_villages(&chunk.villages.path, &villages?);
     problems.extend(village_problems);
+    let townships: Vec<Area> =
+        serde_json::from_str(&areas?).map_err(|e| parse_error(&areas_url, e))?;
+    let search: Vec<SearchEntry> =
+        serde_json::from_str(&search?).map_err(|e| parse_error(&search_url, e))?;
     let boundary = boundary?;
     if let (Some(text), Some(url)) = (&boundary, &boundary_url) {
         cundi_core::geo::boundary_bbox(text).map_err(|e| parse_error(url, e))?;
     }
-    let county = County {
+    Ok(County {
         code: area.division.code.clone(),
         stations,
         villages,
         boundary,
-    };
-    Ok((county, problems))
+        townships,
+        search,
+        problems,
+    })
 }
 
 /// Loads the search entries (with the pinyin the build computed) the summary names, if any.
@@ -470,17 +699,19 @@ pub async fn load_search(
         .map_err(|e| parse_error(&url, e))
 }
 
-/// Loads the configuration, the summary and every county chunk the summary lists.
-pub async fn load_all(config_url: &str) -> Result<Data, LoadError> {
+/// Loads the configuration, the summary and, unless counties load on demand, every county chunk
+/// the summary lists.
+pub async fn load_all(config_url: &str, generation: u64) -> Result<Data, LoadError> {
     let config = load_config(config_url).await?;
-    let summary = load_summary(&config).await?;
-    let loaded =
-        futures::future::try_join_all(summary.counties().map(|a| load_county(&config, a))).await?;
-    let mut counties = Vec::with_capacity(loaded.len());
-    let mut problems = Vec::new();
-    for (county, p) in loaded {
-        counties.push(county);
-        problems.extend(p);
-    }
-    Ok(Data::new(config, summary, counties, problems))
+    let summary = Arc::new(load_summary(&config).await?);
+    let counties = if summary.counties().count() > EAGER_COUNTIES {
+        Vec::new()
+    } else {
+        futures::future::try_join_all(summary.counties().map(|a| load_county(&config, a)))
+            .await?
+            .into_iter()
+            .map(Arc::new)
+            .collect()
+    };
+    Ok(Data::new(config, summary, counties, generation))
 }

@@ -384,7 +384,7 @@ use cundi::store::{Data, SiteConfig, Store};
 use cundi::url::{href, MapView};
 use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
 use cundi_core::geo::BBox;
-use cundi_core::search::{HitKind, PinyinKeys, SearchEntry, SearchIndex};
+use cundi_core::search::{HitKind, PinyinKeys, SearchEntry};
 use cundi_core::stats::AreaStats;
 use cundi_core::Division;
 use std::sync::Arc;
@@ -611,7 +611,7 @@ fn map_views_and_links_round_trip_through_the_url() {
 
 /// A loaded dataset of one township, one village and one station, with the pinyin the build
 /// would have written.
-fn tiny_data() -> (Arc<Data>, SearchIndex) {
+fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
     let division = |code: &str, name: &str| Division::new(Code::parse(code).unwrap(), name);
     let area = |code: &str, name: &str, bbox: Option<BBox>| Area {
         division: division(code, name),
@@ -634,15 +634,7 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
             notice: None,
             complete: vec![],
         },
-        areas: vec![
-            area("14", "山西省", None),
-            area("140522", "阳城县", None),
-            area(
-                "140522100",
-                "凤城镇",
-                Some(BBox([112.35, 35.44, 112.46, 35.54])),
-            ),
-        ],
+        areas: vec![area("14", "山西省", None), area("140522", "阳城县", None)],
         targets: vec![],
         authorities: vec![],
         problems: vec![],
@@ -679,19 +671,33 @@ fn tiny_data() -> (Arc<Data>, SearchIndex) {
     ];
     entries[2].pinyin = keys("feng cheng zhen", "fcz");
     entries[4].pinyin = keys("feng cheng zhen kuai di zong he fu wu zhan", "fczkdzhfwz");
+    // The bundle's search file holds the areas; the county's chunk its village and station.
+    let county_entries = entries.split_off(3);
     let county = cundi::store::County {
         code: Code::parse("140522").unwrap(),
         stations: vec![station("凤城镇快递综合服务站")],
         villages: vec![village("140522100001", "西关社区", Some(14))],
         boundary: None,
+        townships: vec![area(
+            "140522100",
+            "凤城镇",
+            Some(BBox([112.35, 35.44, 112.46, 35.54])),
+        )],
+        search: county_entries,
+        problems: vec![],
     };
     let config = SiteConfig {
         data: "data/".into(),
         tiles: None,
         open311: None,
     };
-    let data = Arc::new(Data::new(config, summary, vec![county], vec![]));
-    (data, SearchIndex::build(entries))
+    let data = Arc::new(Data::new(
+        config,
+        Arc::new(summary),
+        vec![Arc::new(county)],
+        1,
+    ));
+    (data, entries)
 }
 
 fn input_event(input: &web_sys::HtmlInputElement, value: &str) {

@@ -30,6 +30,11 @@ map-stations-count = { $n ->
     [one] { $n } service point
    *[other] { $n } service points
 }
+map-stations-on-demand = { $n } service points in the counties opened. { $pending ->
+    [0] Zoom in on an area to open its counties.
+   *[other] Opening { $pending } more…
+}
+county-error = A county could not be loaded ({ $file }):
 map-error = The map cannot be shown: { $detail }
 layer-frequency = Show how often villages are served
 layer-frequency-hint = Villages coloured by deliveries a week; the standard is once a day
@@ -164,6 +169,7 @@ near-unavailable = Your location cannot be found right now. Search above for you
 near-timeout = Finding your location took too long (the signal may be weak). Search above for your village, township or service point.
 near-unsupported = This browser cannot give your location. Search above for your village, township or service point.
 near-outside = Your location is outside the area this site's data covers. Search above for the village, township or service point you want.
+near-not-loaded = The data for the area around you could not be loaded. Check the connection and try again.
 near-in-village = You are in this village ({ $km } from the village committee):
 near-served-by = The point serving this village:
 near-privacy = Your location is used on this device only: it is not put in any link, not saved and not sent anywhere.

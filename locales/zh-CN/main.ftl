@@ -27,6 +27,11 @@ retry = 重试
 ## 地图
 map-label = 寄递服务网点地图
 map-stations-count = 共 { $n } 个网点
+map-stations-on-demand = 已打开的县共 { $n } 个网点。{ $pending ->
+    [0] 放大到某一地区即可打开该地区的县。
+   *[other] 正在打开另外 { $pending } 个县…
+}
+county-error = 有一个县的数据未能加载（{ $file }）：
 map-error = 地图无法显示：{ $detail }
 layer-frequency = 显示各村投递频次
 layer-frequency-hint = 按每周投递次数给各村着色，标准为每日一次
@@ -158,6 +163,7 @@ near-unavailable = 暂时无法确定你的位置。请在上方搜索你所在�
 near-timeout = 定位超时（信号可能较弱）。请在上方搜索你所在的村、乡镇或网点。
 near-unsupported = 这个浏览器无法提供位置。请在上方搜索你所在的村、乡镇或网点。
 near-outside = 你的位置不在本站数据覆盖的地区内。请在上方搜索你要找的村、乡镇或网点。
+near-not-loaded = 你所在地区的数据未能加载。请检查网络后重试。
 near-in-village = 你在这个村（距村委会 { $km }）：
 near-served-by = 为该村服务的网点：
 near-privacy = 你的位置只在这台设备上使用：不会写进链接，不会保存，也不会发送出去。

@@ -18,15 +18,19 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
-    let file = error.file.clone();
-    let failure = error.failure.clone();
-    let reason = text(move || match &failure {
+/// What went wrong, in the current language.
+fn reason(failure: LoadFailure) -> Signal<String> {
+    text(move || match &failure {
         LoadFailure::Http(status) => tr!("load-error-http", { "status" => *status }),
         LoadFailure::Network(detail) => tr!("load-error-network", { "detail" => detail.clone() }),
         LoadFailure::Parse(detail) => tr!("load-error-parse", { "detail" => detail.clone() }),
-    });
+    })
+}
+
+#[component]
+pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
+    let file = error.file.clone();
+    let reason = reason(error.failure.clone());
     view! {
         <div class="load-error" data-testid="load-error" role="alert">
             <h2>{move_tr!("load-error-title")}</h2>
@@ -65,5 +69,68 @@ where
             EitherOf3::B(view! { <LoadErrorView error on_retry /> })
         }
         LoadState::Ready(data) => EitherOf3::C(view(data)),
+    }
+}
+
+/// As [`with_data`], for a view that stays mounted while the data changes (counties loading on
+/// demand, the map above all): it gets the data as a signal, and is built again only when the
+/// data loads again from the start.
+pub fn with_data_signal<V>(
+    view: impl Fn(Signal<Arc<Data>>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Phase {
+        Loading,
+        Failed,
+        Ready,
+    }
+    let store = use_store();
+    let phase = Memo::new(move |_| match store.state() {
+        LoadState::Loading => Phase::Loading,
+        LoadState::Failed(_) => Phase::Failed,
+        LoadState::Ready(_) => Phase::Ready,
+    });
+    move || match phase.get() {
+        Phase::Loading => EitherOf3::A(view! { <Loading /> }),
+        Phase::Failed | Phase::Ready => match untrack(|| store.state()) {
+            LoadState::Ready(first) => {
+                let data = Memo::new_with_compare(
+                    move |before: Option<&Arc<Data>>| {
+                        store
+                            .data()
+                            .or_else(|| before.cloned())
+                            .unwrap_or_else(|| first.clone())
+                    },
+                    |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+                );
+                EitherOf3::C(view(data.into()))
+            }
+            LoadState::Failed(error) => {
+                let on_retry = Callback::new(move |()| store.reload());
+                EitherOf3::B(view! { <LoadErrorView error on_retry /> })
+            }
+            LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+        },
+    }
+}
+
+/// A county that failed to load on demand: one line with the file, why, and Retry (the rest of
+/// the map keeps working).
+#[component]
+pub fn CountyError(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
+    let file = error.file.clone();
+    view! {
+        <p class="county-error" data-testid="county-error" role="alert">
+            <span>{move_tr!("county-error", { "file" => file.clone() })}</span>
+            " "
+            <span>{reason(error.failure.clone())}</span>
+            " "
+            <button type="button" class="button" data-testid="county-retry" on:click=move |_| on_retry.run(())>
+                {move_tr!("retry")}
+            </button>
+        </p>
     }
 }

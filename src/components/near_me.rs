@@ -42,9 +42,9 @@ pub fn NearMeButton(
             aria-busy=move || locating().to_string()
             disabled=move || store.data().is_none()
             on:click=move |_| {
-                if let Some(data) = store.data() {
+                if store.data_untracked().is_some() {
                     update.set(&[(crate::url::STATION, None)], true);
-                    near.locate(data);
+                    near.locate(store);
                 }
             }
         >
@@ -75,6 +75,7 @@ pub fn NearMessage() -> impl IntoView {
                     NearFailure::Timeout => tr!("near-timeout"),
                     NearFailure::Unsupported => tr!("near-unsupported"),
                     NearFailure::Outside => tr!("near-outside"),
+                    NearFailure::NotLoaded => tr!("near-not-loaded"),
                 })}
                 " "
                 <button type="button" class="link-button" on:click=move |_| near.clear()>

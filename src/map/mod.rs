@@ -18,6 +18,7 @@ pub mod style;
 
 use crate::store::Data;
 use crate::url::MapView;
+use cundi_core::cluster::{Clusters, Mark};
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
 use cundi_core::{Code, Station};
@@ -66,10 +67,11 @@ enum Start {
     Default,
 }
 
-/// The map of every loaded station.
+/// The map of every loaded station; when counties load on demand, the country's counties (in
+/// clusters) until the view is close enough to open them.
 #[component]
 pub fn StationMap(
-    data: Arc<Data>,
+    data: Signal<Arc<Data>>,
     /// The selected station's id; it gets a ring and is panned into view.
     #[prop(into)]
     selected: Signal<Option<String>>,
@@ -95,80 +97,100 @@ pub fn StationMap(
     near: Signal<Option<NearFocus>>,
     /// Called with the view after every move.
     on_view: Callback<MapView>,
+    /// Called after every move with the box in view and the zoom (to load the counties in it).
+    on_bounds: Callback<(BBox, f64)>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let drawn = RwSignal::new(None::<usize>);
+    // Whether the Leaflet map exists; the effects below wait for it.
+    let drawn = RwSignal::new(false);
+    // Station markers drawn (the hook for tests), once the data is on the map.
+    let stations_drawn = RwSignal::new(None::<usize>);
+    // County marks drawn in the country view, when counties load on demand.
+    let counties_drawn = RwSignal::new(None::<usize>);
     // Why the map could not be drawn (Leaflet missing, say): shown instead of a blank area.
     let failed = RwSignal::new(None::<String>);
     let handle = StoredValue::new_local(None::<MapHandle>);
     // The view last reported or moved to: a URL naming it again is not a reason to move.
     let last = StoredValue::new(None::<MapView>);
 
-    {
-        let data = data.clone();
-        node.on_load(move |el| {
-            let start = match (view.get_untracked(), area.get_untracked()) {
-                (Some(v), _) => Start::View(v),
-                (None, Some(b)) => Start::Fit(b),
-                (None, None) => Start::Default,
-            };
-            let on_move = move |v: MapView| {
-                if last.get_value() != Some(v) {
-                    last.set_value(Some(v));
-                    on_view.run(v);
-                }
-            };
-            match MapHandle::create(&el, &data, start, on_select, on_move) {
-                Ok(h) => {
-                    let count = h.station_count;
-                    last.set_value(Some(h.view()));
-                    handle.set_value(Some(h));
-                    drawn.set(Some(count));
-                }
-                Err(e) => failed.set(Some(js_error_text(&e))),
-            }
-        });
-    }
-
-    {
-        let data = data.clone();
-        Effect::new(move |_| {
-            let show = show_villages.get();
-            when_drawn(drawn, handle, |h| h.show_villages(show, &data));
-        });
-    }
-
-    {
-        let data = data.clone();
-        Effect::new(move |_| {
-            let share = shade.get();
-            when_drawn(drawn, handle, |h| h.shade(share, &data));
-        });
-    }
-
-    {
-        let data = data.clone();
-        Effect::new(move |before: Option<(Option<MapView>, Option<BBox>)>| {
-            let now = (view.get(), area.get());
-            // The first run, and the one when the map is drawn, find the view it opened with.
-            if drawn.get().is_none() || before.is_none_or(|b| b == now) {
-                return now;
-            }
-            handle.update_value(|h| {
-                let Some(h) = h else { return };
-                match now {
-                    (Some(v), _) if last.get_value() == Some(v) => {}
-                    (Some(v), _) => {
-                        last.set_value(Some(v));
-                        h.set_view(v);
+    node.on_load(move |el| {
+        let data = data.get_untracked();
+        let start = match (view.get_untracked(), area.get_untracked()) {
+            (Some(v), _) => Start::View(v),
+            (None, Some(b)) => Start::Fit(b),
+            (None, None) => Start::Default,
+        };
+        // A move redraws the marks for the new view on the next frame: Leaflet reports some
+        // moves while the handle is in use (a `set_view` from an effect).
+        let on_move = move |v: MapView, bounds: BBox| {
+            request_animation_frame(move || {
+                handle.update_value(|h| {
+                    if let Some(h) = h {
+                        h.draw_view();
+                        stations_drawn.set(Some(h.stations_drawn));
+                        counties_drawn.set(h.counties_drawn);
                     }
-                    (None, Some(b)) => h.fit(b),
-                    (None, None) => h.fit_default(&data),
-                }
+                });
             });
-            now
+            on_bounds.run((bounds, v.zoom));
+            if last.get_value() != Some(v) {
+                last.set_value(Some(v));
+                on_view.run(v);
+            }
+        };
+        match MapHandle::create(&el, &data, start, on_select, on_move) {
+            Ok(h) => {
+                last.set_value(Some(h.view()));
+                on_bounds.run((h.bounds(), h.view().zoom));
+                handle.set_value(Some(h));
+                drawn.set(true);
+            }
+            Err(e) => failed.set(Some(js_error_text(&e))),
+        }
+    });
+
+    // The data first (counties arrive and go when they load on demand), then what is drawn over it.
+    Effect::new(move |_| {
+        let data = data.get();
+        when_drawn(drawn, handle, |h| {
+            h.set_data(data);
+            stations_drawn.set(Some(h.stations_drawn));
+            counties_drawn.set(h.counties_drawn);
         });
-    }
+    });
+
+    Effect::new(move |_| {
+        let show = show_villages.get();
+        data.track();
+        when_drawn(drawn, handle, |h| h.show_villages(show));
+    });
+
+    Effect::new(move |_| {
+        let share = shade.get();
+        data.track();
+        when_drawn(drawn, handle, |h| h.shade(share));
+    });
+
+    Effect::new(move |before: Option<(Option<MapView>, Option<BBox>)>| {
+        let now = (view.get(), area.get());
+        // The first run, and the one when the map is drawn, find the view it opened with.
+        if !drawn.get() || before.is_none_or(|b| b == now) {
+            return now;
+        }
+        handle.update_value(|h| {
+            let Some(h) = h else { return };
+            match now {
+                (Some(v), _) if last.get_value() == Some(v) => {}
+                (Some(v), _) => {
+                    last.set_value(Some(v));
+                    h.set_view(v);
+                }
+                (None, Some(b)) => h.fit(b),
+                (None, None) => h.fit_default(),
+            }
+        });
+        now
+    });
 
     Effect::new(move |_| {
         let focus = near.get();
@@ -177,6 +199,7 @@ pub fn StationMap(
 
     Effect::new(move |_| {
         let id = selected.get();
+        let data = data.get();
         let station = id.as_deref().and_then(|id| data.station(id));
         when_drawn(drawn, handle, |h| h.highlight(station));
     });
@@ -194,7 +217,8 @@ pub fn StationMap(
             data-testid="map"
             role="region"
             aria-label=move || label.get()
-            data-stations-drawn=move || drawn.get().map(|n| n.to_string())
+            data-stations-drawn=move || stations_drawn.get().map(|n| n.to_string())
+            data-counties-drawn=move || counties_drawn.get().map(|n| n.to_string())
         ></div>
         {move || {
             failed
@@ -213,11 +237,11 @@ pub fn StationMap(
 /// Runs `f` on the map once it is drawn. It reads `drawn`, so an effect calling it runs again
 /// when the map appears and applies what was asked before.
 fn when_drawn(
-    drawn: RwSignal<Option<usize>>,
+    drawn: RwSignal<bool>,
     handle: StoredValue<Option<MapHandle>, LocalStorage>,
     f: impl FnOnce(&mut MapHandle),
 ) {
-    if drawn.get().is_none() {
+    if !drawn.get() {
         return;
     }
     handle.update_value(|h| {
@@ -227,12 +251,32 @@ fn when_drawn(
     });
 }
 
+/// A view at this zoom or closer opens the counties in it, when counties load on demand; farther
+/// out the map shows the counties themselves (in clusters).
+pub const OPEN_ZOOM: f64 = 8.0;
+
+/// Above this many loaded stations, stations are drawn in clusters (never for a county or a
+/// province's data; always for a wide view of many counties).
+pub const CLUSTER_ABOVE: usize = 3000;
+
+/// The country view's counties: their layer, their clusters, and each county's code and box.
+type CountyMarks = (FeatureGroup, Clusters, Vec<(Code, BBox)>);
+
 /// The Leaflet objects behind one map, kept for the map's lifetime.
 struct MapHandle {
     map: Map,
     renderer: Canvas,
-    station_count: usize,
+    data: Option<Arc<Data>>,
+    /// The station markers (or their clusters), redrawn when the data changes.
+    stations: FeatureGroup,
+    /// Set when there are so many stations that they are drawn in clusters per view.
+    station_clusters: Option<Clusters>,
+    stations_drawn: usize,
+    /// The country's counties, one mark each, in clusters; when counties load on demand.
+    counties: Option<CountyMarks>,
+    counties_drawn: Option<usize>,
     villages: Option<FeatureGroup>,
+    villages_shown: bool,
     ring: Option<CircleMarker>,
     /// The device's position, while "near me" shows it.
     you: Option<FeatureGroup>,
@@ -241,8 +285,10 @@ struct MapHandle {
     zoom_to_selection: bool,
     /// The county outlines, to colour by a share.
     outlines: Vec<(Code, GeoJson)>,
+    share: Option<Share>,
     /// Kept alive as long as the layers and the map that call them.
     on_click: Closure<dyn Fn(JsValue)>,
+    on_mark_click: Closure<dyn Fn(JsValue)>,
     _on_move: Closure<dyn Fn(JsValue)>,
 }
 
@@ -252,7 +298,7 @@ impl MapHandle {
         data: &Data,
         start: Start,
         on_select: Callback<String>,
-        on_move: impl Fn(MapView) + 'static,
+        on_move: impl Fn(MapView, BBox) + 'static,
     ) -> Result<MapHandle, JsValue> {
         let options = MapOptions::new();
         options.set_prefer_canvas(true);
@@ -279,66 +325,208 @@ impl MapHandle {
             TileLayer::new_options(&tiles.url, &o).add_to(&map);
         }
 
-        let renderer = Canvas::new();
-
-        let mut outlines = Vec::new();
-        for (code, text) in &data.boundaries {
-            // The store has already checked that the outline is GeoJSON.
-            let Ok(json) = js_sys::JSON::parse(text) else {
-                continue;
-            };
-            let style = outline_style(None);
-            style.set_renderer(renderer.clone().into());
-            let options = Object::new();
-            Reflect::set(&options, &"style".into(), &style)?;
-            Reflect::set(&options, &"interactive".into(), &false.into())?;
-            Reflect::set(&options, &"cundiArea".into(), &code.as_str().into())?;
-            let layer = geo_json(&json, &options);
-            layer.add_to(&map);
-            outlines.push((code.clone(), layer));
-        }
-
         let on_click = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             if let Some(id) = clicked_station(&event) {
                 on_select.run(id);
             }
         });
-
+        let on_mark_click = {
+            let map = map.clone();
+            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| zoom_into_mark(&map, &event))
+        };
         let stations = FeatureGroup::new();
-        let mut station_count = 0;
-        for station in data.stations() {
-            let marker = circle(
-                station.lat,
-                station.lon,
-                style::station_style(station.tier, station.status),
-                &renderer,
-                &[(STATION_ID_KEY, &station.id)],
-            )?;
-            stations.add_layer(&marker);
-            station_count += 1;
-        }
         stations.on("click", on_click.as_ref());
+        stations.on("click", on_mark_click.as_ref());
         stations.add_to(&map);
 
         let on_move = {
             let map = map.clone();
-            Closure::<dyn Fn(JsValue)>::new(move |_| on_move(view_of(&map)))
+            Closure::<dyn Fn(JsValue)>::new(move |_| on_move(view_of(&map), bounds_of(&map)))
         };
         map.on("moveend", on_move.as_ref());
 
         Ok(MapHandle {
             map,
-            renderer,
-            station_count,
+            renderer: Canvas::new(),
+            data: None,
+            stations,
+            station_clusters: None,
+            stations_drawn: 0,
+            counties: None,
+            counties_drawn: None,
             villages: None,
+            villages_shown: false,
             ring: None,
             you: None,
             selection_seen: false,
             zoom_to_selection: start == Start::Default,
-            outlines,
+            outlines: Vec::new(),
+            share: None,
             on_click,
+            on_mark_click,
             _on_move: on_move,
         })
+    }
+
+    /// Shows this data: the outlines of the loaded counties, their stations (in clusters when
+    /// there are many) and, when counties load on demand, the country's counties.
+    fn set_data(&mut self, data: Arc<Data>) {
+        if self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, &data)) {
+            return;
+        }
+        // Outlines: keep those still loaded, add the new ones.
+        self.outlines.retain(|(code, layer)| {
+            let keep = data.has_county(code);
+            if !keep {
+                layer.remove();
+            }
+            keep
+        });
+        for (code, text) in &data.boundaries {
+            if self.outlines.iter().any(|(c, _)| c == code) {
+                continue;
+            }
+            match outline_layer(code, text, &self.renderer) {
+                Ok(layer) => {
+                    layer.add_to(&self.map);
+                    layer.unchecked_ref::<FeatureGroup>().bring_to_back();
+                    self.outlines.push((code.clone(), layer));
+                }
+                Err(e) => leptos::logging::error!("an outline could not be drawn: {e:?}"),
+            }
+        }
+        let count = data.stations().count();
+        self.station_clusters =
+            (count > CLUSTER_ABOVE).then(|| Clusters::new(data.stations().map(|s| (s.lon, s.lat))));
+        if data.on_demand && self.counties.is_none() {
+            let boxes: Vec<(Code, BBox)> = data
+                .summary
+                .counties()
+                .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
+                .collect();
+            let clusters = Clusters::new(boxes.iter().map(|(_, b)| b.center()));
+            let group = FeatureGroup::new();
+            group.on("click", self.on_mark_click.as_ref());
+            self.counties = Some((group, clusters, boxes));
+        }
+        if let Some(villages) = self.villages.take() {
+            villages.remove();
+        }
+        self.data = Some(data);
+        self.draw_stations();
+        self.draw_view();
+        self.show_villages(self.villages_shown);
+        self.shade(self.share);
+    }
+
+    /// Draws every loaded station, unless they are drawn in clusters per view.
+    fn draw_stations(&mut self) {
+        self.stations.clear_layers();
+        self.stations_drawn = 0;
+        let Some(data) = &self.data else { return };
+        if self.station_clusters.is_some() {
+            return;
+        }
+        for station in data.stations() {
+            match station_marker(station, &self.renderer) {
+                Ok(marker) => {
+                    self.stations.add_layer(&marker);
+                    self.stations_drawn += 1;
+                }
+                Err(e) => leptos::logging::error!("a station could not be drawn: {e:?}"),
+            }
+        }
+    }
+
+    /// Redraws what depends on the view: the clusters of stations, and the country's counties
+    /// (shown only farther out than [`OPEN_ZOOM`]).
+    fn draw_view(&mut self) {
+        let Some(data) = self.data.clone() else {
+            return;
+        };
+        let bounds = self.bounds();
+        let zoom = self.map.get_zoom();
+        if let Some(clusters) = &self.station_clusters {
+            self.stations.clear_layers();
+            self.stations_drawn = 0;
+            let stations: Vec<&Station> = data.stations().collect();
+            for mark in clusters.marks(bounds, zoom) {
+                let marker = match mark {
+                    Mark::Point { index, .. } => station_marker(stations[index], &self.renderer),
+                    Mark::Cluster {
+                        id,
+                        count,
+                        lon,
+                        lat,
+                    } => cluster_marker(
+                        lat,
+                        lon,
+                        count,
+                        &self.renderer,
+                        &[(ZOOM_KEY, &clusters.expansion_zoom(id).to_string())],
+                    ),
+                };
+                if let Ok(marker) = marker {
+                    self.stations.add_layer(&marker);
+                    self.stations_drawn += mark.count();
+                }
+            }
+        }
+        if let Some((group, clusters, boxes)) = &self.counties {
+            group.clear_layers();
+            let shown = zoom < OPEN_ZOOM;
+            let mut drawn = 0;
+            if shown {
+                for mark in clusters.marks(bounds, zoom) {
+                    let marker = match mark {
+                        Mark::Point { index, lat, lon } => {
+                            let b = boxes[index].1;
+                            let fit =
+                                format!("{},{},{},{}", b.west(), b.south(), b.east(), b.north());
+                            cluster_marker(
+                                lat,
+                                lon,
+                                1,
+                                &self.renderer,
+                                &[(FIT_KEY, &fit), (COUNTY_KEY, boxes[index].0.as_str())],
+                            )
+                        }
+                        Mark::Cluster {
+                            id,
+                            count,
+                            lon,
+                            lat,
+                        } => cluster_marker(
+                            lat,
+                            lon,
+                            count,
+                            &self.renderer,
+                            &[(ZOOM_KEY, &clusters.expansion_zoom(id).to_string())],
+                        ),
+                    };
+                    if let Ok(marker) = marker {
+                        group.add_layer(&marker);
+                        drawn += 1;
+                    }
+                }
+            }
+            let on_map = self.map.has_layer(group);
+            if shown && !on_map {
+                group.add_to(&self.map);
+            } else if !shown && on_map {
+                self.map.remove_layer(group);
+            }
+            let stations_on_map = self.map.has_layer(&self.stations);
+            if shown && stations_on_map {
+                self.map.remove_layer(&self.stations);
+            } else if !shown && !stations_on_map {
+                self.stations.add_to(&self.map);
+            }
+            self.counties_drawn = Some(drawn);
+        }
+        if let Some(ring) = &self.ring {
+            ring.bring_to_front();
+        }
     }
 
     /// Removes the map. The markers go first, and the map (with its canvas) a frame later:
@@ -366,6 +554,11 @@ impl MapHandle {
         view_of(&self.map)
     }
 
+    /// The box in view.
+    fn bounds(&self) -> BBox {
+        bounds_of(&self.map)
+    }
+
     fn set_view(&self, v: MapView) {
         let options = Object::new();
         let _ = Reflect::set(&options, &"animate".into(), &false.into());
@@ -377,8 +570,8 @@ impl MapHandle {
         fit_bbox(&self.map, b, 24.0);
     }
 
-    fn fit_default(&self, data: &Data) {
-        if let Some(b) = data.bbox() {
+    fn fit_default(&self) {
+        if let Some(b) = self.data.as_ref().and_then(|d| d.bbox()) {
             self.fit(b);
         }
     }
@@ -437,15 +630,19 @@ impl MapHandle {
     }
 
     /// Colours each county by a share of its figures, or back to a plain outline.
-    fn shade(&self, share: Option<Share>, data: &Data) {
+    fn shade(&mut self, share: Option<Share>) {
+        self.share = share;
+        let Some(data) = &self.data else { return };
         for (code, layer) in &self.outlines {
-            let pct = share.and_then(|s| s.pct(&data.summary.area(code.as_str())?.stats));
+            let pct = share.and_then(|s| s.pct(&data.area(code.as_str())?.stats));
             let style = outline_style(share.map(|_| pct));
             layer.set_style(&style);
         }
     }
 
-    fn show_villages(&mut self, show: bool, data: &Data) {
+    fn show_villages(&mut self, show: bool) {
+        self.villages_shown = show;
+        let Some(data) = &self.data else { return };
         if show && self.villages.is_none() {
             match village_layer(data, &self.renderer) {
                 Ok(group) => {
@@ -581,6 +778,81 @@ fn view_of(map: &Map) -> MapView {
         lon: c.lng(),
     }
     .rounded()
+}
+
+/// The option key that carries the zoom a cluster mark opens to.
+pub const ZOOM_KEY: &str = "cundiZoom";
+/// The option key that carries the box (`w,s,e,n`) a county mark fits.
+pub const FIT_KEY: &str = "cundiFit";
+/// The option key that carries a county mark's code.
+pub const COUNTY_KEY: &str = "cundiCounty";
+
+fn station_marker(station: &Station, renderer: &Canvas) -> Result<CircleMarker, JsValue> {
+    circle(
+        station.lat,
+        station.lon,
+        style::station_style(station.tier, station.status),
+        renderer,
+        &[(STATION_ID_KEY, &station.id)],
+    )
+}
+
+/// A cluster (or, with a count of 1, a county in the country view): bigger for more points.
+fn cluster_marker(
+    lat: f64,
+    lon: f64,
+    count: usize,
+    renderer: &Canvas,
+    keys: &[(&str, &str)],
+) -> Result<CircleMarker, JsValue> {
+    circle(lat, lon, style::cluster_style(count), renderer, keys)
+}
+
+/// A county's outline as a GeoJSON layer, not interactive.
+fn outline_layer(code: &Code, text: &str, renderer: &Canvas) -> Result<GeoJson, JsValue> {
+    // The store has already checked that the outline is GeoJSON.
+    let json = js_sys::JSON::parse(text)?;
+    let style = outline_style(None);
+    style.set_renderer(renderer.clone().into());
+    let options = Object::new();
+    Reflect::set(&options, &"style".into(), &style)?;
+    Reflect::set(&options, &"interactive".into(), &false.into())?;
+    Reflect::set(&options, &"cundiArea".into(), &code.as_str().into())?;
+    Ok(geo_json(&json, &options))
+}
+
+/// A tap on a cluster zooms in to where it splits; on a county in the country view, fits the
+/// county (which opens it).
+fn zoom_into_mark(map: &Map, event: &JsValue) {
+    let Some(options) = Reflect::get(event, &"layer".into())
+        .ok()
+        .and_then(|l| Reflect::get(&l, &"options".into()).ok())
+    else {
+        return;
+    };
+    let text = |key: &str| Reflect::get(&options, &key.into()).ok()?.as_string();
+    if let Some(fit) = text(FIT_KEY) {
+        let n: Vec<f64> = fit.split(',').filter_map(|x| x.parse().ok()).collect();
+        if let [w, s, e, n] = n[..] {
+            fit_bbox(map, BBox([w, s, e, n]), 24.0);
+        }
+    } else if let Some(zoom) = text(ZOOM_KEY).and_then(|z| z.parse::<f64>().ok()) {
+        let Some(latlng) = Reflect::get(event, &"latlng".into())
+            .ok()
+            .and_then(|l| l.dyn_into::<LatLng>().ok())
+        else {
+            return;
+        };
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"animate".into(), &false.into());
+        map.set_view_with_options(&latlng, zoom.max(map.get_zoom() + 1.0), &options);
+    }
+}
+
+fn bounds_of(map: &Map) -> BBox {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    BBox([sw.lng(), sw.lat(), ne.lng(), ne.lat()])
 }
 
 fn village_layer(data: &Data, renderer: &Canvas) -> Result<FeatureGroup, JsValue> {

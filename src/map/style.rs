@@ -136,3 +136,21 @@ pub fn share_fill(pct: Option<f64>) -> &'static str {
             .map_or(SHARE_CLASSES[4].1, |(_, c)| c),
     }
 }
+
+/// Clusters of stations, and the country view's counties.
+pub const CLUSTER: &str = "#334155";
+
+/// A cluster of `count` points (a county in the country view is a cluster of one): its area
+/// grows with the logarithm of the count, so a cluster of 10,000 is not a hundred times a
+/// cluster of 100.
+pub fn cluster_style(count: usize) -> MarkerStyle {
+    let radius = 7.0 + 4.0 * (count.max(1) as f64).log10();
+    MarkerStyle {
+        radius,
+        color: "#ffffff",
+        weight: 2.0,
+        fill: Some(CLUSTER),
+        fill_opacity: 0.75,
+        dash: None,
+    }
+}

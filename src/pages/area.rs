@@ -104,7 +104,12 @@ pub fn AreaPage() -> impl IntoView {
     with_data(move |data| {
         crate::pages::scroll_to_top();
         let code = code.get();
-        match data.summary.area(&code).cloned() {
+        // A county's page lists its townships, which come with its chunk.
+        let county = cundi_core::Code::parse(&code).ok().and_then(|c| c.county());
+        if let Some(wait) = crate::pages::awaiting_county(&data, county) {
+            return wait;
+        }
+        match data.area(&code).cloned() {
             Some(area) => view! { <AreaView data area /> }.into_any(),
             None => view! {
                 <crate::components::NotFoundView what=crate::components::Missing::Area(code) />
@@ -121,13 +126,7 @@ fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
     let level = code.level();
     let mut path = data.area_path(&code);
     path.pop();
-    let children: Vec<Area> = data
-        .summary
-        .areas
-        .iter()
-        .filter(|a| a.division.code.parent().as_ref() == Some(&code))
-        .cloned()
-        .collect();
+    let children = data.children(&code);
     let on_map = href("/", &[(url::AREA, Some(code.to_string()))]);
     let stations = href("/tables/stations", &[("area", Some(code.to_string()))]);
     let villages = href("/tables/villages", &[("area", Some(code.to_string()))]);

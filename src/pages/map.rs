@@ -5,18 +5,19 @@
 //! Forward step through what was looked at. The user's position is never written to it.
 
 use crate::components::{
-    with_data, Legend, NearMeButton, NearMessage, NearPanel, SearchBox, ServedVillage,
-    StationDetails,
+    with_data_signal, CountyError, Legend, NearMeButton, NearMessage, NearPanel, SearchBox,
+    ServedVillage, StationDetails,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
 use crate::near::{use_near_me, NearState};
-use crate::store::Data;
+use crate::store::{use_store, Data, KEEP_COUNTIES};
 use crate::url::{self, use_query_param, use_query_update, MapView};
+use cundi_core::geo::BBox;
 use cundi_core::share::Share;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 
 /// Screens at least this wide show the legend open and the details as a side panel.
@@ -27,11 +28,11 @@ pub const SEARCH_ID: &str = "map-search";
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    with_data(|data| view! { <MapView data /> })
+    with_data_signal(|data| view! { <MapView data /> })
 }
 
 #[component]
-fn MapView(data: Arc<Data>) -> impl IntoView {
+fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
     let station = use_query_param(url::STATION);
     let view_param = use_query_param(url::MAP);
     let area_param = use_query_param(url::AREA);
@@ -42,13 +43,10 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
     let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
 
     let view = Signal::derive(move || view_param.get().and_then(|v| MapView::parse(&v)));
-    let area = {
-        let data = data.clone();
-        Signal::derive(move || {
-            let code = area_param.get()?;
-            data.summary.area(&code)?.bbox
-        })
-    };
+    let area = Signal::derive(move || {
+        let code = area_param.get()?;
+        data.with(|d| d.area(&code)?.bbox)
+    });
     let near_focus = Signal::derive(move || match near.state() {
         NearState::Found(r) => Some(NearFocus {
             lon: r.lon,
@@ -74,7 +72,16 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
             update.set(&[(url::MAP, Some(v.to_string()))], false);
         }
     });
-    let count = data.stations().count();
+    let store = use_store();
+    // When counties load on demand, a view close enough opens the counties in it.
+    let on_bounds = Callback::new(move |(bounds, zoom): (BBox, f64)| {
+        let data = data.get_untracked();
+        if data.on_demand && zoom >= crate::map::OPEN_ZOOM {
+            store.want(data.summary.counties_in(bounds, KEEP_COUNTIES / 2));
+        }
+    });
+    let count = move || data.with(|d| d.stations().count());
+    let on_demand = move || data.with(|d| d.on_demand);
     let wide = window()
         .inner_width()
         .ok()
@@ -82,9 +89,8 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
         .is_some_and(|w| w >= WIDE_PX);
 
     let panel = {
-        let data = data.clone();
         move || match (station.get(), near.state()) {
-            (Some(id), _) => EitherOf3::A(view! { <DetailsPanel data=data.clone() id on_close /> }),
+            (Some(id), _) => EitherOf3::A(view! { <DetailsPanel data=data.get() id on_close /> }),
             (None, NearState::Found(result)) => EitherOf3::B(view! { <NearPanel result /> }),
             _ => EitherOf3::C(()),
         }
@@ -93,7 +99,7 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
     view! {
         <div class="map-page">
             <StationMap
-                data=data.clone()
+                data
                 selected=station
                 on_select
                 show_villages
@@ -103,6 +109,7 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
                 area
                 near=near_focus
                 on_view
+                on_bounds
             />
             <div class="map-toolbar">
                 <div class="map-search">
@@ -125,8 +132,18 @@ fn MapView(data: Arc<Data>) -> impl IntoView {
                     </label>
                     <ShadeChoice shade update=update_shade />
                     <span class="count" data-testid="station-count">
-                        {move_tr!("map-stations-count", { "n" => count })}
+                        {move || {
+                            if on_demand() {
+                                tr!("map-stations-on-demand", { "n" => count(), "pending" => store.pending() })
+                            } else {
+                                tr!("map-stations-count", { "n" => count() })
+                            }
+                        }}
                     </span>
+                    {move || store.county_error().map(|error| {
+                        let on_retry = Callback::new(move |()| store.retry_counties());
+                        view! { <CountyError error on_retry /> }
+                    })}
                 </div>
             </div>
             <Legend open=wide />

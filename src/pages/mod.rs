@@ -35,9 +35,9 @@ pub fn scroll_to_top() {
     }
 }
 
-use crate::components::{with_data, Missing, NotFoundView};
-use crate::store::Data;
-use cundi_core::Station;
+use crate::components::{with_data, LoadErrorView, Loading, Missing, NotFoundView};
+use crate::store::{use_store, Data};
+use cundi_core::{Code, Station};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -53,9 +53,31 @@ pub fn station_route<V: IntoView + 'static>(
     with_data(move |data| {
         let id = id.get();
         scroll_to_top();
-        match data.station(&id).cloned() {
-            Some(station) => Either::Left(page(data, station)),
-            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }),
+        if let Some(station) = data.station(&id).cloned() {
+            return Either::Left(page(data, station));
+        }
+        match awaiting_county(&data, data.summary.county_in_id(&id)) {
+            Some(wait) => Either::Right(wait),
+            None => Either::Right(view! { <NotFoundView what=Missing::Station(id) /> }.into_any()),
+        }
+    })
+}
+
+/// When counties load on demand and `county` is not loaded: asks for it, and gives what to show
+/// meanwhile — the spinner, or why it failed with Retry. `None` when there is nothing to wait for.
+pub fn awaiting_county(data: &Data, county: Option<Code>) -> Option<AnyView> {
+    let county = county.filter(|c| {
+        data.on_demand && !data.has_county(c) && data.summary.area(c.as_str()).is_some()
+    })?;
+    let store = use_store();
+    Some(match store.county_error() {
+        Some(error) => {
+            let on_retry = Callback::new(move |()| store.retry_counties());
+            view! { <LoadErrorView error on_retry /> }.into_any()
+        }
+        None => {
+            store.want(vec![county]);
+            view! { <Loading /> }.into_any()
         }
     })
 }

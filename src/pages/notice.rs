@@ -188,21 +188,22 @@ const QUIET: usize = 4;
 /// one inline SVG: a white square and one path of the dark modules. Drawn here rather than with
 /// the crate's `svg` feature, which builds a string of markup the page would have to inject.
 #[component]
-fn QrSvg(url: String) -> Option<impl IntoView> {
-    let (side, d) = qr_path(&url)?;
-    let view_box = format!("0 0 {side} {side}");
-    Some(view! {
-        <svg
-            class="notice-qr"
-            data-testid="notice-qr"
-            viewBox=view_box
-            role="img"
-            aria-label=move_tr!("notice-qr-label", { "url" => url.clone() })
-            shape-rendering="crispEdges"
-        >
-            <rect width="100%" height="100%" fill="#fff"></rect>
-            <path d=d fill="#000"></path>
-        </svg>
+fn QrSvg(url: String) -> impl IntoView {
+    qr_path(&url).map(|(side, d)| {
+        let view_box = format!("0 0 {side} {side}");
+        view! {
+            <svg
+                class="notice-qr"
+                data-testid="notice-qr"
+                viewBox=view_box
+                role="img"
+                aria-label=move_tr!("notice-qr-label", { "url" => url.clone() })
+                shape-rendering="crispEdges"
+            >
+                <rect width="100%" height="100%" fill="#fff"></rect>
+                <path d=d fill="#000"></path>
+            </svg>
+        }
     })
 }
 

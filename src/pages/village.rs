@@ -26,9 +26,15 @@ pub fn VillagePage() -> impl IntoView {
     with_data(move |data| {
         let code = code.get();
         crate::pages::scroll_to_top();
-        match data.dataset.village(&code).cloned() {
-            Some(village) => Either::Left(view! { <VillageView data village /> }),
-            None => Either::Right(view! { <NotFoundView what=Missing::Village(code) /> }),
+        if let Some(village) = data.dataset.village(&code).cloned() {
+            return Either::Left(view! { <VillageView data village /> });
+        }
+        let county = cundi_core::Code::parse(&code).ok().and_then(|c| c.county());
+        match crate::pages::awaiting_county(&data, county) {
+            Some(wait) => Either::Right(wait),
+            None => {
+                Either::Right(view! { <NotFoundView what=Missing::Village(code) /> }.into_any())
+            }
         }
     })
 }

@@ -58,8 +58,9 @@ test.describe('the search box', () => {
     await expect(page).toHaveURL(/[?&]area=140522100(&|$)/);
     await expect(list).toBeHidden();
     // The map shows the township: its centre is inside the township's box.
-    const bbox = await page.evaluate(async () => (await (await fetch('data/summary.json')).json())
-      .areas.find((a) => a.code === '140522100').bbox);
+    // Townships come with their county's chunk.
+    const bbox = await page.evaluate(async () => (await (await fetch('data/chunks/140522/areas.json')).json())
+      .find((a) => a.code === '140522100').bbox);
     await expect.poll(async () => {
       const v = await mapView(page);
       return v.lon > bbox[0] && v.lon < bbox[2] && v.lat > bbox[1] && v.lat < bbox[3] && v.zoom >= 11;
@@ -101,7 +102,7 @@ test.describe('the search box', () => {
 test.describe('when the search file is slow or missing', () => {
   test.use({ allowConsoleErrors: true });
 
-  test('the map does not wait for it, characters are found meanwhile, and a failure names the file', async ({ page }) => {
+  test('the map does not wait for it, areas are found by characters meanwhile, and a failure names the file', async ({ page }) => {
     let release;
     const gate = new Promise((resolve) => { release = resolve; });
     await page.route('**/data/search.json', async (route) => {
@@ -111,13 +112,17 @@ test.describe('when the search file is slow or missing', () => {
     await page.goto('/');
     await mapReady(page);
     const box = page.getByTestId('search');
-    await box.fill('fcz');
+    // The areas' pinyin is in search.json (晋城市 is in no station's or village's name); the
+    // stations' and villages' comes with their county's chunk, so it works already.
+    await box.fill('jcs');
     await expect(page.getByTestId('search-status')).toContainText('正在加载拼音搜索');
-    await box.fill('凤城');
-    await expect(page.getByRole('option').first()).toContainText('凤城镇');
+    await box.fill('晋城');
+    await expect(page.getByRole('option').first()).toContainText('晋城市');
+    await box.fill('fczkd');
+    await expect(page.getByRole('option').first()).toContainText('凤城镇快递综合服务站');
 
     release();
-    await box.fill('fcz');
+    await box.fill('jcs');
     await expect(page.getByTestId('search-status')).toContainText('search.json');
     await expect(page.getByTestId('search-status')).toContainText('拼音搜索未能加载');
   });

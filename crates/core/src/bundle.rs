@@ -1,7 +1,10 @@
-//! The web bundle that `cundi-data build` writes and the site reads: a summary of every
-//! jurisdiction (counts, coverage, bounding box, chunk files with checksums) and, per county, the
-//! package's own CSV rows for that county. The site loads the summary first and only the chunks a
-//! view needs, so the same layout serves three counties or the whole country.
+//! The web bundle that `cundi-data build` writes and the site reads: a summary of every province,
+//! city and county (counts, coverage, bounding box, chunk files with checksums) and, per county, a
+//! chunk: the package's own CSV rows for that county, its townships with their figures, and the
+//! search entries of its stations and villages. The site loads the summary first and only the
+//! chunks a view needs, so the same layout serves three counties or the whole country: the
+//! national summary holds about 3,300 areas, where with its 41,000 townships and 620,000 villages
+//! it would be tens of megabytes.
 
 use crate::code::Code;
 use crate::geo::BBox;
@@ -12,14 +15,19 @@ use crate::stats::AreaStats;
 use serde::{Deserialize, Serialize};
 
 /// Bumped when the bundle layout changes incompatibly.
-pub const FORMAT_VERSION: u32 = 1;
+/// Format 2 moved townships and the search entries of stations and villages into the chunks.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The summary's file name inside the bundle directory.
 pub const SUMMARY_FILE: &str = "summary.json";
 
-/// The search index's file name: every area, village and station with its pinyin keys
-/// (`Vec<search::SearchEntry>` as JSON), precomputed so the site needs no pinyin table.
+/// The search index's file name: every province, city, county and township with its pinyin keys
+/// (`Vec<search::SearchEntry>` as JSON), precomputed so the site needs no pinyin table. A chunk's
+/// own file of that name holds its county's stations and villages.
 pub const SEARCH_FILE: &str = "search.json";
+
+/// A chunk's townships with their figures (`Vec<Area>` as JSON).
+pub const AREAS_FILE: &str = "areas.json";
 
 /// What changed since the previous version (`diff::Changes` as JSON), when the build was given
 /// one (`cundi-data build --previous`).
@@ -46,6 +54,10 @@ pub struct Chunk {
     /// The county outline (GeoJSON, WGS-84), when the package has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<FileRef>,
+    /// The county's townships with their figures ([`AREAS_FILE`]).
+    pub areas: FileRef,
+    /// The search entries of the county's stations and villages ([`SEARCH_FILE`]).
+    pub search: FileRef,
 }
 
 /// One province, city, county or township with its figures.
@@ -96,7 +108,8 @@ impl PackageInfo {
 pub struct Summary {
     pub format: u32,
     pub package: PackageInfo,
-    /// Every province, city, county and township, parents before children.
+    /// Every province, city and county, parents before children (townships are in their
+    /// county's chunk).
     pub areas: Vec<Area>,
     pub targets: Vec<Target>,
     pub authorities: Vec<Authority>,
@@ -118,15 +131,71 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Reads `summary.json`; the areas end up sorted by code (as the build writes them), which
+    /// [`Summary::area`] relies on.
     pub fn parse(text: &str) -> Result<Summary, serde_json::Error> {
-        serde_json::from_str(text)
+        let mut summary: Summary = serde_json::from_str(text)?;
+        summary
+            .areas
+            .sort_by(|a, b| a.division.code.cmp(&b.division.code));
+        Ok(summary)
     }
 
+    /// The province, city or county with this code (a binary search: the areas are sorted by
+    /// code, see [`Summary::parse`]).
     pub fn area(&self, code: &str) -> Option<&Area> {
-        self.areas.iter().find(|a| a.division.code.as_str() == code)
+        self.areas
+            .binary_search_by(|a| a.division.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.areas[i])
     }
 
     pub fn counties(&self) -> impl Iterator<Item = &Area> {
         self.areas.iter().filter(|a| a.chunk.is_some())
+    }
+
+    /// The county a station id names, if it carries a county's code: its first run of six or
+    /// more digits whose first six are a county in the summary (`vp-140522100001` → 140522). Ids are the publisher's, so this
+    /// is a hint for loading on demand, never an answer: the station must still be found.
+    pub fn county_in_id(&self, id: &str) -> Option<Code> {
+        let bytes = id.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start < 6 {
+                continue;
+            }
+            let county = Code::parse(&id[start..start + 6]).ok();
+            if let Some(code) = county.filter(|c| self.area(c.as_str()).is_some()) {
+                return Some(code);
+            }
+        }
+        None
+    }
+
+    /// The counties whose box overlaps `view`, those nearest its middle first, at most `limit`:
+    /// the ones a map looking there opens when counties load on demand.
+    pub fn counties_in(&self, view: BBox, limit: usize) -> Vec<Code> {
+        let (lon, lat) = view.center();
+        let mut near: Vec<(f64, &Code)> = self
+            .counties()
+            .filter_map(|a| {
+                let b = a.bbox?;
+                b.intersects(&view)
+                    .then(|| (b.distance_km(lon, lat), &a.division.code))
+            })
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        near.into_iter()
+            .take(limit)
+            .map(|(_, c)| c.clone())
+            .collect()
     }
 }

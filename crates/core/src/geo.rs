@@ -47,6 +47,22 @@ impl BBox {
         lon >= self.west() && lon <= self.east() && lat >= self.south() && lat <= self.north()
     }
 
+    /// The middle of the box (longitude, latitude).
+    pub fn center(&self) -> (f64, f64) {
+        (
+            (self.west() + self.east()) / 2.0,
+            (self.south() + self.north()) / 2.0,
+        )
+    }
+
+    /// Whether the two boxes overlap (touching counts).
+    pub fn intersects(&self, other: &BBox) -> bool {
+        self.west() <= other.east()
+            && other.west() <= self.east()
+            && self.south() <= other.north()
+            && other.south() <= self.north()
+    }
+
     /// Distance in km from a point to the nearest edge of the box (0 inside).
     pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
         let clon = lon.clamp(self.west(), self.east());

@@ -6,6 +6,7 @@
 //! it, so they never disagree about what a valid dataset is.
 
 pub mod bundle;
+pub mod cluster;
 pub mod code;
 pub mod complaint;
 pub mod coords;

@@ -331,6 +331,40 @@ pub fn serving_point<'a>(ds: &'a Dataset, village_code: &str) -> Option<Serving<
     Some(Serving { station, km })
 }
 
+/// When counties load on demand (the national bundle), the counties that "near me" still needs
+/// before its answer is sure: those not yet `loaded` whose box lies within `km` of the position,
+/// nearest first. With `km` the distance of the farthest result found so far (or
+/// [`OUTSIDE_KM`] while fewer than wanted are found), no closer station can lie in a county
+/// left out, so loading these and asking again until none are left gives exactly the answer of
+/// the whole dataset. The first round asks with [`VILLAGE_RADIUS_KM`], which also brings the
+/// village the position lies in.
+pub fn counties_to_load<'a>(
+    boxes: impl IntoIterator<Item = (&'a crate::Code, BBox)>,
+    loaded: impl Fn(&crate::Code) -> bool,
+    lon: f64,
+    lat: f64,
+    km: f64,
+) -> Vec<crate::Code> {
+    let mut near: Vec<(f64, &crate::Code)> = boxes
+        .into_iter()
+        .filter(|(code, _)| !loaded(code))
+        .map(|(code, b)| (b.distance_km(lon, lat), code))
+        .filter(|(d, _)| *d <= km)
+        .collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    near.into_iter().map(|(_, c)| c.clone()).collect()
+}
+
+/// How far [`counties_to_load`] must look after a round that found `found` of `wanted`
+/// stations: to the farthest of them, or [`OUTSIDE_KM`] while fewer were found (nothing farther
+/// than that is sought, so a sparse area never loads the whole country).
+pub fn reach(found: &[Near], wanted: usize) -> f64 {
+    match found.get(wanted.saturating_sub(1)) {
+        Some(last) if found.len() >= wanted && wanted > 0 => last.km,
+        _ => OUTSIDE_KM,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,3 +196,104 @@ fn a_position_is_in_a_village_near_none_or_outside() {
     assert_eq!(index.locate(lon, lat), Whereabouts::NoVillageNear);
     assert!(index.village_at(&ds, lon, lat).is_none());
 }
+
+/// Near-me with counties loaded on demand (the national bundle): loading only what
+/// `counties_to_load` asks for, round after round, gives the same stations at the same distances
+/// as the whole dataset — also at positions near the borders between counties.
+#[test]
+fn loading_counties_on_demand_finds_what_the_whole_dataset_finds() {
+    use cundi_core::nearest::{counties_to_load, reach};
+    use cundi_core::read::Parts;
+    use cundi_core::Code;
+    let ds = read_demo();
+    let full = NearIndex::new(&ds);
+    let boxes: Vec<(Code, BBox)> = ds
+        .county_bboxes
+        .iter()
+        .map(|(c, b)| (c.clone(), *b))
+        .collect();
+    let with_counties = |loaded: &[Code]| {
+        let inside = |code: &Code| loaded.iter().any(|c| c.contains(code));
+        Dataset::new(Parts {
+            stations: ds
+                .stations
+                .iter()
+                .filter(|s| inside(&s.admin_code))
+                .cloned()
+                .collect(),
+            villages: ds
+                .villages
+                .iter()
+                .filter(|v| inside(&v.code))
+                .cloned()
+                .collect(),
+            county_bboxes: ds.county_bboxes.clone(),
+            ..Parts::default()
+        })
+    };
+    let mut rng = StdRng::seed_from_u64(20261122);
+    let all = BBox::around(
+        boxes
+            .iter()
+            .flat_map(|(_, b)| [(b.west(), b.south()), (b.east(), b.north())]),
+    )
+    .unwrap();
+    let mut rounds_seen = 0;
+    for round in 0..300 {
+        // Half the positions at the edge of a county's box, where the nearest may lie next door.
+        let (lon, lat) = if round % 2 == 0 {
+            let b = boxes[round % boxes.len()].1;
+            (
+                b.east() + rng.random_range(-0.05..0.05),
+                rng.random_range(b.south()..b.north()),
+            )
+        } else {
+            (
+                rng.random_range(all.west()..all.east()),
+                rng.random_range(all.south()..all.north()),
+            )
+        };
+        let n = 5;
+        let mut loaded: Vec<Code> = Vec::new();
+        let mut km = VILLAGE_RADIUS_KM;
+        let mut rounds = 0;
+        let answer = loop {
+            let more = counties_to_load(
+                boxes.iter().map(|(c, b)| (c, *b)),
+                |c| loaded.contains(c),
+                lon,
+                lat,
+                km,
+            );
+            if more.is_empty() && rounds > 0 {
+                break with_counties(&loaded);
+            }
+            loaded.extend(more);
+            rounds += 1;
+            let part = with_counties(&loaded);
+            let found = NearIndex::new(&part).nearest(lon, lat, n, Filter::OPERATING);
+            km = reach(&found, n);
+        };
+        rounds_seen = rounds_seen.max(rounds);
+        let part = NearIndex::new(&answer).nearest(lon, lat, n, Filter::OPERATING);
+        let mut whole = full.nearest(lon, lat, n, Filter::OPERATING);
+        if part.len() < n {
+            // Fewer than wanted within OUTSIDE_KM: nothing farther is sought.
+            whole.retain(|x| x.km <= OUTSIDE_KM);
+        }
+        let ids = |ds: &Dataset, near: &[Near]| -> Vec<(String, String)> {
+            near.iter()
+                .map(|n| (ds.stations[n.station].id.clone(), format!("{:.9}", n.km)))
+                .collect()
+        };
+        assert_eq!(
+            ids(&answer, &part),
+            ids(&ds, &whole),
+            "round {round} at {lon},{lat}"
+        );
+    }
+    assert!(
+        rounds_seen >= 2,
+        "no position needed a second round: the test proves nothing"
+    );
+}

@@ -1,5 +1,6 @@
 //! `cundi-data build`: turns a checked package into the web bundle the site reads — a summary of
-//! every jurisdiction, one chunk of rows per county, and a copy of the package itself — written
+//! every province, city and county, one chunk per county (its rows, its townships, the search
+//! entries of its stations and villages), and a copy of the package itself — written
 //! into a staging directory and moved into place whole, so the output is either the old bundle or
 //! the complete new one. Output is sorted and carries no timestamps: two builds are identical.
 //! Given the changes since the previous version, it also writes them as `changes.json`.
@@ -8,15 +9,15 @@ use crate::check::{is_safe_relative, Checked};
 use crate::error::Error;
 use crate::files::{csv_rows, list_files, write_ref, Staging};
 use cundi_core::bundle::{
-    Area, Chunk, FileRef, PackageInfo, Summary, CHANGES_FILE, FORMAT_VERSION, SEARCH_FILE,
-    SUMMARY_FILE,
+    Area, Chunk, FileRef, PackageInfo, Summary, AREAS_FILE, CHANGES_FILE, FORMAT_VERSION,
+    SEARCH_FILE, SUMMARY_FILE,
 };
 use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
 use cundi_core::read::{boundary_path, Dataset};
-use cundi_core::search;
+use cundi_core::search::{self, HitKind, SearchEntry};
 use cundi_core::stats::area_stats;
-use cundi_core::{Code, Level, Station, Village};
+use cundi_core::{Code, Division, Level, Station, Village};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -64,17 +65,50 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         }
     }
 
+    // Pinyin is computed here, once, so the site's wasm carries no pinyin table. Areas go in the
+    // bundle's search file; stations and villages in their county's chunk.
+    let mut area_entries = Vec::new();
+    let mut county_entries: BTreeMap<Code, Vec<SearchEntry>> = BTreeMap::new();
+    for entry in search::dataset_entries(ds, &[], &mut search::keys_for) {
+        let county = match entry.kind {
+            HitKind::Village | HitKind::Station => entry
+                .parent
+                .as_deref()
+                .and_then(|p| Code::parse(p).ok())
+                .and_then(|p| p.county()),
+            _ => None,
+        };
+        match county {
+            Some(c) => county_entries.entry(c).or_default().push(entry),
+            None => area_entries.push(entry),
+        }
+    }
+
+    let area_of = |d: &Division, bbox: Option<BBox>, chunk: Option<Chunk>| Area {
+        division: d.clone(),
+        stats: stats.get(&d.code).cloned().unwrap_or_default(),
+        bbox,
+        chunk,
+    };
+    let mut county_townships: BTreeMap<Code, Vec<Area>> = BTreeMap::new();
+    for d in divisions.iter().filter(|d| d.level() == Level::Township) {
+        if let Some(c) = d.code.county() {
+            let area = area_of(d, points_bbox(ds, &d.code), None);
+            county_townships.entry(c).or_default().push(area);
+        }
+    }
+
     let mut bboxes: BTreeMap<Code, BBox> = BTreeMap::new();
     let mut chunks: BTreeMap<Code, Chunk> = BTreeMap::new();
     let (mut stations, mut villages) = (0, 0);
     for d in divisions.iter().filter(|d| d.level() == Level::County) {
-        let chunk = write_chunk(
-            root,
-            &d.code,
-            county_stations.get(&d.code).map_or(&[][..], Vec::as_slice),
-            county_villages.get(&d.code).map_or(&[][..], Vec::as_slice),
-            checked,
-        )?;
+        let rows = ChunkRows {
+            stations: county_stations.get(&d.code).map_or(&[][..], Vec::as_slice),
+            villages: county_villages.get(&d.code).map_or(&[][..], Vec::as_slice),
+            townships: county_townships.get(&d.code).map_or(&[][..], Vec::as_slice),
+            search: county_entries.get(&d.code).map_or(&[][..], Vec::as_slice),
+        };
+        let chunk = write_chunk(root, &d.code, rows, checked)?;
         stations += chunk.stations.rows.unwrap_or(0) as usize;
         villages += chunk.villages.rows.unwrap_or(0) as usize;
         chunks.insert(d.code.clone(), chunk);
@@ -88,12 +122,13 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         }
     }
 
+    // Provinces, cities and counties: townships are in their county's chunk.
     let areas = divisions
         .iter()
+        .filter(|d| d.level() < Level::Township)
         .map(|d| {
             let bbox = match d.level() {
                 Level::County => bboxes.get(&d.code).copied(),
-                Level::Township => points_bbox(ds, &d.code),
                 _ => bboxes
                     .iter()
                     .filter(|(c, _)| d.code.contains(c))
@@ -101,20 +136,11 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
                     .reduce(BBox::union)
                     .or_else(|| points_bbox(ds, &d.code)),
             };
-            Area {
-                division: (*d).clone(),
-                stats: stats.get(&d.code).cloned().unwrap_or_default(),
-                bbox,
-                chunk: chunks.get(&d.code).cloned(),
-            }
+            area_of(d, bbox, chunks.get(&d.code).cloned())
         })
         .collect();
 
-    // Pinyin is computed here, once, so the site's wasm carries no pinyin table.
-    let entries = search::dataset_entries(ds, &[], &mut search::keys_for);
-    let mut search_json = serde_json::to_vec(&entries).expect("search entries serialize");
-    search_json.push(b'\n');
-    let search = write_ref(root, SEARCH_FILE, &search_json, Some(entries.len() as u64))?;
+    let search = write_json(root, SEARCH_FILE, &area_entries)?;
 
     let changes = changes
         .map(|c| write_ref(root, CHANGES_FILE, &crate::diff::changes_json(c), None))
@@ -204,11 +230,18 @@ fn copy_package(checked: &Checked, root: &Path) -> Result<Vec<FileRef>, Error> {
         .collect()
 }
 
+/// What goes into one county's chunk.
+struct ChunkRows<'a> {
+    stations: &'a [Station],
+    villages: &'a [Village],
+    townships: &'a [Area],
+    search: &'a [SearchEntry],
+}
+
 fn write_chunk(
     root: &Path,
     county: &Code,
-    stations: &[Station],
-    villages: &[Village],
+    rows: ChunkRows<'_>,
     checked: &Checked,
 ) -> Result<Chunk, Error> {
     let ds = &checked.dataset;
@@ -216,14 +249,14 @@ fn write_chunk(
     let stations_ref = write_ref(
         root,
         &format!("{dir}/stations.csv"),
-        &cundi_core::write::write_stations(stations),
-        Some(stations.len() as u64),
+        &cundi_core::write::write_stations(rows.stations),
+        Some(rows.stations.len() as u64),
     )?;
     let villages_ref = write_ref(
         root,
         &format!("{dir}/villages.csv"),
-        &cundi_core::write::write_villages(villages),
-        Some(villages.len() as u64),
+        &cundi_core::write::write_villages(rows.villages),
+        Some(rows.villages.len() as u64),
     )?;
     let boundary = match checked.loaded.get(&boundary_path(county)) {
         // Only an outline the reader could use: a broken one was reported and is left out.
@@ -239,7 +272,16 @@ fn write_chunk(
         stations: stations_ref,
         villages: villages_ref,
         boundary,
+        areas: write_json(root, &format!("{dir}/{AREAS_FILE}"), rows.townships)?,
+        search: write_json(root, &format!("{dir}/{SEARCH_FILE}"), rows.search)?,
     })
+}
+
+/// Writes a list as JSON (one line), citing its length as the rows.
+fn write_json<T: serde::Serialize>(root: &Path, rel: &str, items: &[T]) -> Result<FileRef, Error> {
+    let mut json = serde_json::to_vec(items).expect("bundle JSON serializes");
+    json.push(b'\n');
+    write_ref(root, rel, &json, Some(items.len() as u64))
 }
 
 /// The box around the stations and villages (those with coordinates) inside `code`.

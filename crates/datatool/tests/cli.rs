@@ -3,6 +3,7 @@
 //! generator.
 
 use cundi_core::bundle::{FileRef, Summary};
+use cundi_core::search::HitKind;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -248,15 +249,35 @@ fn build_writes_every_row_into_the_county_chunks() {
     let mut sorted = codes.clone();
     sorted.sort();
     assert_eq!(codes, sorted);
-    for code in ["14", "21", "37", "41", "1405", "3703", "4117", "140522100"] {
+    for code in ["14", "21", "37", "41", "1405", "3703", "4117", "140522"] {
         assert!(sum.area(code).is_some(), "{code}");
     }
+    // Townships are in their county's chunk, so the national summary stays small.
+    assert!(sum.area("140522100").is_none());
+    assert!(sum
+        .areas
+        .iter()
+        .all(|a| a.division.level() < cundi_core::Level::Township));
     assert_eq!(sum.counties().count(), 3);
     // Liaoning has targets but no counties, so no box; the others have one.
     assert!(sum.area("21").unwrap().bbox.is_none());
-    for code in ["14", "1405", "140522", "140522100", "370305001"] {
+    for code in ["14", "1405", "140522"] {
         assert!(sum.area(code).unwrap().bbox.is_some(), "{code}");
     }
+    // The bundle's search file holds the areas (townships too); the chunks hold the rest.
+    let search: Vec<cundi_core::search::SearchEntry> =
+        serde_json::from_slice(&check_ref(&out_dir, sum.search.as_ref().unwrap())).unwrap();
+    assert!(search.iter().any(|e| e.key == "140522100"));
+    assert!(search
+        .iter()
+        .all(|e| !matches!(e.kind, HitKind::Village | HitKind::Station)));
+    let divisions = std::fs::read_to_string(data().join("divisions.csv")).unwrap();
+    let townships_in_package = divisions
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').next().is_some_and(|c| c.len() == 9))
+        .count();
+    let mut townships_in_chunks = 0;
 
     let (station_header, mut station_rows) =
         records(&std::fs::read(data().join("stations.csv")).unwrap());
@@ -279,6 +300,24 @@ fn build_writes_every_row_into_the_county_chunks() {
         assert!(rows.iter().all(|r| r[0].starts_with(code)), "{code}");
         chunk_villages.extend(rows);
 
+        let townships: Vec<cundi_core::bundle::Area> =
+            serde_json::from_slice(&check_ref(&out_dir, &chunk.areas)).unwrap();
+        assert!(!townships.is_empty(), "{code}");
+        for t in &townships {
+            assert_eq!(t.division.level(), cundi_core::Level::Township);
+            assert!(t.division.code.as_str().starts_with(code));
+            assert!(t.bbox.is_some(), "{}", t.division.code);
+        }
+        townships_in_chunks += townships.len();
+        let entries: Vec<cundi_core::search::SearchEntry> =
+            serde_json::from_slice(&check_ref(&out_dir, &chunk.search)).unwrap();
+        assert_eq!(
+            entries.len() as u64,
+            chunk.stations.rows.unwrap() + chunk.villages.rows.unwrap(),
+            "{code}: one entry per station and village"
+        );
+        assert!(entries.iter().all(|e| !e.pinyin.is_empty()), "{code}");
+
         let boundary = check_ref(&out_dir, chunk.boundary.as_ref().unwrap());
         assert_eq!(
             boundary,
@@ -290,6 +329,7 @@ fn build_writes_every_row_into_the_county_chunks() {
             Some(cundi_core::geo::boundary_bbox(&String::from_utf8(boundary).unwrap()).unwrap())
         );
     }
+    assert_eq!(townships_in_chunks, townships_in_package);
     for v in [
         &mut station_rows,
         &mut chunk_stations,

@@ -1,0 +1,102 @@
+//! The bundle's lookups for loading counties on demand: an area by code, the counties in a view,
+//! and the county a station id carries.
+
+use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
+use cundi_core::geo::BBox;
+use cundi_core::stats::AreaStats;
+use cundi_core::{Code, Division};
+
+fn area(code: &str, bbox: Option<BBox>, county: bool) -> Area {
+    let file = |p: &str| cundi_core::bundle::FileRef {
+        path: p.into(),
+        bytes: 0,
+        sha256: String::new(),
+        rows: None,
+    };
+    Area {
+        division: Division::new(Code::parse(code).unwrap(), code),
+        stats: AreaStats::default(),
+        bbox,
+        chunk: county.then(|| cundi_core::bundle::Chunk {
+            stations: file("s"),
+            villages: file("v"),
+            boundary: None,
+            areas: file("a"),
+            search: file("q"),
+        }),
+    }
+}
+
+fn summary() -> Summary {
+    let json = serde_json::to_string(&Summary {
+        format: FORMAT_VERSION,
+        package: PackageInfo {
+            name: "t".into(),
+            title: None,
+            version: None,
+            created: None,
+            publisher: None,
+            licenses: vec![],
+            sources: vec![],
+            crs: Default::default(),
+            illustrative: false,
+            notice: None,
+            complete: vec![],
+        },
+        // Out of order on purpose: reading sorts them.
+        areas: vec![
+            area("140522", Some(BBox([112.0, 35.2, 112.9, 35.7])), true),
+            area("14", None, false),
+            area("140521", Some(BBox([111.8, 35.2, 112.1, 35.9])), true),
+            area("1405", None, false),
+            area("411721", Some(BBox([113.8, 33.2, 114.2, 33.6])), true),
+        ],
+        targets: vec![],
+        authorities: vec![],
+        complaint_stats: vec![],
+        problems: vec![],
+        files: vec![],
+        search: None,
+        changes: None,
+    })
+    .unwrap();
+    Summary::parse(&json).unwrap()
+}
+
+#[test]
+fn an_area_is_found_by_code_whatever_the_order_written() {
+    let s = summary();
+    for code in ["14", "1405", "140521", "140522", "411721"] {
+        assert_eq!(s.area(code).unwrap().division.code.as_str(), code);
+    }
+    assert!(s.area("140523").is_none());
+    assert!(s.area("").is_none());
+}
+
+#[test]
+fn a_view_opens_the_counties_it_overlaps_nearest_its_middle_first() {
+    let s = summary();
+    let code = |c: &[Code]| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    // A view over 阳城县 that also touches its western neighbour.
+    let view = BBox([112.05, 35.3, 112.6, 35.6]);
+    assert_eq!(code(&s.counties_in(view, 10)), ["140522", "140521"]);
+    assert_eq!(code(&s.counties_in(view, 1)), ["140522"]);
+    assert!(s
+        .counties_in(BBox([100.0, 20.0, 101.0, 21.0]), 10)
+        .is_empty());
+}
+
+#[test]
+fn a_station_id_carrying_a_county_code_names_the_county() {
+    let s = summary();
+    let county = |id: &str| s.county_in_id(id).map(|c| c.to_string());
+    assert_eq!(county("vp-140522100001").as_deref(), Some("140522"));
+    assert_eq!(county("ts-140522100").as_deref(), Some("140522"));
+    assert_eq!(county("cc-411721").as_deref(), Some("411721"));
+    // A short run of digits first, then the county.
+    assert_eq!(county("x12-140521-3").as_deref(), Some("140521"));
+    // Six digits that are no county here, or too few digits.
+    assert_eq!(county("station-999999"), None);
+    assert_eq!(county("s-14052"), None);
+    assert_eq!(county("城关站"), None);
+}
