@@ -6,7 +6,7 @@
 
 use crate::store::{Data, Store};
 use cundi_core::nearest::{
-    counties_to_load, reach, serving_point, Filter, Whereabouts, VILLAGE_RADIUS_KM,
+    counties_to_load, reach, serving_point, Filter, Whereabouts, BBOX_MARGIN_KM, VILLAGE_RADIUS_KM,
 };
 use cundi_core::{Station, Village};
 use leptos::prelude::*;
@@ -161,6 +161,15 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
         return NearState::Failed(NearFailure::NotLoaded);
     };
     if data.on_demand {
+        // Outside every county's box: nothing to load.
+        let boxes = || {
+            data.summary
+                .counties()
+                .filter_map(|a| Some((&a.division.code, a.bbox?)))
+        };
+        if counties_to_load(boxes(), |_| false, lon, lat, BBOX_MARGIN_KM).is_empty() {
+            return NearState::Failed(NearFailure::Outside);
+        }
         let mut km = VILLAGE_RADIUS_KM;
         for _ in 0..ROUNDS {
             let boxes = data

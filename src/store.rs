@@ -28,6 +28,14 @@ pub struct SiteConfig {
     /// An Open311 GeoReport v2 endpoint for complaints everywhere the authorities publish none.
     #[serde(default)]
     pub open311: Option<Open311Config>,
+    /// Up to this many counties every chunk loads at once; above it counties load on demand
+    /// (default [`EAGER_COUNTIES`]; 0 always loads on demand).
+    #[serde(default = "default_eager_counties")]
+    pub eager_counties: usize,
+}
+
+fn default_eager_counties() -> usize {
+    EAGER_COUNTIES
 }
 
 /// A deployment's Open311 receiver (COMPLAINTS.md, "Channels").
@@ -84,9 +92,10 @@ pub struct LoadError {
     pub failure: LoadFailure,
 }
 
-/// A bundle with more counties than this loads counties on demand: the country view needs only
-/// the summary, and a county's rows come when a view needs them (the national bundle has about
-/// 2,900 counties). Below it, every county loads at once, as a county or province publishes.
+/// By default, a bundle with more counties than this loads counties on demand: the country view
+/// needs only the summary, and a county's rows come when a view needs them (the national bundle
+/// has about 2,900 counties). Below it, every county loads at once, as a county or province
+/// publishes. `config.json` may say otherwise (`eager_counties`).
 pub const EAGER_COUNTIES: usize = 40;
 
 /// When counties load on demand, at most this many stay loaded: the least recently wanted go
@@ -126,7 +135,7 @@ pub struct Data {
     pub counties: Vec<Code>,
     /// The summary's problems followed by those found while reading the loaded chunks.
     pub problems: Vec<Problem>,
-    /// Whether counties load on demand (more than [`EAGER_COUNTIES`]).
+    /// Whether counties load on demand (more than `config.eager_counties`).
     pub on_demand: bool,
     /// The loaded counties, kept to build the next `Data` without fetching them again.
     loaded: Vec<Arc<County>>,
@@ -188,7 +197,7 @@ impl Data {
         Data {
             near: NearIndex::new(&dataset),
             search: SearchIndex::build(entries),
-            on_demand: summary.counties().count() > EAGER_COUNTIES,
+            on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
             summary,
@@ -552,8 +561,10 @@ impl Store {
         all.sort_by_key(|c| std::cmp::Reverse(rank(&c.code)));
         all.truncate(KEEP_COUNTIES.max(counties.len()));
         all.sort_by(|a, b| a.code.cmp(&b.code));
-        self.recent
-            .update_value(|recent| recent.retain(|c| all.iter().any(|k| &k.code == c)));
+        // Those let go leave the list; one that failed stays, for Retry.
+        self.recent.update_value(|recent| {
+            recent.retain(|c| all.iter().any(|k| &k.code == c) || counties.contains(c))
+        });
         let next = Arc::new(Data::new(
             now.config.clone(),
             now.summary.clone(),
@@ -704,7 +715,7 @@ pub async fn load_search(
 pub async fn load_all(config_url: &str, generation: u64) -> Result<Data, LoadError> {
     let config = load_config(config_url).await?;
     let summary = Arc::new(load_summary(&config).await?);
-    let counties = if summary.counties().count() > EAGER_COUNTIES {
+    let counties = if summary.counties().count() > config.eager_counties {
         Vec::new()
     } else {
         futures::future::try_join_all(summary.counties().map(|a| load_county(&config, a)))

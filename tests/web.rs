@@ -690,6 +690,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         data: "data/".into(),
         tiles: None,
         open311: None,
+        eager_counties: cundi::store::EAGER_COUNTIES,
     };
     let data = Arc::new(Data::new(
         config,

@@ -31,7 +31,7 @@ map-stations-count = { $n ->
    *[other] { $n } service points
 }
 map-stations-on-demand = { $n } service points in the counties opened. { $pending ->
-    [0] Zoom in on an area to open its counties.
+    [0] Tap a county on the map, or zoom in on an area, to open its service points.
    *[other] Opening { $pending } more…
 }
 county-error = A county could not be loaded ({ $file }):

@@ -28,7 +28,7 @@ retry = 重试
 map-label = 寄递服务网点地图
 map-stations-count = 共 { $n } 个网点
 map-stations-on-demand = 已打开的县共 { $n } 个网点。{ $pending ->
-    [0] 放大到某一地区即可打开该地区的县。
+    [0] 点按地图上的县，或放大到某一地区，即可打开该地区的网点。
    *[other] 正在打开另外 { $pending } 个县…
 }
 county-error = 有一个县的数据未能加载（{ $file }）：

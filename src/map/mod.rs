@@ -309,9 +309,9 @@ impl MapHandle {
             Start::View(v) => {
                 map.set_view(&LatLng::new(v.lat, v.lon), v.zoom);
             }
-            Start::Fit(b) => fit_bbox(&map, b, 24.0),
+            Start::Fit(b) => fit_bbox(&map, b),
             Start::Default => match data.bbox() {
-                Some(b) => fit_bbox(&map, b, 24.0),
+                Some(b) => fit_bbox(&map, b),
                 None => {
                     map.set_view(&LatLng::new(35.0, 105.0), 4.0);
                 }
@@ -480,15 +480,20 @@ impl MapHandle {
                 for mark in clusters.marks(bounds, zoom) {
                     let marker = match mark {
                         Mark::Point { index, lat, lon } => {
-                            let b = boxes[index].1;
+                            let (code, b) = &boxes[index];
                             let fit =
                                 format!("{},{},{},{}", b.west(), b.south(), b.east(), b.north());
+                            // Sized by its stations, as a cluster is by its counties.
+                            let stations = data.area(code.as_str()).map_or(1, |a| {
+                                let s = &a.stats;
+                                (s.county_centers + s.township_stations + s.village_points) as usize
+                            });
                             cluster_marker(
                                 lat,
                                 lon,
-                                1,
+                                stations.max(1),
                                 &self.renderer,
-                                &[(FIT_KEY, &fit), (COUNTY_KEY, boxes[index].0.as_str())],
+                                &[(FIT_KEY, &fit), (COUNTY_KEY, code.as_str())],
                             )
                         }
                         Mark::Cluster {
@@ -567,7 +572,7 @@ impl MapHandle {
     }
 
     fn fit(&self, b: BBox) {
-        fit_bbox(&self.map, b, 24.0);
+        fit_bbox(&self.map, b);
     }
 
     fn fit_default(&self) {
@@ -762,10 +767,14 @@ fn latlng_bounds(b: BBox) -> LatLngBounds {
     )
 }
 
-fn fit_bbox(map: &Map, b: BBox, padding: f64) {
+/// Fits the box in the part of the map the toolbar leaves free.
+fn fit_bbox(map: &Map, b: BBox) {
+    const PADDING: f64 = 24.0;
     let options = Object::new();
-    let padding = js_sys::Array::of2(&padding.into(), &padding.into());
-    let _ = Reflect::set(&options, &"padding".into(), &padding);
+    let top_left = js_sys::Array::of2(&PADDING.into(), &TOOLBAR_PX.into());
+    let bottom_right = js_sys::Array::of2(&PADDING.into(), &PADDING.into());
+    let _ = Reflect::set(&options, &"paddingTopLeft".into(), &top_left);
+    let _ = Reflect::set(&options, &"paddingBottomRight".into(), &bottom_right);
     let _ = Reflect::set(&options, &"animate".into(), &false.into());
     map.fit_bounds_with_options(&latlng_bounds(b), &options);
 }
@@ -834,7 +843,7 @@ fn zoom_into_mark(map: &Map, event: &JsValue) {
     if let Some(fit) = text(FIT_KEY) {
         let n: Vec<f64> = fit.split(',').filter_map(|x| x.parse().ok()).collect();
         if let [w, s, e, n] = n[..] {
-            fit_bbox(map, BBox([w, s, e, n]), 24.0);
+            fit_bbox(map, BBox([w, s, e, n]));
         }
     } else if let Some(zoom) = text(ZOOM_KEY).and_then(|z| z.parse::<f64>().ok()) {
         let Some(latlng) = Reflect::get(event, &"latlng".into())

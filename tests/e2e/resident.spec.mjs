@@ -4,22 +4,14 @@
 // converted coordinates, "not found", Back and Forward, and phone-width screenshots.
 import {
   test, expect, readCsv, mapReady, mapView, tapStation, screens, fullScreenshot,
-  haversineKm, wgs84ToGcj02, gcj02ToBd09, distanceZh,
+  haversineKm, wgs84ToGcj02, gcj02ToBd09, distanceZh, nearestOperatingIn,
 } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const villages = readCsv('data/villages.csv');
 const divisions = readCsv('data/divisions.csv');
 
-const operating = stations.filter((s) => s.status === 'operating');
-
-/** Operating stations by distance from a point, nearest first (ties in file order). */
-function nearestOperating(lon, lat, except = null) {
-  return operating
-    .filter((s) => s.id !== except)
-    .map((s, i) => ({ s, i, km: haversineKm(lon, lat, Number(s.lon), Number(s.lat)) }))
-    .sort((a, b) => a.km - b.km || a.i - b.i);
-}
+const nearestOperating = (lon, lat, except = null) => nearestOperatingIn(stations, lon, lat, except);
 
 /** Fails the test if the page's URL holds a coordinate near this one (to 3 decimals). */
 function expectNoPosition(url, lon, lat) {

@@ -185,6 +185,14 @@ export function gcj02ToBd09(lon, lat) {
 }
 
 /** A distance as the site writes it in Chinese: metres under 1 km, else km to one decimal. */
+/** Operating stations of a CSV by distance from a point, nearest first (ties in file order). */
+export function nearestOperatingIn(stations, lon, lat, except = null) {
+  return stations
+    .filter((s) => s.status === 'operating' && s.id !== except)
+    .map((s, i) => ({ s, i, km: haversineKm(lon, lat, Number(s.lon), Number(s.lat)) }))
+    .sort((a, b) => a.km - b.km || a.i - b.i);
+}
+
 export function distanceZh(km) {
   return km < 1 ? `${Math.round(km * 100) * 10} 米` : `${km.toFixed(1)} 公里`;
 }

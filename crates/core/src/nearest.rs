@@ -356,11 +356,12 @@ pub fn counties_to_load<'a>(
 }
 
 /// How far [`counties_to_load`] must look after a round that found `found` of `wanted`
-/// stations: to the farthest of them, or [`OUTSIDE_KM`] while fewer were found (nothing farther
-/// than that is sought, so a sparse area never loads the whole country).
+/// stations: to the farthest of them, but never beyond [`OUTSIDE_KM`] — nothing farther is
+/// sought, so a sparse area never loads half the country. The answer is exact for every station
+/// within that distance.
 pub fn reach(found: &[Near], wanted: usize) -> f64 {
     match found.get(wanted.saturating_sub(1)) {
-        Some(last) if found.len() >= wanted && wanted > 0 => last.km,
+        Some(last) if wanted > 0 => last.km.min(OUTSIDE_KM),
         _ => OUTSIDE_KM,
     }
 }
