@@ -297,4 +297,8 @@ fn loading_counties_on_demand_finds_what_the_whole_dataset_finds() {
         rounds_seen >= 2,
         "no position needed a second round: the test proves nothing"
     );
+    assert!(
+        compared >= 150,
+        "only {compared} positions had a station within reach"
+    );
 }
