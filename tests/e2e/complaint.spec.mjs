@@ -17,6 +17,11 @@ const yesterday = new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>收费 & "引号" </textarea>';
 
+// The receiver listens on a port of its own, which the built site's Content-Security-Policy does
+// not name (only what config.json names at build time is allowed): these tests lift the policy.
+// csp.spec.mjs checks the policy itself, and that a receiver it does not name is never reached.
+test.use({ bypassCSP: true });
+
 /** The site configuration with an Open311 endpoint (and no tiles). */
 async function withOpen311(page, endpoint) {
   await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null, open311: { endpoint } } }));

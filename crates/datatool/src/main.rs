@@ -5,6 +5,7 @@
 
 mod bundle;
 mod check;
+mod csp;
 mod diff;
 mod error;
 mod files;
@@ -98,6 +99,13 @@ enum Command {
     /// Generate a dataset from real public inputs
     #[command(subcommand)]
     Generate(Generate),
+    /// Seal a built site with its Content-Security-Policy: move Trunk's inline loader into a
+    /// file and write the policy into index.html, allowing the tile server and the Open311
+    /// receivers that config.json and the bundle's authorities name (Trunk's post_build hook)
+    Csp {
+        /// The built site (dist/, or Trunk's staging directory)
+        dist: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -176,6 +184,11 @@ fn run(command: Command) -> anyhow::Result<u8> {
             outlines,
             out,
         }) => generate_demo(divisions, outlines, &out),
+        Command::Csp { dist } => {
+            let policy = csp::seal(&dist)?;
+            println!("{policy}");
+            Ok(EXIT_OK)
+        }
     }
 }
 

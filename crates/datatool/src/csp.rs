@@ -1,0 +1,271 @@
+//! `cundi-data csp DIST`: seals a built site with a Content-Security-Policy that allows no inline
+//! script or style and no `eval` — only `'wasm-unsafe-eval'`, which compiling the wasm needs — and
+//! lets the page reach only its own origin, the tile server `config.json` names and the Open311
+//! receivers that `config.json` and the bundle's authorities name.
+//!
+//! Trunk writes the wasm loader as an inline module script; sealing moves it into a file of its
+//! own (named by its SHA-256, so a new build gets a new name) and writes the policy right after
+//! the charset, before anything it governs. Run it after every build (Trunk's `post_build` hook does); running it again
+//! changes nothing. Servers should send the same policy as a header too (see the README), which
+//! also covers `frame-ancestors`, a directive a `<meta>` cannot carry.
+
+use crate::error::Error;
+use cundi_core::bundle::{Summary, SUMMARY_FILE};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const META_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
+
+/// What the policy lets the page reach beyond its own origin.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Sources {
+    /// Origins of background tiles (`img-src`).
+    pub tiles: BTreeSet<String>,
+    /// Origins of Open311 receivers (`connect-src`).
+    pub open311: BTreeSet<String>,
+}
+
+/// The policy, one directive after another.
+pub fn policy(sources: &Sources) -> String {
+    let with = |base: &str, extra: &BTreeSet<String>| {
+        extra
+            .iter()
+            .fold(base.to_string(), |acc, o| format!("{acc} {o}"))
+    };
+    [
+        "default-src 'self'".to_string(),
+        "script-src 'self' 'wasm-unsafe-eval'".to_string(),
+        "style-src 'self'".to_string(),
+        with("img-src 'self' data:", &sources.tiles),
+        with("connect-src 'self'", &sources.open311),
+        "font-src 'self'".to_string(),
+        "worker-src 'self'".to_string(),
+        "manifest-src 'self'".to_string(),
+        "object-src 'none'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'self'".to_string(),
+    ]
+    .join("; ")
+}
+
+/// The origin (`scheme://host[:port]`) of a URL or URL template; a `{s}` subdomain becomes `*`.
+/// `None` for anything that is not an absolute http(s) URL.
+pub fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?.replace("{s}", "*");
+    let valid = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*' | '[' | ']'));
+    valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+#[derive(Deserialize)]
+struct Config {
+    #[serde(default)]
+    tiles: Option<Url>,
+    #[serde(default)]
+    open311: Option<Endpoint>,
+}
+
+#[derive(Deserialize)]
+struct Url {
+    url: String,
+}
+
+#[derive(Deserialize)]
+struct Endpoint {
+    endpoint: String,
+}
+
+/// What the built site in `dist` may reach: from `config.json` and the bundle's authorities.
+pub fn sources(dist: &Path) -> Result<Sources, Error> {
+    let mut sources = Sources::default();
+    let config_path = dist.join("config.json");
+    if config_path.is_file() {
+        let text = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
+        let config: Config = serde_json::from_str(&text)
+            .map_err(|e| Error::Input(format!("{}: {e}", config_path.display())))?;
+        sources
+            .tiles
+            .extend(config.tiles.and_then(|t| origin(&t.url)));
+        sources
+            .open311
+            .extend(config.open311.and_then(|o| origin(&o.endpoint)));
+    }
+    let summary_path = dist.join("data").join(SUMMARY_FILE);
+    if summary_path.is_file() {
+        let text =
+            std::fs::read_to_string(&summary_path).map_err(|e| Error::io(&summary_path, e))?;
+        let summary = Summary::parse(&text)
+            .map_err(|e| Error::Input(format!("{}: {e}", summary_path.display())))?;
+        sources.open311.extend(
+            summary
+                .authorities
+                .iter()
+                .filter_map(|a| origin(a.open311_endpoint.as_deref()?)),
+        );
+    }
+    Ok(sources)
+}
+
+/// `index.html` sealed: the inline module script moved to `(file name, its text)`, and the policy
+/// in a `<meta>` first in `<head>`. Already sealed HTML gets the policy replaced and nothing else.
+pub fn seal_html(html: &str, policy: &str) -> Result<(String, Option<(String, String)>), String> {
+    let mut html = html.to_string();
+    let mut moved = None;
+    if let Some(start) = html.find("<script type=\"module\">") {
+        let body_start = start + "<script type=\"module\">".len();
+        let end = html[body_start..]
+            .find("</script>")
+            .map(|i| body_start + i)
+            .ok_or("an inline module script that never ends")?;
+        let script = html[body_start..end].trim().to_string() + "\n";
+        let hash: String = Sha256::digest(script.as_bytes())
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let name = format!("init-{hash}.js");
+        let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
+        html.replace_range(start..end + "</script>".len(), &tag);
+        moved = Some((name, script));
+    }
+    if html.contains("<script>") || html.contains("<script type=\"module\">") {
+        return Err("an inline script is left that the policy would block".into());
+    }
+    if let Some(found) = html.find(META_START) {
+        // With the line break and indent written before it.
+        let start = html[..found].trim_end_matches(' ').len();
+        let start = start - usize::from(html[..start].ends_with('\n'));
+        let end = html[found..]
+            .find("\" />")
+            .map(|i| found + i + "\" />".len())
+            .ok_or("a policy <meta> that never ends")?;
+        html.replace_range(start..end, "");
+    }
+    // After the charset, which must come within the first bytes; else first in <head>.
+    let at = match html.find("<meta charset=\"utf-8\" />") {
+        Some(i) => i + "<meta charset=\"utf-8\" />".len(),
+        None => html.find("<head>").ok_or("no <head>")? + "<head>".len(),
+    };
+    let meta = format!("\n    {META_START}{policy}\" />");
+    html.insert_str(at, &meta);
+    Ok((html, moved))
+}
+
+/// Seals `dist/index.html` in place; gives the policy written.
+pub fn seal(dist: &Path) -> Result<String, Error> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
+    let policy = policy(&sources(dist)?);
+    let (sealed, moved) =
+        seal_html(&html, &policy).map_err(|e| Error::Input(format!("{}: {e}", index.display())))?;
+    if let Some((name, script)) = moved {
+        let path = dist.join(name);
+        std::fs::write(&path, script).map_err(|e| Error::io(&path, e))?;
+    }
+    std::fs::write(&index, sealed).map_err(|e| Error::io(&index, e))?;
+    Ok(policy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <link rel="stylesheet" href="/main-1.css" integrity="sha384-x"/>
+    <script src="vendor/leaflet/leaflet.js"></script>
+<script type="module">
+import init, * as bindings from '/cundi-ec5d.js';
+const wasm = await init({ module_or_path: '/cundi-ec5d_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+  </head>
+  <body></body>
+</html>"#;
+
+    #[test]
+    fn the_inline_loader_moves_to_a_file_and_the_policy_comes_first() {
+        let (html, moved) = seal_html(TRUNK, "default-src 'self'").unwrap();
+        let (name, script) = moved.unwrap();
+        assert!(name.starts_with("init-") && name.ends_with(".js"), "{name}");
+        assert!(script.starts_with("import init, * as bindings from '/cundi-ec5d.js';"));
+        assert!(html.contains(&format!(
+            "<script type=\"module\" src=\"/{name}\"></script>"
+        )));
+        assert!(!html.contains("import init"));
+        let meta = html.find(META_START).unwrap();
+        let charset = html.find("<meta charset").unwrap();
+        assert!(meta > charset && meta < html.find("<link").unwrap());
+        assert!(html.contains("content=\"default-src 'self'\" />"));
+        // The classic script with a src stays.
+        assert!(html.contains(r#"<script src="vendor/leaflet/leaflet.js"></script>"#));
+    }
+
+    #[test]
+    fn sealing_twice_changes_nothing_and_a_new_policy_replaces_the_old() {
+        let (once, _) = seal_html(TRUNK, "default-src 'self'").unwrap();
+        let (twice, moved) = seal_html(&once, "default-src 'self'").unwrap();
+        assert_eq!(once, twice);
+        assert!(moved.is_none());
+        let (other, _) = seal_html(&once, "default-src 'none'").unwrap();
+        assert_eq!(other.matches(META_START).count(), 1);
+        assert!(other.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn an_inline_classic_script_is_refused() {
+        let html = TRUNK.replace("<body></body>", "<body><script>alert(1)</script></body>");
+        assert!(seal_html(&html, "x").is_err());
+    }
+
+    #[test]
+    fn the_policy_allows_nothing_inline_and_only_the_configured_origins() {
+        let mut sources = Sources::default();
+        sources
+            .tiles
+            .extend(origin("https://{s}.tile.example.org/{z}/{x}/{y}.png"));
+        sources
+            .open311
+            .extend(origin("https://311.example.gov.cn:8443/georeport/v2"));
+        let p = policy(&sources);
+        assert!(p.contains("script-src 'self' 'wasm-unsafe-eval';"), "{p}");
+        assert!(
+            !p.contains("unsafe-inline") && !p.contains("'unsafe-eval'"),
+            "{p}"
+        );
+        assert!(
+            p.contains("img-src 'self' data: https://*.tile.example.org;"),
+            "{p}"
+        );
+        assert!(
+            p.contains("connect-src 'self' https://311.example.gov.cn:8443;"),
+            "{p}"
+        );
+        assert!(p.contains("style-src 'self';"), "{p}");
+    }
+
+    #[test]
+    fn only_absolute_http_urls_have_an_origin() {
+        assert_eq!(
+            origin("https://Tile.OpenStreetMap.org/{z}/{x}/{y}.png").as_deref(),
+            Some("https://tile.openstreetmap.org")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:4999").as_deref(),
+            Some("http://127.0.0.1:4999")
+        );
+        assert_eq!(origin("/open311"), None);
+        assert_eq!(origin("javascript:alert(1)"), None);
+        assert_eq!(origin("https://evil.example'; script-src *"), None);
+    }
+}
