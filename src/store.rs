@@ -127,7 +127,9 @@ pub struct Data {
     pub config: SiteConfig,
     pub summary: Arc<Summary>,
     pub dataset: Dataset,
-    pub search: SearchIndex,
+    /// By characters, over the areas and the loaded counties' entries; built on first use (the
+    /// index with pinyin usually arrives first, and a county opening should not wait for it).
+    search: std::sync::OnceLock<SearchIndex>,
     pub near: NearIndex,
     /// (county code, GeoJSON text) of each loaded county that has an outline.
     pub boundaries: Vec<(Code, String)>,
@@ -165,7 +167,6 @@ impl Data {
             ..Parts::default()
         };
         let mut boundaries = Vec::new();
-        let mut entries: Vec<SearchEntry> = Vec::new();
         for county in &counties {
             if let Some(boundary) = &county.boundary {
                 boundaries.push((county.code.clone(), boundary.clone()));
@@ -173,7 +174,6 @@ impl Data {
             townships.extend(county.townships.iter().cloned());
             parts.stations.extend(county.stations.iter().cloned());
             parts.villages.extend(county.villages.iter().cloned());
-            entries.extend(county.search.iter().cloned());
             problems.extend(county.problems.iter().cloned());
         }
         townships.sort_by(|a, b| a.division.code.cmp(&b.division.code));
@@ -183,20 +183,10 @@ impl Data {
             .chain(&townships)
             .map(|a| a.division.clone())
             .collect();
-        // The areas by name and code; their pinyin comes with the bundle's search file, loaded
-        // afterwards. The loaded stations and villages come with theirs.
-        entries.extend(parts.divisions.iter().map(|d| {
-            SearchEntry::new(
-                HitKind::of_level(d.level()),
-                d.code.as_str(),
-                &d.name,
-                d.code.parent().map(|p| p.to_string()),
-            )
-        }));
         let dataset = Dataset::new(parts);
         Data {
             near: NearIndex::new(&dataset),
-            search: SearchIndex::build(entries),
+            search: std::sync::OnceLock::new(),
             on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
@@ -235,6 +225,23 @@ impl Data {
     /// Whether this county's rows are loaded.
     pub fn has_county(&self, code: &Code) -> bool {
         self.counties.contains(code)
+    }
+
+    /// The index by characters (see `search`).
+    pub fn search_index(&self) -> &SearchIndex {
+        self.search.get_or_init(|| {
+            // The areas by name and code (their pinyin comes with the bundle's search file,
+            // loaded afterwards); the loaded stations and villages with theirs.
+            let areas = self.dataset.divisions.iter().map(|d| {
+                SearchEntry::new(
+                    HitKind::of_level(d.level()),
+                    d.code.as_str(),
+                    &d.name,
+                    d.code.parent().map(|p| p.to_string()),
+                )
+            });
+            SearchIndex::build(self.county_entries().cloned().chain(areas).collect())
+        })
     }
 
     /// The search entries of the loaded counties' stations and villages.
@@ -394,7 +401,7 @@ impl Store {
             return Vec::new();
         };
         let SearchState::Ready(areas) = self.search.get() else {
-            return data.search.search_kinds(query, limit, kinds);
+            return data.search_index().search_kinds(query, limit, kinds);
         };
         let built = self
             .index

@@ -10,7 +10,8 @@
 //! not to write it (a position is personal).
 //!
 //! Hooks for browser tests: the container has `data-testid="map"` and, once every station marker
-//! is on the map, `data-stations-drawn="<count>"`; each station marker's options carry `cundiId`
+//! is on the map, `data-stations-drawn="<count>"` (and `data-counties-drawn` for the country view's
+//! marks, `data-generation` for the data drawn); each station marker's options carry `cundiId`
 //! (the station id) and each village marker's `cundiVillage` (the village code). The tests reach the
 //! Leaflet map through Leaflet's own `Map.addInitHook`, so the site exposes nothing else for them.
 
@@ -30,6 +31,7 @@ use leaflet::{
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use style::MarkerStyle;
 use wasm_bindgen::prelude::*;
@@ -107,6 +109,8 @@ pub fn StationMap(
     let stations_drawn = RwSignal::new(None::<usize>);
     // County marks drawn in the country view, when counties load on demand.
     let counties_drawn = RwSignal::new(None::<usize>);
+    // The `Data::generation` on the map, once drawn (a hook for the benchmarks).
+    let generation = RwSignal::new(None::<u64>);
     // Why the map could not be drawn (Leaflet missing, say): shown instead of a blank area.
     let failed = RwSignal::new(None::<String>);
     let handle = StoredValue::new_local(None::<MapHandle>);
@@ -152,8 +156,10 @@ pub fn StationMap(
     // The data first (counties arrive and go when they load on demand), then what is drawn over it.
     Effect::new(move |_| {
         let data = data.get();
+        let current = data.generation;
         when_drawn(drawn, handle, |h| {
             h.set_data(data);
+            generation.set(Some(current));
             stations_drawn.set(Some(h.stations_drawn));
             counties_drawn.set(h.counties_drawn);
         });
@@ -219,6 +225,7 @@ pub fn StationMap(
             aria-label=move || label.get()
             data-stations-drawn=move || stations_drawn.get().map(|n| n.to_string())
             data-counties-drawn=move || counties_drawn.get().map(|n| n.to_string())
+            data-generation=move || generation.get().map(|n| n.to_string())
         ></div>
         {move || {
             failed
@@ -251,10 +258,6 @@ fn when_drawn(
     });
 }
 
-/// A view at this zoom or closer opens the counties in it, when counties load on demand; farther
-/// out the map shows the counties themselves (in clusters).
-pub const OPEN_ZOOM: f64 = 8.0;
-
 /// Above this many loaded stations, stations are drawn in clusters (never for a county or a
 /// province's data; always for a wide view of many counties).
 pub const CLUSTER_ABOVE: usize = 3000;
@@ -269,6 +272,10 @@ struct MapHandle {
     data: Option<Arc<Data>>,
     /// The station markers (or their clusters), redrawn when the data changes.
     stations: FeatureGroup,
+    /// Each loaded county's station markers, inside `stations`.
+    county_stations: Vec<(Code, FeatureGroup)>,
+    /// The marks of clustered stations for the view, inside `stations`.
+    station_marks: FeatureGroup,
     /// Set when there are so many stations that they are drawn in clusters per view.
     station_clusters: Option<Clusters>,
     stations_drawn: usize,
@@ -335,6 +342,8 @@ impl MapHandle {
             Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| zoom_into_mark(&map, &event))
         };
         let stations = FeatureGroup::new();
+        let station_marks = FeatureGroup::new();
+        stations.add_layer(&station_marks);
         stations.on("click", on_click.as_ref());
         stations.on("click", on_mark_click.as_ref());
         stations.add_to(&map);
@@ -350,6 +359,8 @@ impl MapHandle {
             renderer: Canvas::new(),
             data: None,
             stations,
+            county_stations: Vec::new(),
+            station_marks,
             station_clusters: None,
             stations_drawn: 0,
             counties: None,
@@ -421,25 +432,55 @@ impl MapHandle {
 
     /// Draws every loaded station, unless they are drawn in clusters per view.
     fn draw_stations(&mut self) {
-        self.stations.clear_layers();
-        self.stations_drawn = 0;
-        let Some(data) = &self.data else { return };
+        let Some(data) = self.data.clone() else {
+            return;
+        };
         if self.station_clusters.is_some() {
+            // Drawn per view by `draw_view`.
+            for (_, group) in self.county_stations.drain(..) {
+                self.stations.remove_layer(&group);
+            }
             return;
         }
+        // One layer per county: a county that stays is not drawn again, one let go is removed,
+        // so opening a county draws only its own stations.
+        let mut by_county: BTreeMap<Code, Vec<&Station>> = BTreeMap::new();
         for station in data.stations() {
-            match station_marker(station, &self.renderer) {
-                Ok(marker) => {
-                    self.stations.add_layer(&marker);
-                    self.stations_drawn += 1;
-                }
-                Err(e) => leptos::logging::error!("a station could not be drawn: {e:?}"),
+            if let Some(county) = station.admin_code.county() {
+                by_county.entry(county).or_default().push(station);
             }
         }
+        let stations = &self.stations;
+        self.county_stations.retain(|(code, group)| {
+            let keep = by_county.contains_key(code);
+            if !keep {
+                stations.remove_layer(group);
+            }
+            keep
+        });
+        // Cluster marks drawn before, when there were more stations.
+        self.station_marks.clear_layers();
+        for (code, list) in by_county {
+            if self.county_stations.iter().any(|(c, _)| *c == code) {
+                continue;
+            }
+            let group = FeatureGroup::new();
+            for station in list {
+                match station_marker(station, &self.renderer) {
+                    Ok(marker) => {
+                        group.add_layer(&marker);
+                    }
+                    Err(e) => leptos::logging::error!("a station could not be drawn: {e:?}"),
+                }
+            }
+            self.stations.add_layer(&group);
+            self.county_stations.push((code, group));
+        }
+        self.stations_drawn = data.stations().count();
     }
 
     /// Redraws what depends on the view: the clusters of stations, and the country's counties
-    /// (shown only farther out than [`OPEN_ZOOM`]).
+    /// (shown only for a view too wide to open counties, `Summary::counties_to_open`).
     fn draw_view(&mut self) {
         let Some(data) = self.data.clone() else {
             return;
@@ -447,7 +488,7 @@ impl MapHandle {
         let bounds = self.bounds();
         let zoom = self.map.get_zoom();
         if let Some(clusters) = &self.station_clusters {
-            self.stations.clear_layers();
+            self.station_marks.clear_layers();
             self.stations_drawn = 0;
             let stations: Vec<&Station> = data.stations().collect();
             for mark in clusters.marks(bounds, zoom) {
@@ -467,14 +508,15 @@ impl MapHandle {
                     ),
                 };
                 if let Ok(marker) = marker {
-                    self.stations.add_layer(&marker);
+                    self.station_marks.add_layer(&marker);
                     self.stations_drawn += mark.count();
                 }
             }
         }
         if let Some((group, clusters, boxes)) = &self.counties {
             group.clear_layers();
-            let shown = zoom < OPEN_ZOOM;
+            // The same rule the page opens counties by.
+            let shown = data.summary.counties_to_open(bounds, zoom).is_none();
             let mut drawn = 0;
             if shown {
                 for mark in clusters.marks(bounds, zoom) {

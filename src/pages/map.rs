@@ -11,7 +11,7 @@ use crate::components::{
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
 use crate::near::{use_near_me, NearState};
-use crate::store::{use_store, Data, KEEP_COUNTIES};
+use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
@@ -76,8 +76,17 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
     // When counties load on demand, a view close enough opens the counties in it.
     let on_bounds = Callback::new(move |(bounds, zoom): (BBox, f64)| {
         let data = data.get_untracked();
-        if data.on_demand && zoom >= crate::map::OPEN_ZOOM {
-            store.want(data.summary.counties_in(bounds, KEEP_COUNTIES / 2));
+        if !data.on_demand {
+            return;
+        }
+        if let Some(mut counties) = data.summary.counties_to_open(bounds, zoom) {
+            // The county in the middle first, on its own, so it is drawn without waiting for
+            // the others in view.
+            let rest = counties.split_off(counties.len().min(1));
+            store.want(counties);
+            if !rest.is_empty() {
+                store.want(rest);
+            }
         }
     });
     let count = move || data.with(|d| d.stations().count());

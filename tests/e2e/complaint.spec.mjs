@@ -299,7 +299,10 @@ test.describe('complaints', () => {
   test('a category the receiver does not take is refused before sending', async ({ page }) => {
     receiver = await startReceiver({ categories: ['non_delivery', 'illegal_fee'] });
     await withOpen311(page, receiver.endpoint);
+    // What the receiver takes is known once its services.json has arrived.
+    const services = page.waitForResponse((r) => r.url().endsWith('/services.json'));
     await page.goto(`/complaint?station=${station.id}`);
+    await services;
     await page.locator('input[name="category"][value="other"]').check();
     await page.getByTestId('f-description').fill('其他问题');
     await page.getByTestId('complaint-submit').click();

@@ -33,6 +33,11 @@ pub const AREAS_FILE: &str = "areas.json";
 /// one (`cundi-data build --previous`).
 pub const CHANGES_FILE: &str = "changes.json";
 
+/// A map view at this zoom or closer opens the counties in it (see [`Summary::counties_to_open`]).
+pub const OPEN_ZOOM: f64 = 8.0;
+/// A view with at most this many counties in it opens them, at any zoom.
+pub const OPEN_MAX: usize = 12;
+
 /// A file in the bundle (or the package), with what is needed to cite and check it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
@@ -180,8 +185,21 @@ impl Summary {
         None
     }
 
-    /// The counties whose box overlaps `view`, those nearest its middle first, at most `limit`:
-    /// the ones a map looking there opens when counties load on demand.
+    /// When counties load on demand, the counties a map view opens — those its box overlaps,
+    /// nearest its middle first — or `None` for a view too wide to open any, which shows the
+    /// country's counties instead: one farther out than [`OPEN_ZOOM`] with more than
+    /// [`OPEN_MAX`] counties in it. (A county of Xinjiang or Tibet fills the screen before that
+    /// zoom.)
+    pub fn counties_to_open(&self, view: BBox, zoom: f64) -> Option<Vec<Code>> {
+        let counties = self.counties_in(view, OPEN_MAX + 1);
+        (zoom >= OPEN_ZOOM || counties.len() <= OPEN_MAX).then(|| {
+            let mut counties = counties;
+            counties.truncate(OPEN_MAX);
+            counties
+        })
+    }
+
+    /// The counties whose box overlaps `view`, those nearest its middle first, at most `limit`.
     pub fn counties_in(&self, view: BBox, limit: usize) -> Vec<Code> {
         let (lon, lat) = view.center();
         let mut near: Vec<(f64, &Code)> = self

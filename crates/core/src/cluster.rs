@@ -1,12 +1,10 @@
 //! Clusters of map points, for views with more points than a cheap phone can draw: the
-//! `supercluster` crate (a port of Mapbox's supercluster, the library web maps use) builds the
-//! hierarchy once per set of points, and each view then asks only for the clusters and single
-//! points inside its box at its zoom.
+//! `supercluster-rs` crate (a port of Mapbox's supercluster, the library web maps use, on flat
+//! k-d trees) builds the hierarchy once per set of points, and each view then asks only for the
+//! clusters and single points inside its box at its zoom.
 
 use crate::geo::BBox;
-use geojson::feature::Id;
-use geojson::{Feature, Geometry, Value};
-use supercluster::{CoordinateSystem, Supercluster};
+use supercluster_rs::{ClusterId, Supercluster, SuperclusterBuilder, SuperclusterOptions};
 
 /// Above this zoom every point is drawn on its own.
 pub const MAX_ZOOM: u8 = 14;
@@ -41,14 +39,18 @@ impl Mark {
 
 /// The cluster hierarchy of a list of points.
 pub struct Clusters {
-    /// `None` for no points (the crate's tree cannot be built empty).
+    /// `None` for no points.
     index: Option<Supercluster>,
-    len: usize,
+    /// Index into the caller's list of each point clustered (those with a finite position).
+    source: Vec<usize>,
+    points: Vec<(f64, f64)>,
 }
 
 impl std::fmt::Debug for Clusters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Clusters").field("len", &self.len).finish()
+        f.debug_struct("Clusters")
+            .field("len", &self.len())
+            .finish()
     }
 }
 
@@ -56,81 +58,85 @@ impl Clusters {
     /// Clusters `points` (longitude, latitude in WGS-84 degrees); a point that is not a finite
     /// position is left out, and the others keep their index.
     pub fn new(points: impl IntoIterator<Item = (f64, f64)>) -> Clusters {
-        let features: Vec<Feature> = points
+        let (source, points): (Vec<usize>, Vec<(f64, f64)>) = points
             .into_iter()
             .enumerate()
             .filter(|(_, (lon, lat))| lon.is_finite() && lat.is_finite())
-            .map(|(i, (lon, lat))| Feature {
-                id: Some(Id::Number(i.into())),
-                geometry: Some(Geometry::new(Value::Point(vec![lon, lat]))),
-                bbox: None,
-                properties: None,
-                foreign_members: None,
-            })
-            .collect();
-        let len = features.len();
-        if len == 0 {
-            return Clusters { index: None, len };
+            .unzip();
+        if points.is_empty() {
+            return Clusters {
+                index: None,
+                source,
+                points,
+            };
         }
-        let options = Supercluster::builder()
-            .radius(RADIUS)
-            .extent(EXTENT)
-            .min_points(2)
-            .max_zoom(MAX_ZOOM)
-            .coordinate_system(CoordinateSystem::LatLng)
-            .build();
-        let mut index = Supercluster::new(options);
-        // Loading fails only on an internal inconsistency: then nothing is drawn clustered.
-        let index = index.load(features).is_ok().then_some(index);
-        Clusters { index, len }
+        let options = SuperclusterOptions::new()
+            .with_radius(RADIUS)
+            .with_extent(EXTENT)
+            .with_min_points(2)
+            .with_max_zoom(usize::from(MAX_ZOOM));
+        let mut builder = SuperclusterBuilder::new_with_options(points.len(), options);
+        for &(lon, lat) in &points {
+            builder.add(lon, lat);
+        }
+        Clusters {
+            index: Some(builder.finish()),
+            source,
+            points,
+        }
     }
 
     /// Number of points clustered.
     pub fn len(&self) -> usize {
-        self.len
+        self.points.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.points.is_empty()
     }
 
     /// What to draw inside `bbox` at `zoom` (Leaflet's zoom; fractions round down).
     pub fn marks(&self, bbox: BBox, zoom: f64) -> Vec<Mark> {
-        let zoom = zoom.floor().clamp(0.0, f64::from(u8::MAX)) as u8;
-        let Some(Ok(features)) = self.index.as_ref().map(|i| i.get_clusters(bbox.0, zoom)) else {
+        let Some(index) = &self.index else {
             return Vec::new();
         };
-        features.iter().filter_map(mark).collect()
+        let zoom = zoom.floor().clamp(0.0, f64::from(u8::MAX)) as usize;
+        index
+            .get_clusters(bbox.west(), bbox.south(), bbox.east(), bbox.north(), zoom)
+            .iter()
+            .filter_map(|c| {
+                let id = c.id().as_usize();
+                if c.is_cluster() {
+                    Some(Mark::Cluster {
+                        id,
+                        count: c.count(),
+                        lon: c.x(),
+                        lat: c.y(),
+                    })
+                } else {
+                    // A single point: its own position, from the list it came from.
+                    let (lon, lat) = *self.points.get(id)?;
+                    Some(Mark::Point {
+                        index: self.source[id],
+                        lon,
+                        lat,
+                    })
+                }
+            })
+            .collect()
     }
 
     /// The zoom at which a cluster splits into several marks (to zoom to when it is tapped).
     pub fn expansion_zoom(&self, id: usize) -> u8 {
-        let Some(index) = &self.index else {
-            return MAX_ZOOM + 1;
-        };
-        let zoom = index.get_cluster_expansion_zoom(id);
-        u8::try_from(zoom).unwrap_or(MAX_ZOOM).min(MAX_ZOOM + 1)
-    }
-}
-
-fn mark(f: &Feature) -> Option<Mark> {
-    let Some(Value::Point(p)) = f.geometry.as_ref().map(|g| &g.value) else {
-        return None;
-    };
-    let (lon, lat) = (*p.first()?, *p.get(1)?);
-    let count = f.property("point_count").and_then(|c| c.as_u64());
-    match (count, &f.id) {
-        (Some(count), _) => Some(Mark::Cluster {
-            id: f.property("cluster_id")?.as_u64()? as usize,
-            count: count as usize,
-            lon,
-            lat,
-        }),
-        (None, Some(Id::Number(n))) => Some(Mark::Point {
-            index: n.as_u64()? as usize,
-            lon,
-            lat,
-        }),
-        _ => None,
+        self.index
+            .as_ref()
+            .and_then(|index| {
+                index
+                    .get_cluster_expansion_zoom(ClusterId::new_source_id(id))
+                    .ok()
+            })
+            .and_then(|z| u8::try_from(z).ok())
+            .unwrap_or(MAX_ZOOM + 1)
+            .min(MAX_ZOOM + 1)
     }
 }

@@ -100,3 +100,44 @@ fn a_station_id_carrying_a_county_code_names_the_county() {
     assert_eq!(county("s-14052"), None);
     assert_eq!(county("城关站"), None);
 }
+
+#[test]
+fn a_close_view_or_one_with_few_counties_opens_them_and_a_wide_one_does_not() {
+    let s = summary();
+    let code = |c: Vec<Code>| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let view = BBox([112.05, 35.3, 112.6, 35.6]);
+    // Two counties in view: opened whatever the zoom.
+    assert_eq!(
+        code(s.counties_to_open(view, 5.0).unwrap()),
+        ["140522", "140521"]
+    );
+    assert_eq!(
+        code(s.counties_to_open(view, 9.0).unwrap()),
+        ["140522", "140521"]
+    );
+    // Nothing in view opens nothing, but is not "too wide" either.
+    assert_eq!(
+        s.counties_to_open(BBox([100.0, 20.0, 101.0, 21.0]), 4.0),
+        Some(vec![])
+    );
+}
+
+#[test]
+fn a_wide_view_of_many_counties_opens_none_until_zoomed_in() {
+    // Twenty counties side by side, each a tenth of a degree wide.
+    let mut areas = Vec::new();
+    for i in 0..20 {
+        let w = 110.0 + f64::from(i) * 0.1;
+        areas.push(area(
+            &format!("1405{:02}", i + 1),
+            Some(BBox([w, 35.0, w + 0.1, 35.5])),
+            true,
+        ));
+    }
+    let mut s = summary();
+    s.areas = areas;
+    let all = BBox([109.9, 34.9, 112.1, 35.6]);
+    assert_eq!(s.counties_to_open(all, 6.0), None);
+    let opened = s.counties_to_open(all, 8.0).unwrap();
+    assert_eq!(opened.len(), cundi_core::bundle::OPEN_MAX);
+}
