@@ -7,11 +7,12 @@
 use cundi_core::bundle::{Area, Summary, SUMMARY_FILE};
 use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
-use cundi_core::search::{Hit, HitKind, SearchEntry, SearchIndex};
+use cundi_core::search::{self, Hit, HitKind, PinyinKeys, SearchEntry, SearchIndex};
 use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where the site configuration lives, relative to the page's base URL.
@@ -112,8 +113,6 @@ pub struct County {
     pub boundary: Option<String>,
     /// Its townships with their figures.
     pub townships: Vec<Area>,
-    /// The search entries (with pinyin) of its stations and villages.
-    pub search: Vec<SearchEntry>,
     /// Problems found while reading its rows.
     pub problems: Vec<Problem>,
 }
@@ -127,8 +126,8 @@ pub struct Data {
     pub config: SiteConfig,
     pub summary: Arc<Summary>,
     pub dataset: Dataset,
-    /// By characters, over the areas and the loaded counties' entries; built on first use (the
-    /// index with pinyin usually arrives first, and a county opening should not wait for it).
+    /// By names and codes, over the loaded areas, stations and villages; built on first use
+    /// (the index with pinyin usually arrives first, and a county opening should not wait).
     search: std::sync::OnceLock<SearchIndex>,
     pub near: NearIndex,
     /// (county code, GeoJSON text) of each loaded county that has an outline.
@@ -227,26 +226,13 @@ impl Data {
         self.counties.contains(code)
     }
 
-    /// The index by characters (see `search`).
+    /// The index by names and codes (see `search`).
     pub fn search_index(&self) -> &SearchIndex {
         self.search.get_or_init(|| {
-            // The areas by name and code (their pinyin comes with the bundle's search file,
-            // loaded afterwards); the loaded stations and villages with theirs.
-            let areas = self.dataset.divisions.iter().map(|d| {
-                SearchEntry::new(
-                    HitKind::of_level(d.level()),
-                    d.code.as_str(),
-                    &d.name,
-                    d.code.parent().map(|p| p.to_string()),
-                )
-            });
-            SearchIndex::build(self.county_entries().cloned().chain(areas).collect())
+            SearchIndex::build(search::dataset_entries(&self.dataset, &[], &mut |_| {
+                PinyinKeys::default()
+            }))
         })
-    }
-
-    /// The search entries of the loaded counties' stations and villages.
-    pub fn county_entries(&self) -> impl Iterator<Item = &SearchEntry> {
-        self.loaded.iter().flat_map(|c| c.search.iter())
     }
 
     pub fn stations(&self) -> impl Iterator<Item = &Station> {
@@ -338,9 +324,13 @@ pub enum SearchState {
 pub struct Store {
     state: RwSignal<LoadState>,
     search: RwSignal<SearchState>,
+    /// The search entries with pinyin of each county's stations and villages, fetched from its
+    /// chunk after its rows (the map does not wait for them), with a count of changes.
+    county_search: RwSignal<(u64, BTreeMap<Code, Arc<Vec<SearchEntry>>>)>,
     /// The index over the areas' entries and the loaded counties' (built on the first search
-    /// after either changes), with the `Data::generation` it was built for.
-    index: StoredValue<Option<(u64, Arc<SearchIndex>)>>,
+    /// after either changes), with the `Data::generation` and `county_search` count it was built
+    /// for.
+    index: StoredValue<Option<((u64, u64), Arc<SearchIndex>)>>,
     /// How many counties are being fetched on demand, and the last that failed to load.
     pending: RwSignal<usize>,
     county_error: RwSignal<Option<LoadError>>,
@@ -357,6 +347,7 @@ impl Store {
         Store {
             state: RwSignal::new(state),
             search: RwSignal::new(search),
+            county_search: RwSignal::new((0, BTreeMap::new())),
             index: StoredValue::new(None),
             pending: RwSignal::new(0),
             county_error: RwSignal::new(None),
@@ -403,16 +394,29 @@ impl Store {
         let SearchState::Ready(areas) = self.search.get() else {
             return data.search_index().search_kinds(query, limit, kinds);
         };
+        let version = (data.generation, self.county_search.with(|(n, _)| *n));
         let built = self
             .index
-            .with_value(|i| i.as_ref().filter(|(g, _)| *g == data.generation).cloned());
+            .with_value(|i| i.as_ref().filter(|(v, _)| *v == version).cloned());
         let index = match built {
             Some((_, index)) => index,
             None => {
-                // The areas first: of two entries with the same key the first is kept.
-                let entries = areas.iter().chain(data.county_entries()).cloned().collect();
+                // The areas first (of two entries with the same key the first is kept), then the
+                // loaded counties' entries that have arrived.
+                let entries = self.county_search.with(|(_, by_county)| {
+                    areas
+                        .iter()
+                        .chain(
+                            data.counties
+                                .iter()
+                                .filter_map(|c| by_county.get(c))
+                                .flat_map(|e| e.iter()),
+                        )
+                        .cloned()
+                        .collect()
+                });
                 let index = Arc::new(SearchIndex::build(entries));
-                self.index.set_value(Some((data.generation, index.clone())));
+                self.index.set_value(Some((version, index.clone())));
                 index
             }
         };
@@ -481,6 +485,7 @@ impl Store {
                 }
             };
             store.state.try_set(LoadState::Ready(data.clone()));
+            store.load_county_search(&data);
             let search = match load_search(&data.config, &data.summary).await {
                 Ok(Some(entries)) => SearchState::Ready(Arc::new(entries)),
                 Ok(None) => SearchState::Absent,
@@ -489,6 +494,53 @@ impl Store {
             if current() {
                 store.search.try_set(search);
             }
+        });
+    }
+
+    /// Fetches, in the background, the search entries of the loaded counties that have none yet
+    /// (and forgets those of counties let go). A county whose file fails is searched by names
+    /// and codes only.
+    fn load_county_search(&self, data: &Arc<Data>) {
+        let missing: Vec<(Code, String)> = self.county_search.with_untracked(|(_, by_county)| {
+            data.counties
+                .iter()
+                .filter(|c| !by_county.contains_key(*c))
+                .filter_map(|c| {
+                    let chunk = data.summary.area(c.as_str())?.chunk.as_ref()?;
+                    Some((c.clone(), data.config.data_url(&chunk.search.path)))
+                })
+                .collect()
+        });
+        let keep = data.counties.clone();
+        self.county_search.update(|(n, by_county)| {
+            let before = by_county.len();
+            by_county.retain(|c, _| keep.contains(c));
+            if by_county.len() != before {
+                *n += 1;
+            }
+        });
+        if missing.is_empty() {
+            return;
+        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let fetched =
+                futures::future::join_all(missing.into_iter().map(|(code, url)| async move {
+                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url)
+                        .await
+                        .ok()
+                        .and_then(|text| serde_json::from_str(&text).ok());
+                    (code, entries)
+                }))
+                .await;
+            store.county_search.try_update(|(n, by_county)| {
+                for (code, entries) in fetched {
+                    if let Some(entries) = entries {
+                        by_county.insert(code, Arc::new(entries));
+                    }
+                }
+                *n += 1;
+            });
         });
     }
 
@@ -579,6 +631,7 @@ impl Store {
             self.next_generation(),
         ));
         self.state.try_set(LoadState::Ready(next.clone()));
+        self.load_county_search(&next);
         match failed {
             Some(e) => Err(e),
             None => Ok(next),
@@ -664,13 +717,11 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
     let stations_url = config.data_url(&chunk.stations.path);
     let villages_url = config.data_url(&chunk.villages.path);
     let areas_url = config.data_url(&chunk.areas.path);
-    let search_url = config.data_url(&chunk.search.path);
     let boundary_url = chunk.boundary.as_ref().map(|b| config.data_url(&b.path));
-    let (stations, villages, areas, search, boundary) = futures::join!(
+    let (stations, villages, areas, boundary) = futures::join!(
         fetch_bytes(&stations_url),
         fetch_bytes(&villages_url),
         fetch_text(&areas_url),
-        fetch_text(&search_url),
         async {
             match &boundary_url {
                 Some(url) => fetch_text(url).await.map(Some),
@@ -685,8 +736,6 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
     problems.extend(village_problems);
     let townships: Vec<Area> =
         serde_json::from_str(&areas?).map_err(|e| parse_error(&areas_url, e))?;
-    let search: Vec<SearchEntry> =
-        serde_json::from_str(&search?).map_err(|e| parse_error(&search_url, e))?;
     let boundary = boundary?;
     if let (Some(text), Some(url)) = (&boundary, &boundary_url) {
         cundi_core::geo::boundary_bbox(text).map_err(|e| parse_error(url, e))?;
@@ -697,7 +746,6 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
         villages,
         boundary,
         townships,
-        search,
         problems,
     })
 }

@@ -671,8 +671,6 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
     ];
     entries[2].pinyin = keys("feng cheng zhen", "fcz");
     entries[4].pinyin = keys("feng cheng zhen kuai di zong he fu wu zhan", "fczkdzhfwz");
-    // The bundle's search file holds the areas; the county's chunk its village and station.
-    let county_entries = entries.split_off(3);
     let county = cundi::store::County {
         code: Code::parse("140522").unwrap(),
         stations: vec![station("凤城镇快递综合服务站")],
@@ -683,7 +681,6 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
             "凤城镇",
             Some(BBox([112.35, 35.44, 112.46, 35.54])),
         )],
-        search: county_entries,
         problems: vec![],
     };
     let config = SiteConfig {

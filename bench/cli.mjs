@@ -1,0 +1,48 @@
+// Benchmark: the publisher's CLI on the national synthetic dataset, against
+// shared/design/BUDGETS.md: `validate` ≤ 3 s and `build` ≤ 10 s. Builds the release CLI and
+// generates the dataset (`cundi-data generate national`, about a minute) if they are missing,
+// then prints the median of several runs of each, with the dataset's rows and the bundle's size.
+//   node bench/cli.mjs [runs=3]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.argv[2] || 3);
+const cli = path.join(root, 'target/release/cundi-data');
+const pkg = path.join(root, 'target/national');
+const bundle = path.join(root, 'target/national-bundle');
+
+execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'cundi-data'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(path.join(pkg, 'datapackage.json'))) {
+  const t = Date.now();
+  execFileSync(cli, ['generate', 'national', '--out', pkg], { cwd: root, stdio: 'inherit' });
+  console.log(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const rows = (file) => readFileSync(path.join(pkg, file), 'utf8').split('\n').filter(Boolean).length - 1;
+const counts = { divisions: rows('divisions.csv'), stations: rows('stations.csv'), villages: rows('villages.csv') };
+const total = counts.divisions + counts.stations + counts.villages;
+
+const time = (args) => {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cli, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  const s = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`cundi-data ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return s;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const validate = Array.from({ length: runs }, () => time(['validate', pkg]));
+const build = Array.from({ length: runs }, () => time(['build', pkg, bundle]));
+
+const du = (dir) => readdirSync(dir, { withFileTypes: true })
+  .reduce((n, e) => n + (e.isDirectory() ? du(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size), 0);
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const summary = JSON.parse(readFileSync(path.join(bundle, 'summary.json'), 'utf8'));
+const v = median(validate);
+const b = median(build);
+console.log(`national dataset: ${counts.divisions} divisions + ${counts.stations} stations + ${counts.villages} villages = ${total} rows, ${mb(du(pkg))}`);
+console.log(`validate, median of ${runs} (${validate.map((x) => x.toFixed(2)).join(', ')} s): ${v.toFixed(2)} s (budget 3 s) — ${v <= 3 ? 'within budget' : 'OVER budget'}`);
+console.log(`build, median of ${runs} (${build.map((x) => x.toFixed(2)).join(', ')} s): ${b.toFixed(2)} s (budget 10 s) — ${b <= 10 ? 'within budget' : 'OVER budget'}`);
+console.log(`bundle: ${mb(du(bundle))}, summary.json ${mb(statSync(path.join(bundle, 'summary.json')).size)} with ${summary.areas.length} areas, ${summary.areas.filter((a) => a.chunk).length} county chunks`);
