@@ -319,6 +319,13 @@ pub enum SearchState {
     Failed(LoadError),
 }
 
+/// Each loaded county's search entries with pinyin.
+type CountySearch = BTreeMap<Code, Arc<Vec<SearchEntry>>>;
+
+/// What a search index was built from: the `Data::generation` and the count of changes to the
+/// counties' search entries.
+type IndexVersion = (u64, u64);
+
 /// The shared handle on the loaded data: cheap to copy into any view or closure.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
@@ -326,11 +333,11 @@ pub struct Store {
     search: RwSignal<SearchState>,
     /// The search entries with pinyin of each county's stations and villages, fetched from its
     /// chunk after its rows (the map does not wait for them), with a count of changes.
-    county_search: RwSignal<(u64, BTreeMap<Code, Arc<Vec<SearchEntry>>>)>,
+    county_search: RwSignal<(u64, CountySearch)>,
     /// The index over the areas' entries and the loaded counties' (built on the first search
     /// after either changes), with the `Data::generation` and `county_search` count it was built
     /// for.
-    index: StoredValue<Option<((u64, u64), Arc<SearchIndex>)>>,
+    index: StoredValue<Option<(IndexVersion, Arc<SearchIndex>)>>,
     /// How many counties are being fetched on demand, and the last that failed to load.
     pending: RwSignal<usize>,
     county_error: RwSignal<Option<LoadError>>,
