@@ -340,6 +340,69 @@ pub fn code_levels(spec: &ResourceSpec, field: &str) -> &'static [Level] {
     }
 }
 
+/// Other names a publisher's header may give a column — the Chinese a county office writes, and
+/// common English variants — by the column's own name. A header matching one (spaces and case
+/// aside) is read as that column, for any resource that has it; `cundi-data convert` writes the
+/// own name. No resource has two columns sharing an alias.
+pub const HEADER_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "code",
+        &[
+            "代码",
+            "编码",
+            "区划代码",
+            "统计用区划代码",
+            "行政区划代码",
+            "村代码",
+        ],
+    ),
+    (
+        "name",
+        &["名称", "名字", "网点名称", "站点名称", "村名", "村名称"],
+    ),
+    ("id", &["编号", "网点编号", "站点编号"]),
+    ("tier", &["层级", "网点层级", "级别"]),
+    (
+        "admin_code",
+        &["所在区划代码", "所在地区划代码", "所属区划代码"],
+    ),
+    ("lon", &["经度", "lng", "long", "longitude"]),
+    ("lat", &["纬度", "latitude"]),
+    ("address", &["地址", "详细地址"]),
+    ("phone", &["电话", "联系电话"]),
+    ("operator", &["运营主体", "运营单位", "经营主体"]),
+    ("brands", &["品牌", "快递品牌"]),
+    ("model", &["合作模式", "运营模式"]),
+    ("services", &["服务", "服务项目", "业务"]),
+    ("hours", &["营业时间"]),
+    ("filing_no", &["备案号", "备案编号"]),
+    ("standardized", &["是否标准化", "标准化"]),
+    ("locker", &["智能快件箱", "快递柜", "是否有快递柜"]),
+    ("pickup_fee", &["取件费", "取件收费", "取件费用"]),
+    ("status", &["状态", "运营状态"]),
+    ("opened", &["开业日期", "启用日期"]),
+    ("verified", &["核实日期", "核查日期"]),
+    ("township_code", &["乡镇代码", "所属乡镇代码"]),
+    ("kind", &["类型", "村类型"]),
+    ("population", &["人口", "户籍人口"]),
+    ("served_by", &["服务网点", "服务网点编号"]),
+    ("deliveries_per_week", &["每周投递次数", "投递频次"]),
+    ("delivery_days", &["投递日"]),
+    ("pickups_per_week", &["每周揽收次数", "揽收频次"]),
+    ("delivery_mode", &["投递方式"]),
+    ("updated", &["更新日期"]),
+];
+
+/// Whether a header names this column: its own name or one of its aliases.
+pub fn header_names(column: &str, header: &str) -> bool {
+    let header = header.trim();
+    header == column
+        || HEADER_ALIASES
+            .iter()
+            .find(|(name, _)| *name == column)
+            .is_some_and(|(_, aliases)| aliases.iter().any(|a| a.eq_ignore_ascii_case(header)))
+}
+
 /// Every CSV resource, in reading order (divisions before what refers to them).
 pub const RESOURCES: [ResourceSpec; 6] = [
     DIVISIONS,

@@ -69,9 +69,9 @@ pub enum ProblemKind {
     UnknownStation { id: String },
     /// A station whose tier does not match its code's level; `digits` is what the tier needs.
     TierLevelMismatch { digits: u8 },
-    /// The package's coordinates are in a system (`gcj02`, `bd09`) not yet converted to WGS-84,
-    /// so they are used as published.
-    CrsNotConverted { crs: String },
+    /// The package's coordinates were in another system (`gcj02`, `bd09`) and have been
+    /// converted to WGS-84 on reading.
+    CrsConverted { crs: String, rows: u64 },
 }
 
 impl ProblemKind {
@@ -81,7 +81,7 @@ impl ProblemKind {
         match self {
             MissingFile { .. } => "missing_file",
             BadDescriptor { .. } => "bad_descriptor",
-            CrsNotConverted { .. } => "crs_not_converted",
+            CrsConverted { .. } => "crs_converted",
             MissingColumn => "missing_column",
             BrokenQuoting => "broken_quoting",
             FieldCount { .. } => "field_count",
@@ -273,11 +273,11 @@ impl Problem {
             (Lang::Zh, TierLevelMismatch { digits }) => {
                 format!("“{v}”与站点层级不符：应为 {digits} 位区划代码")
             }
-            (Lang::En, CrsNotConverted { crs }) => format!(
-                "coordinates are in {crs}; conversion to WGS-84 is not supported yet, so they are used as published"
-            ),
-            (Lang::Zh, CrsNotConverted { crs }) => {
-                format!("坐标系为 {crs}，暂不支持转换为 WGS-84，按原样使用")
+            (Lang::En, CrsConverted { crs, rows }) => {
+                format!("coordinates are in {crs}: those of {rows} rows were converted to WGS-84")
+            }
+            (Lang::Zh, CrsConverted { crs, rows }) => {
+                format!("坐标系为 {crs}：已将 {rows} 行的坐标转换为 WGS-84")
             }
         }
     }

@@ -80,11 +80,23 @@ impl Columns {
         let fields: Vec<Option<usize>> = spec
             .fields
             .iter()
-            .map(|f| header.iter().position(|h| h == f.name))
+            .map(|f| {
+                header
+                    .iter()
+                    .position(|h| h == f.name)
+                    .or_else(|| header.iter().position(|h| package::header_names(f.name, h)))
+            })
             .collect();
         let extra = (0..header.len())
             .filter(|i| !fields.contains(&Some(*i)))
             .collect();
+        // A column found by an alias goes by its own name from here on.
+        let mut header = header;
+        for (f, i) in spec.fields.iter().zip(&fields) {
+            if let Some(i) = i {
+                header[*i] = f.name.to_string();
+            }
+        }
         Columns {
             header,
             fields,
@@ -194,7 +206,9 @@ fn scan(
                 let missing: Vec<_> = spec
                     .fields
                     .iter()
-                    .filter(|f| f.required && !fields.iter().any(|h| h == f.name))
+                    .filter(|f| {
+                        f.required && !fields.iter().any(|h| package::header_names(f.name, h))
+                    })
                     .map(|f| {
                         Problem::error(file, Some(line), Some(f.name), ProblemKind::MissingColumn)
                     })
@@ -1329,6 +1343,41 @@ impl Dataset {
 pub fn read_package(
     load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> (Dataset, Vec<Problem>) {
+    read_package_with(load, &ReadOptions::default())
+}
+
+/// What the publisher states about a package beyond its descriptor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The coordinate system of the files, when the descriptor does not say (or says wrong).
+    pub crs: Option<Crs>,
+}
+
+/// Converts every station's and village's coordinates from `crs` to WGS-84; gives the rows
+/// converted.
+fn to_wgs84(crs: Crs, parts: &mut Parts) -> u64 {
+    let mut rows = 0;
+    for s in &mut parts.stations {
+        if s.lon.is_finite() && s.lat.is_finite() {
+            (s.lon, s.lat) = crate::coords::convert(crs, Crs::Wgs84, s.lon, s.lat);
+            rows += 1;
+        }
+    }
+    for v in &mut parts.villages {
+        if let (Some(lon), Some(lat)) = (v.lon, v.lat) {
+            let (lon, lat) = crate::coords::convert(crs, Crs::Wgs84, lon, lat);
+            (v.lon, v.lat) = (Some(lon), Some(lat));
+            rows += 1;
+        }
+    }
+    rows
+}
+
+/// As [`read_package`], with what the publisher states beyond the descriptor.
+pub fn read_package_with(
+    load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    options: &ReadOptions,
+) -> (Dataset, Vec<Problem>) {
     let mut problems = Vec::new();
     let descriptor = match load(DESCRIPTOR_FILE) {
         Ok(bytes) => {
@@ -1359,23 +1408,12 @@ pub fn read_package(
             None
         }
     };
-    if let Some(d) = &descriptor {
-        if d.crs != Crs::Wgs84 {
-            // Converting GCJ-02 / BD-09 to WGS-84 is a later piece of work; until then the
-            // coordinates are used as published (off by up to a few hundred metres) and said so.
-            let crs = serde_json::to_value(d.crs)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            problems.push(Problem::warning(
-                DESCRIPTOR_FILE,
-                None,
-                Some("crs"),
-                ProblemKind::CrsNotConverted { crs },
-            ));
-        }
-    }
-
+    // The coordinate system: as the publisher states it on the command line, else as the
+    // descriptor says. Everything the site and the bundle use is WGS-84.
+    let crs = options
+        .crs
+        .or(descriptor.as_ref().map(|d| d.crs))
+        .unwrap_or_default();
     let mut parts = Parts {
         descriptor,
         ..Parts::default()
@@ -1466,6 +1504,19 @@ pub fn read_package(
         );
     }
     drop(files);
+    if crs != Crs::Wgs84 {
+        let rows = to_wgs84(crs, &mut parts);
+        let name = serde_json::to_value(crs)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        problems.push(Problem::warning(
+            DESCRIPTOR_FILE,
+            None,
+            Some("crs"),
+            ProblemKind::CrsConverted { crs: name, rows },
+        ));
+    }
 
     let counties: Vec<Code> = parts
         .divisions

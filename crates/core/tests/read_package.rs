@@ -118,7 +118,7 @@ fn resource_paths_come_from_the_descriptor() {
 }
 
 #[test]
-fn a_non_wgs84_package_keeps_its_coordinates_with_one_warning() {
+fn a_gcj02_package_is_converted_to_wgs84_with_one_warning() {
     let mut files = valid_files();
     let mut desc: serde_json::Value = serde_json::from_slice(&files["datapackage.json"]).unwrap();
     desc["crs"] = "gcj02".into();
@@ -126,19 +126,34 @@ fn a_non_wgs84_package_keeps_its_coordinates_with_one_warning() {
         "datapackage.json".into(),
         serde_json::to_vec(&desc).unwrap(),
     );
+    let (wgs, _) = read(&valid_files());
     let (ds, problems) = read(&files);
-    assert_eq!(problems.len(), 1);
+    assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].file, "datapackage.json");
     assert_eq!(problems[0].field.as_deref(), Some("crs"));
     assert_eq!(problems[0].severity, Severity::Warning);
+    let rows =
+        (wgs.stations.len() + wgs.villages.iter().filter(|v| v.lon.is_some()).count()) as u64;
     assert_eq!(
         problems[0].kind,
-        cundi_core::ProblemKind::CrsNotConverted {
-            crs: "gcj02".into()
+        cundi_core::ProblemKind::CrsConverted {
+            crs: "gcj02".into(),
+            rows
         }
     );
     assert!(problems[0].to_string().contains("gcj02"), "{}", problems[0]);
-    assert_eq!(ds.station("P1").unwrap().lon, 112.4230);
+    // Each point moved by the GCJ-02 offset (a few hundred metres), back to where WGS-84 puts
+    // the published numbers once converted the other way.
+    let (before, after) = (wgs.station("P1").unwrap(), ds.station("P1").unwrap());
+    let km = cundi_core::geo::haversine_km(before.lon, before.lat, after.lon, after.lat);
+    assert!((0.1..1.0).contains(&km), "{km} km");
+    let (lon, lat) = cundi_core::coords::convert(
+        cundi_core::package::Crs::Wgs84,
+        cundi_core::package::Crs::Gcj02,
+        after.lon,
+        after.lat,
+    );
+    assert!(cundi_core::geo::haversine_km(lon, lat, before.lon, before.lat) < 0.001);
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! a summary of rows per file. Shared by `validate` and `build`.
 
 use crate::error::Error;
+use crate::inputs::{self, EncodingArg};
+use cundi_core::package::Crs;
 use cundi_core::package::RESOURCES;
-use cundi_core::read::{read_package, Dataset, DESCRIPTOR_FILE};
+use cundi_core::read::{read_package_with, Dataset, ReadOptions, DESCRIPTOR_FILE};
 use cundi_core::{Lang, Problem, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -16,6 +18,16 @@ pub struct Checked {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
     pub loaded: BTreeMap<String, Vec<u8>>,
+    /// What was done to read the files as they are (an encoding other than UTF-8, a workbook in
+    /// place of a CSV), one line each, in English and Chinese.
+    pub notes: Vec<(String, String)>,
+}
+
+/// What the publisher states about the files on the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs {
+    pub encoding: Option<EncodingArg>,
+    pub crs: Option<Crs>,
 }
 
 impl Checked {
@@ -31,6 +43,12 @@ impl Checked {
 /// Reads the package in `dir`. Fails only when `dir` is not a readable directory; everything wrong
 /// inside it is a problem.
 pub fn read(dir: &Path) -> Result<Checked, Error> {
+    read_with(dir, Inputs::default())
+}
+
+/// Reads a package as the publisher has it: CSVs in UTF-8, GBK or GB18030, or `.xlsx` workbooks
+/// in their place; headers in Chinese or English; coordinates in any of the three systems.
+pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
     if !meta.is_dir() {
         return Err(Error::Package(format!(
@@ -41,23 +59,75 @@ pub fn read(dir: &Path) -> Result<Checked, Error> {
     std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
 
     let mut loaded = BTreeMap::new();
+    let mut notes = Vec::new();
+    // CSV files read from a workbook, by their own name: the workbook's name and sheet.
+    let mut from_sheets: BTreeMap<String, String> = BTreeMap::new();
     let mut load = |rel: &str| -> Result<Vec<u8>, String> {
         // The descriptor names the files; never let it reach outside the package.
         if !is_safe_relative(rel) {
             return Err(format!("{rel}: not a path inside the package"));
         }
-        let bytes = std::fs::read(dir.join(rel)).map_err(|e| e.to_string())?;
+        let path = dir.join(rel);
+        let workbook = path.with_extension("xlsx");
+        let bytes = if !path.exists() && rel.ends_with(".csv") && workbook.is_file() {
+            let (bytes, sheet) = inputs::xlsx_as_csv(&workbook)?;
+            let name = workbook
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            notes.push((
+                format!(
+                    "{rel}: read from {name}, sheet {sheet} (a problem's line is the sheet's row)"
+                ),
+                format!("{rel}：读自 {name} 的工作表 {sheet}（问题所在行即工作表的行号）"),
+            ));
+            from_sheets.insert(rel.to_string(), format!("{name} [{sheet}]"));
+            bytes
+        } else {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            if rel.ends_with(".csv") {
+                let (bytes, used) = inputs::decode(bytes, inputs.encoding)?;
+                if let Some(used) = used {
+                    notes.push((
+                        format!("{rel}: read as {used}"),
+                        format!("{rel}：按 {used} 编码读取"),
+                    ));
+                }
+                bytes
+            } else {
+                bytes
+            }
+        };
         loaded.insert(rel.to_string(), bytes.clone());
         Ok(bytes)
     };
-    let (dataset, mut problems) = read_package(&mut load);
+    let options = ReadOptions { crs: inputs.crs };
+    let (dataset, mut problems) = read_package_with(&mut load, &options);
+    // A problem in a workbook names the workbook and its sheet.
+    for p in &mut problems {
+        if let Some(sheet) = from_sheets.get(&p.file) {
+            p.file = sheet.clone();
+        }
+    }
     sort_problems(&mut problems, &dataset);
     Ok(Checked {
         dir: dir.to_path_buf(),
         dataset,
         problems,
         loaded,
+        notes,
     })
+}
+
+/// Prints the notes on how the files were read.
+pub fn print_notes(out: &mut impl Write, checked: &Checked, lang: Lang) -> std::io::Result<()> {
+    for (en, zh) in &checked.notes {
+        match lang {
+            Lang::En => writeln!(out, "note: {en}")?,
+            Lang::Zh => writeln!(out, "说明：{zh}")?,
+        }
+    }
+    Ok(())
 }
 
 /// A `/`-separated relative path with no `..`, no root and no empty parts.

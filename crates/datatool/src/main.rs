@@ -5,21 +5,24 @@
 
 mod bundle;
 mod check;
+mod convert;
 mod csp;
 mod diff;
 mod error;
 mod files;
 mod generate;
+mod inputs;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use cundi_core::package::Crs;
 use cundi_core::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit codes, the same for every command.
-const EXIT_OK: u8 = 0;
-const EXIT_PACKAGE_ERRORS: u8 = 1;
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_PACKAGE_ERRORS: u8 = 1;
 const EXIT_FAILED: u8 = 2;
 
 const EXIT_CODES: &str = "\
@@ -53,11 +56,13 @@ enum Command {
     /// Check a data package and print every problem with its file, line and field
     #[command(after_help = EXIT_CODES)]
     Validate {
-        /// The package: a folder with datapackage.json and the CSV files
+        /// The package: a folder with datapackage.json and the CSV (or .xlsx) files
         dir: PathBuf,
         /// Language of the messages [default: zh if LC_ALL, LC_MESSAGES or LANG starts with zh, else en]
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Check a package and write the web bundle: summary.json, one chunk per county, a copy of the package
     #[command(after_help = EXIT_CODES)]
@@ -80,6 +85,23 @@ enum Command {
         /// it, as `cundi-data diff` reports) into the bundle, so the site can show it
         #[arg(long, value_name = "OLD_DIR")]
         previous: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Write a clean package from what a publisher has: CSV in GBK or GB18030, .xlsx sheets,
+    /// Chinese headers, GCJ-02 or BD-09 coordinates in; UTF-8 CSV with the package's own
+    /// headers and WGS-84 coordinates out. Rows with errors are reported and left out
+    #[command(after_help = EXIT_CODES)]
+    Convert {
+        /// The package as the publisher has it
+        input_dir: PathBuf,
+        /// Where to write the clean package (created; files there are replaced)
+        out: PathBuf,
+        /// Language of the messages [default: from the locale, as for validate]
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Say which stations and villages were added, removed or changed (field by field) between
     /// two versions of a package
@@ -146,6 +168,39 @@ enum Generate {
     },
 }
 
+/// How the publisher's files are to be read (validate, build and convert).
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+struct InputArgs {
+    /// The CSV files' encoding [default: UTF-8 if the bytes are valid UTF-8, else GB18030,
+    /// which contains GBK]
+    #[arg(long, value_enum)]
+    encoding: Option<inputs::EncodingArg>,
+    /// The coordinates' system, when datapackage.json does not say (or says wrong); they are
+    /// converted to WGS-84
+    #[arg(long, value_enum)]
+    crs: Option<CrsArg>,
+}
+
+impl InputArgs {
+    fn inputs(self) -> check::Inputs {
+        check::Inputs {
+            encoding: self.encoding,
+            crs: self.crs.map(|c| match c {
+                CrsArg::Wgs84 => Crs::Wgs84,
+                CrsArg::Gcj02 => Crs::Gcj02,
+                CrsArg::Bd09 => Crs::Bd09,
+            }),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CrsArg {
+    Wgs84,
+    Gcj02,
+    Bd09,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     Zh,
@@ -175,7 +230,15 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> anyhow::Result<u8> {
     match command {
-        Command::Validate { dir, lang } => validate(&dir, LangArg::resolve(lang)),
+        Command::Validate { dir, lang, input } => {
+            validate(&dir, LangArg::resolve(lang), input.inputs())
+        }
+        Command::Convert {
+            input_dir,
+            out,
+            lang,
+            input,
+        } => convert::convert(&input_dir, &out, LangArg::resolve(lang), input.inputs()),
         Command::Build {
             dir,
             out,
@@ -183,6 +246,7 @@ fn run(command: Command) -> anyhow::Result<u8> {
             verbose,
             lang,
             previous,
+            input,
         } => build(
             &dir,
             &out,
@@ -190,6 +254,7 @@ fn run(command: Command) -> anyhow::Result<u8> {
             allow_errors,
             verbose,
             LangArg::resolve(lang),
+            input.inputs(),
         ),
         Command::Diff {
             old,
@@ -216,8 +281,9 @@ fn run(command: Command) -> anyhow::Result<u8> {
     }
 }
 
-fn validate(dir: &Path, lang: Lang) -> anyhow::Result<u8> {
-    let checked = check::read(dir)?;
+fn validate(dir: &Path, lang: Lang, inputs: check::Inputs) -> anyhow::Result<u8> {
+    let checked = check::read_with(dir, inputs)?;
+    check::print_notes(&mut std::io::stderr().lock(), &checked, lang)?;
     let mut out = std::io::stdout().lock();
     quiet_pipe((|| {
         check::print_problems(&mut out, &checked, lang, true)?;
@@ -268,8 +334,10 @@ fn build(
     allow_errors: bool,
     verbose: bool,
     lang: Lang,
+    inputs: check::Inputs,
 ) -> anyhow::Result<u8> {
-    let checked = check::read(dir)?;
+    let checked = check::read_with(dir, inputs)?;
+    check::print_notes(&mut std::io::stderr().lock(), &checked, lang)?;
     // Read before anything is written, so a missing previous version fails the build cleanly.
     let previous = previous.map(diff::read_version).transpose()?;
     let errors = checked.errors();
