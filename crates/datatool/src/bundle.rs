@@ -101,7 +101,13 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
     let mut bboxes: BTreeMap<Code, BBox> = BTreeMap::new();
     let mut chunks: BTreeMap<Code, Chunk> = BTreeMap::new();
     let (mut stations, mut villages) = (0, 0);
+    let county_count = divisions
+        .iter()
+        .filter(|d| d.level() == Level::County)
+        .count();
+    let bar = crate::progress::bar(county_count as u64, "chunks");
     for d in divisions.iter().filter(|d| d.level() == Level::County) {
+        bar.inc(1);
         let rows = ChunkRows {
             stations: county_stations.get(&d.code).map_or(&[][..], Vec::as_slice),
             villages: county_villages.get(&d.code).map_or(&[][..], Vec::as_slice),
@@ -121,6 +127,8 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
             bboxes.insert(d.code.clone(), b);
         }
     }
+
+    bar.finish_and_clear();
 
     // Provinces, cities and counties: townships are in their county's chunk.
     let areas = divisions

@@ -58,6 +58,14 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     }
     std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
 
+    // Reading is mostly the size of the files: the bar counts their bytes as they are read.
+    let total: u64 = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    let bar = crate::progress::bar(total, "reading");
     let mut loaded = BTreeMap::new();
     let mut notes = Vec::new();
     // CSV files read from a workbook, by their own name: the workbook's name and sheet.
@@ -98,11 +106,15 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
                 bytes
             }
         };
+        if !rel.starts_with("boundaries/") {
+            bar.inc(bytes.len() as u64);
+        }
         loaded.insert(rel.to_string(), bytes.clone());
         Ok(bytes)
     };
     let options = ReadOptions { crs: inputs.crs };
     let (dataset, mut problems) = read_package_with(&mut load, &options);
+    bar.finish_and_clear();
     // A problem in a workbook names the workbook and its sheet.
     for p in &mut problems {
         if let Some(sheet) = from_sheets.get(&p.file) {

@@ -12,6 +12,7 @@ mod error;
 mod files;
 mod generate;
 mod inputs;
+mod progress;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cundi_core::package::Crs;
