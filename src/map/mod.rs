@@ -494,18 +494,7 @@ impl MapHandle {
             for mark in clusters.marks(bounds, zoom) {
                 let marker = match mark {
                     Mark::Point { index, .. } => station_marker(stations[index], &self.renderer),
-                    Mark::Cluster {
-                        id,
-                        count,
-                        lon,
-                        lat,
-                    } => cluster_marker(
-                        lat,
-                        lon,
-                        count,
-                        &self.renderer,
-                        &[(ZOOM_KEY, &clusters.expansion_zoom(id).to_string())],
-                    ),
+                    Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
                 };
                 if let Ok(marker) = marker {
                     self.station_marks.add_layer(&marker);
@@ -538,18 +527,7 @@ impl MapHandle {
                                 &[(FIT_KEY, &fit), (COUNTY_KEY, code.as_str())],
                             )
                         }
-                        Mark::Cluster {
-                            id,
-                            count,
-                            lon,
-                            lat,
-                        } => cluster_marker(
-                            lat,
-                            lon,
-                            count,
-                            &self.renderer,
-                            &[(ZOOM_KEY, &clusters.expansion_zoom(id).to_string())],
-                        ),
+                        Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
                     };
                     if let Ok(marker) = marker {
                         group.add_layer(&marker);
@@ -857,6 +835,25 @@ fn cluster_marker(
     keys: &[(&str, &str)],
 ) -> Result<CircleMarker, JsValue> {
     circle(lat, lon, style::cluster_style(count), renderer, keys)
+}
+
+/// A cluster's mark; tapped, it zooms in to where the cluster splits.
+fn expanding_cluster(
+    clusters: &Clusters,
+    mark: Mark,
+    renderer: &Canvas,
+) -> Result<CircleMarker, JsValue> {
+    let Mark::Cluster {
+        id,
+        count,
+        lon,
+        lat,
+    } = mark
+    else {
+        return Err(JsValue::from_str("not a cluster"));
+    };
+    let zoom = clusters.expansion_zoom(id).to_string();
+    cluster_marker(lat, lon, count, renderer, &[(ZOOM_KEY, &zoom)])
 }
 
 /// A county's outline as a GeoJSON layer, not interactive.
