@@ -33,6 +33,17 @@ pub struct SiteConfig {
     /// (default [`EAGER_COUNTIES`]; 0 always loads on demand).
     #[serde(default = "default_eager_counties")]
     pub eager_counties: usize,
+    /// How long a data file may take to arrive before the page says so and offers a retry
+    /// (a weak rural connection can stall without failing).
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+/// The default of `SiteConfig::timeout_ms`, also used for `config.json` itself.
+pub const DATA_TIMEOUT_MS: u32 = 30_000;
+
+fn default_timeout_ms() -> u32 {
+    DATA_TIMEOUT_MS
 }
 
 fn default_eager_counties() -> usize {
@@ -81,6 +92,8 @@ pub enum LoadFailure {
     Network(String),
     /// The server answered with a status other than 2xx.
     Http(u16),
+    /// Nothing (or not all of it) arrived within this many milliseconds.
+    Timeout(u32),
     /// The file arrived but is not what it should be (bad JSON, wrong format version…).
     Parse(String),
 }
@@ -530,10 +543,11 @@ impl Store {
             return;
         }
         let store = *self;
+        let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
             let fetched =
                 futures::future::join_all(missing.into_iter().map(|(code, url)| async move {
-                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url)
+                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url, timeout_ms)
                         .await
                         .ok()
                         .and_then(|text| serde_json::from_str(&text).ok());
@@ -657,26 +671,34 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
     let fail = |failure| LoadError {
         file: url.to_string(),
         failure,
     };
+    // The whole file within the time, body included: a stalled download counts.
+    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let failed = |e: gloo_net::Error| {
+        if signal.aborted() {
+            fail(LoadFailure::Timeout(timeout_ms))
+        } else {
+            fail(LoadFailure::Network(e.to_string()))
+        }
+    };
     let response = Request::get(url)
+        .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|e| fail(LoadFailure::Network(e.to_string())))?;
+        .map_err(failed)?;
     if !response.ok() {
         return Err(fail(LoadFailure::Http(response.status())));
     }
-    response
-        .binary()
-        .await
-        .map_err(|e| fail(LoadFailure::Network(e.to_string())))
+    response.binary().await.map_err(failed)
 }
 
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let bytes = fetch_bytes(url).await?;
+/// A text file of the site or the bundle, within `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
+    let bytes = fetch_bytes(url, timeout_ms).await?;
     String::from_utf8(bytes).map_err(|e| LoadError {
         file: url.to_string(),
         failure: LoadFailure::Parse(e.to_string()),
@@ -691,13 +713,13 @@ fn parse_error(url: &str, e: impl ToString) -> LoadError {
 }
 
 pub async fn load_config(url: &str) -> Result<SiteConfig, LoadError> {
-    let text = fetch_text(url).await?;
+    let text = fetch_text(url, DATA_TIMEOUT_MS).await?;
     serde_json::from_str(&text).map_err(|e| parse_error(url, e))
 }
 
 pub async fn load_summary(config: &SiteConfig) -> Result<Summary, LoadError> {
     let url = config.data_url(SUMMARY_FILE);
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, config.timeout_ms).await?;
     let summary = Summary::parse(&text).map_err(|e| parse_error(&url, e))?;
     if summary.format != cundi_core::bundle::FORMAT_VERSION {
         return Err(parse_error(
@@ -726,12 +748,12 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
     let areas_url = config.data_url(&chunk.areas.path);
     let boundary_url = chunk.boundary.as_ref().map(|b| config.data_url(&b.path));
     let (stations, villages, areas, boundary) = futures::join!(
-        fetch_bytes(&stations_url),
-        fetch_bytes(&villages_url),
-        fetch_text(&areas_url),
+        fetch_bytes(&stations_url, config.timeout_ms),
+        fetch_bytes(&villages_url, config.timeout_ms),
+        fetch_text(&areas_url, config.timeout_ms),
         async {
             match &boundary_url {
-                Some(url) => fetch_text(url).await.map(Some),
+                Some(url) => fetch_text(url, config.timeout_ms).await.map(Some),
                 None => Ok(None),
             }
         }
@@ -766,7 +788,7 @@ pub async fn load_search(
         return Ok(None);
     };
     let url = config.data_url(&file.path);
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, config.timeout_ms).await?;
     serde_json::from_str(&text)
         .map(Some)
         .map_err(|e| parse_error(&url, e))

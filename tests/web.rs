@@ -688,6 +688,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         tiles: None,
         open311: None,
         eager_counties: cundi::store::EAGER_COUNTIES,
+        timeout_ms: cundi::store::DATA_TIMEOUT_MS,
     };
     let data = Arc::new(Data::new(
         config,

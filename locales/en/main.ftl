@@ -19,6 +19,7 @@ loading = Loading the data…
 load-error-title = The data could not be loaded
 load-error-file = Could not load { $file }
 load-error-http = the server answered HTTP { $status }
+load-error-timeout = nothing arrived within { $seconds } seconds; the connection may be weak
 load-error-network = network error: { $detail }
 load-error-parse = the file is not valid: { $detail }
 load-error-hint = Check your connection and try again. Nothing else is shown, so that incomplete data is never mistaken for the whole.

@@ -19,6 +19,7 @@ loading = 正在加载数据…
 load-error-title = 数据未能加载
 load-error-file = 文件 { $file } 加载失败
 load-error-http = 服务器返回 HTTP { $status }
+load-error-timeout = { $seconds } 秒内没有收到数据，网络可能较弱
 load-error-network = 网络错误：{ $detail }
 load-error-parse = 文件内容无效：{ $detail }
 load-error-hint = 请检查网络连接后重试。其他文件没有显示，以免呈现不完整的数据。

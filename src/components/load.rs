@@ -22,6 +22,7 @@ pub fn Loading() -> impl IntoView {
 fn reason(failure: LoadFailure) -> Signal<String> {
     text(move || match &failure {
         LoadFailure::Http(status) => tr!("load-error-http", { "status" => *status }),
+        LoadFailure::Timeout(ms) => tr!("load-error-timeout", { "seconds" => *ms / 1000 }),
         LoadFailure::Network(detail) => tr!("load-error-network", { "detail" => detail.clone() }),
         LoadFailure::Parse(detail) => tr!("load-error-parse", { "detail" => detail.clone() }),
     })

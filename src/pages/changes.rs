@@ -40,11 +40,12 @@ pub fn ChangesPage() -> impl IntoView {
 fn ChangesLoaded(data: Arc<Data>, url: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let file = url.clone();
+    let timeout_ms = data.config.timeout_ms;
     let loaded = LocalResource::new(move || {
         attempt.track();
         let url = file.clone();
         async move {
-            let text = fetch_text(&url).await?;
+            let text = fetch_text(&url, timeout_ms).await?;
             serde_json::from_str::<Changes>(&text).map_err(|e| LoadError {
                 file: url.clone(),
                 failure: LoadFailure::Parse(e.to_string()),

@@ -1,0 +1,66 @@
+// Failing networks (issue 7): a data file that stalls, arrives truncated or arrives as garbage
+// gives a clear message and a retry, never a blank page; the rows that did arrive are shown; and
+// a complaint being typed is never lost while the data fails.
+import { test, expect, readCsv, mapReady } from './support.mjs';
+
+const stations = readCsv('data/stations.csv');
+
+test.use({ allowConsoleErrors: true });
+
+test('a summary that stalls says so after the configured time, and Retry loads it', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null, timeout_ms: 1500 } }));
+  let stall = true;
+  await page.route('**/data/summary.json', async (route) => {
+    if (stall) return; // never answered
+    return route.fallback();
+  });
+  await page.goto('/');
+  const alert = page.getByTestId('load-error');
+  await expect(alert).toContainText('summary.json', { timeout: 10_000 });
+  await expect(page.getByTestId('load-error-reason')).toContainText('1 秒内没有收到数据');
+  stall = false;
+  await page.getByTestId('retry').click();
+  expect(await mapReady(page)).toBe(stations.length);
+});
+
+test('a truncated summary is a parse error naming the file, and Retry loads it', async ({ page }) => {
+  let cut = true;
+  await page.route('**/data/summary.json', async (route) => {
+    if (!cut) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.text();
+    return route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('load-error')).toContainText('summary.json');
+  await expect(page.getByTestId('load-error-reason')).toContainText('文件内容无效');
+  cut = false;
+  await page.getByTestId('retry').click();
+  expect(await mapReady(page)).toBe(stations.length);
+});
+
+test('a county chunk that arrives as garbage is reported, and the other counties are shown', async ({ page }) => {
+  await page.route('**/data/chunks/140522/stations.csv', (route) => route.fulfill({
+    body: Buffer.from([0x00, 0xff, 0x22, 0x0a, 0x2c, 0x2c, 0x22, 0x0a, 0xfe, 0x00]),
+    contentType: 'text/csv',
+  }));
+  await page.goto('/');
+  const others = stations.filter((s) => !s.admin_code.startsWith('140522')).length;
+  expect(await mapReady(page)).toBe(others);
+  await page.goto('/quality');
+  await expect(page.getByTestId('problems')).toContainText('chunks/140522/stations.csv');
+});
+
+test('a complaint being typed survives the data failing to load and a reload', async ({ page }) => {
+  await page.goto('/complaint?station=ts-140522100');
+  await page.locator('input[name="category"][value="illegal_fee"]').check();
+  await page.getByTestId('f-description').fill('取件时被要求交 2 元，网络不好也不能丢。');
+  let fail = true;
+  await page.route('**/data/summary.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback()));
+  await page.reload();
+  await expect(page.getByTestId('load-error')).toContainText('503');
+  fail = false;
+  await page.getByTestId('retry').click();
+  await expect(page.getByTestId('f-description')).toHaveValue('取件时被要求交 2 元，网络不好也不能丢。');
+  await expect(page.locator('input[name="category"][value="illegal_fee"]')).toBeChecked();
+});
