@@ -9,6 +9,7 @@ pub mod download;
 pub mod i18n;
 pub mod map;
 pub mod near;
+pub mod offline;
 pub mod pages;
 pub mod store;
 pub mod url;
@@ -43,6 +44,7 @@ fn Site() -> impl IntoView {
     view! {
         <Router>
             <SiteHeader />
+            <OfflineNotice />
             <DataNotice />
             <main id="main" class="main">
                 <Routes fallback=|| view! { <NotFoundView what=Missing::Page /> }>
@@ -150,6 +152,34 @@ fn DataNotice() -> impl IntoView {
                     {i18n::text(move || if expanded.get() { tr!("notice-less") } else { tr!("notice-more") })}
                 </button>
             </aside>
+        })
+    }
+}
+
+/// With no network, says so: what is shown is the data this device kept (service worker), of the
+/// version named, and a complaint waits on the device until the network is back.
+#[component]
+fn OfflineNotice() -> impl IntoView {
+    let store = use_store();
+    let online = RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line()));
+    let on_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let on_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on_online.remove();
+        on_offline.remove();
+    });
+    move || {
+        if online.get() {
+            return None;
+        }
+        let version = store
+            .data()
+            .map(|d| d.summary.package.version.clone())
+            .unwrap_or_default();
+        Some(view! {
+            <p class="notice offline-notice" role="status" data-testid="offline-notice">
+                {move_tr!("offline-notice", { "version" => version.clone() })}
+            </p>
         })
     }
 }

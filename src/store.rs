@@ -685,6 +685,7 @@ async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
             fail(LoadFailure::Network(e.to_string()))
         }
     };
+    let past_worker = !crate::offline::controlled();
     let response = Request::get(url)
         .abort_signal(Some(&signal))
         .send()
@@ -693,7 +694,11 @@ async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
     if !response.ok() {
         return Err(fail(LoadFailure::Http(response.status())));
     }
-    response.binary().await.map_err(failed)
+    let bytes = response.binary().await.map_err(failed)?;
+    if past_worker {
+        crate::offline::arrived_past_worker(url);
+    }
+    Ok(bytes)
 }
 
 /// A text file of the site or the bundle, within `timeout_ms`.

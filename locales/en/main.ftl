@@ -441,3 +441,6 @@ changes-added = { $n } added
 changes-removed = { $n } removed
 changes-changed = { $n } changed
 changes-more = { $n } more not listed; see changes.json.
+
+# Shown with no network (the service worker serves what it kept).
+offline-notice = No network: showing the data this device kept on its last visit (version { $version }). Complaints wait on this device until the network is back.

@@ -435,3 +435,6 @@ changes-added = 新增 { $n } 个
 changes-removed = 删除 { $n } 个
 changes-changed = 修改 { $n } 个
 changes-more = 另有 { $n } 个未列出，见 changes.json。
+
+# Shown with no network (the service worker serves what it kept).
+offline-notice = 没有网络：显示的是本机上次保存的数据（版本 { $version }）。投诉会先保存在本机，联网后再发送。

@@ -13,6 +13,7 @@ mod files;
 mod generate;
 mod inputs;
 mod progress;
+mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cundi_core::package::Crs;
@@ -124,7 +125,8 @@ enum Command {
     Generate(Generate),
     /// Seal a built site with its Content-Security-Policy: move Trunk's inline loader into a
     /// file and write the policy into index.html, allowing the tile server and the Open311
-    /// receivers that config.json and the bundle's authorities name (Trunk's post_build hook)
+    /// receivers that config.json and the bundle's authorities name; then list the files the
+    /// service worker (sw.js) keeps for offline use (Trunk's post_build hook)
     Csp {
         /// The built site (dist/, or Trunk's staging directory)
         dist: PathBuf,
@@ -276,6 +278,7 @@ fn run(command: Command) -> anyhow::Result<u8> {
         }) => generate_national(divisions, outlines, &out, &provinces),
         Command::Csp { dist } => {
             let policy = csp::seal(&dist)?;
+            worker::write(&dist)?;
             println!("{policy}");
             Ok(EXIT_OK)
         }

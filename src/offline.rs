@@ -1,0 +1,70 @@
+//! Offline use: registers the service worker (`public/sw.js`, filled in by `cundi-data csp`),
+//! which keeps the shell and the data viewed so that after one visit the site, the last data
+//! viewed and the complaint form work with no network. Where the browser has no service workers
+//! (an insecure origin, or one that blocks them), the site works as before, online only.
+
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+
+/// The worker's script, relative to the page's base URL (its folder is its scope: the site).
+pub const WORKER: &str = "sw.js";
+
+thread_local! {
+    /// Whether this page registered the worker.
+    static REGISTERED: Cell<bool> = const { Cell::new(false) };
+    /// Data files that arrived before the worker took the page over, so not through it.
+    static UNKEPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    available.then(|| navigator.service_worker())
+}
+
+/// Registers the worker, once per page load; a refusal changes nothing for the page.
+pub fn register() {
+    let Some(container) = container() else {
+        return;
+    };
+    REGISTERED.set(true);
+    // The first visit loads its data before the worker takes over: when it does, it is handed
+    // the files that came past it, so that those are kept too.
+    let taken_over = Closure::<dyn FnMut()>::new(hand_over);
+    container.set_oncontrollerchange(Some(taken_over.as_ref().unchecked_ref()));
+    taken_over.forget();
+    let promise = container.register(WORKER);
+    // Without a handler a refusal would be an "uncaught (in promise)" error in the console.
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = promise.catch(&ignore);
+    ignore.forget();
+}
+
+/// Whether a request made now passes through the worker.
+pub fn controlled() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// A data file (URL relative to the page) that arrived while no worker controlled the page: the
+/// worker is handed it now, or when it takes over.
+pub fn arrived_past_worker(url: &str) {
+    if REGISTERED.get() {
+        UNKEPT.with_borrow_mut(|urls| urls.push(url.to_string()));
+        hand_over();
+    }
+}
+
+fn hand_over() {
+    let Some(worker) = container().and_then(|c| c.controller()) else {
+        return;
+    };
+    let urls: js_sys::Array = UNKEPT
+        .with_borrow_mut(std::mem::take)
+        .iter()
+        .map(|url| JsValue::from_str(url))
+        .collect();
+    if urls.length() > 0 {
+        let _ = worker.post_message(&urls);
+    }
+}
