@@ -444,3 +444,11 @@ changes-more = { $n } more not listed; see changes.json.
 
 # Shown with no network (the service worker serves what it kept).
 offline-notice = No network: showing the data this device kept on its last visit (version { $version }). Complaints wait on this device until the network is back.
+
+# The map as a list (the stations in the map's view).
+list-toggle = List
+list-heading = Points on the map
+list-count = { $n } in all, nearest the map's centre first.
+list-count-cut = { $n } in all; the { $shown } nearest the map's centre are listed. Zoom in to list the rest.
+list-close = Close the list
+list-table = The table of every point (to filter and download)

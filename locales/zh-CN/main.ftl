@@ -438,3 +438,11 @@ changes-more = 另有 { $n } 个未列出，见 changes.json。
 
 # Shown with no network (the service worker serves what it kept).
 offline-notice = 没有网络：显示的是本机上次保存的数据（版本 { $version }）。投诉会先保存在本机，联网后再发送。
+
+# The map as a list (the stations in the map's view).
+list-toggle = 列表
+list-heading = 地图中的网点
+list-count = 共 { $n } 个，离地图中心近的在前。
+list-count-cut = 共 { $n } 个，列出离地图中心最近的 { $shown } 个；放大地图可列出其余的。
+list-close = 关闭列表
+list-table = 全部网点的表格（可筛选、下载）

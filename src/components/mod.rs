@@ -14,6 +14,7 @@ pub mod open_state;
 pub mod problems;
 pub mod search;
 pub mod station_details;
+pub mod view_list;
 
 pub use area_path::AreaPath;
 pub use directions::Directions;
@@ -26,3 +27,14 @@ pub use open_state::OpenState;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
 pub use station_details::{ServedList, ServedVillage, StationDetails, StationFields};
+pub use view_list::ViewList;
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+pub fn focus_now(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

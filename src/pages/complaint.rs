@@ -12,7 +12,7 @@
 //! the form has no action and is never submitted by the browser.
 
 use crate::complaints::{self, use_complaints};
-use crate::components::{LoadErrorView, SearchBox};
+use crate::components::{focus_now, LoadErrorView, SearchBox};
 use crate::i18n::{self, lang};
 use crate::pages::letter::letter_href;
 use crate::store::{use_store, Data, LoadState};
@@ -331,15 +331,6 @@ pub fn ComplaintPage() -> impl IntoView {
 /// Moves focus (and the screen reader) to an element after the view has drawn it.
 fn focus(id: &'static str) {
     request_animation_frame(move || focus_now(id));
-}
-
-fn focus_now(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
 }
 
 /// The id of a field's control, for labels, error links and focus.

@@ -6,7 +6,7 @@
 
 use crate::components::{
     with_data_signal, CountyError, Legend, NearMeButton, NearMessage, NearPanel, SearchBox,
-    ServedVillage, StationDetails,
+    ServedVillage, StationDetails, ViewList,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
@@ -15,7 +15,7 @@ use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
@@ -39,6 +39,9 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
     let update = use_query_update();
     let near = use_near_me();
     let show_villages = RwSignal::new(false);
+    // The map as a list, for screen readers and the keyboard; it follows the view.
+    let list_open = RwSignal::new(false);
+    let bounds = RwSignal::new(None::<BBox>);
     let shade_param = use_query_param(url::SHADE);
     let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
 
@@ -74,7 +77,9 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
     });
     let store = use_store();
     // When counties load on demand, a view close enough opens the counties in it.
-    let on_bounds = Callback::new(move |(bounds, zoom): (BBox, f64)| {
+    let on_bounds = Callback::new(move |(view, zoom): (BBox, f64)| {
+        bounds.set(Some(view));
+        let bounds = view;
         let data = data.get_untracked();
         if !data.on_demand {
             return;
@@ -97,11 +102,17 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= WIDE_PX);
 
+    let close_list = Callback::new(move |()| list_open.set(false));
     let panel = {
         move || match (station.get(), near.state()) {
-            (Some(id), _) => EitherOf3::A(view! { <DetailsPanel data=data.get() id on_close /> }),
-            (None, NearState::Found(result)) => EitherOf3::B(view! { <NearPanel result /> }),
-            _ => EitherOf3::C(()),
+            (Some(id), _) => EitherOf4::A(view! { <DetailsPanel data=data.get() id on_close /> }),
+            (None, NearState::Found(result)) => EitherOf4::B(view! { <NearPanel result /> }),
+            _ if list_open.get() => EitherOf4::C(view! {
+                <aside class="panel">
+                    <ViewList data bounds=bounds.into() on_select on_close=close_list />
+                </aside>
+            }),
+            _ => EitherOf4::D(()),
         }
     };
 
@@ -140,6 +151,15 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                         </span>
                     </label>
                     <ShadeChoice shade update=update_shade />
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            data-testid="list-toggle"
+                            prop:checked=move || list_open.get()
+                            on:change=move |ev| list_open.set(event_target_checked(&ev))
+                        />
+                        <span class="toggle-label">{move_tr!("list-toggle")}</span>
+                    </label>
                     <span class="count" data-testid="station-count">
                         {move || {
                             if on_demand() {

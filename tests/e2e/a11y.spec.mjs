@@ -44,3 +44,16 @@ for (const [name, url] of PAGES) {
     expect(await serious(page), 'in English').toEqual([]);
   });
 }
+
+test('axe: the map as a list, and offline', async ({ page, context }) => {
+  await page.goto('/?map=12/35.48/112.43');
+  await mapReady(page);
+  await page.getByTestId('list-toggle').check();
+  await expect(page.getByTestId('view-list-item').first()).toBeVisible();
+  await context.setOffline(true); // the offline notice, over the same page
+  await expect(page.getByTestId('offline-notice')).toBeVisible();
+  expect(await serious(page), 'in Chinese').toEqual([]);
+  await page.getByTestId('lang-switch').click();
+  expect(await serious(page), 'in English').toEqual([]);
+  await context.setOffline(false);
+});

@@ -366,6 +366,33 @@ pub fn reach(found: &[Near], wanted: usize) -> f64 {
     }
 }
 
+/// The map as a list: the stations inside `view`, nearest its centre first (ties by station
+/// order), at most `limit` of them, and how many are inside in all. What the map draws, as text
+/// that a screen reader reads and a keyboard walks.
+pub fn in_view<'a>(
+    stations: impl IntoIterator<Item = &'a Station>,
+    view: &BBox,
+    limit: usize,
+) -> (Vec<&'a Station>, usize) {
+    let (lon, lat) = view.center();
+    let mut inside: Vec<(f64, usize, &Station)> = stations
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| view.contains(s.lon, s.lat))
+        .map(|(i, s)| (geo::haversine_km(lon, lat, s.lon, s.lat), i, s))
+        .collect();
+    let total = inside.len();
+    let by_distance = |a: &(f64, usize, &Station), b: &(f64, usize, &Station)| {
+        a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+    };
+    if limit < total {
+        inside.select_nth_unstable_by(limit, by_distance);
+        inside.truncate(limit);
+    }
+    inside.sort_by(by_distance);
+    (inside.into_iter().map(|(_, _, s)| s).collect(), total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

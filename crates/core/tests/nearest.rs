@@ -8,7 +8,7 @@ use common::read_demo;
 use cundi_core::geo::{haversine_km, BBox};
 use cundi_core::model::{Status, Tier};
 use cundi_core::nearest::{
-    serving_point, Filter, Near, NearIndex, Whereabouts, OUTSIDE_KM, VILLAGE_RADIUS_KM,
+    in_view, serving_point, Filter, Near, NearIndex, Whereabouts, OUTSIDE_KM, VILLAGE_RADIUS_KM,
 };
 use cundi_core::read::Dataset;
 use rand::rngs::StdRng;
@@ -301,4 +301,53 @@ fn loading_counties_on_demand_finds_what_the_whole_dataset_finds() {
         compared >= 150,
         "only {compared} positions had a station within reach"
     );
+}
+
+#[test]
+fn the_list_of_a_view_is_every_station_inside_nearest_the_centre_first() {
+    let ds = read_demo();
+    let mut rng = StdRng::seed_from_u64(20261122);
+    let mut crowded = 0;
+    for _ in 0..50 {
+        // A view somewhere around a station, of a random size.
+        let at = &ds.stations[rng.random_range(0..ds.stations.len())];
+        let (w, s) = (
+            at.lon - rng.random_range(0.0..0.3),
+            at.lat - rng.random_range(0.0..0.2),
+        );
+        let view = BBox([
+            w,
+            s,
+            w + rng.random_range(0.01..0.5),
+            s + rng.random_range(0.01..0.4),
+        ]);
+        let (lon, lat) = view.center();
+        let mut expected: Vec<(f64, usize)> = ds
+            .stations
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| {
+                st.lon >= view.west()
+                    && st.lon <= view.east()
+                    && st.lat >= view.south()
+                    && st.lat <= view.north()
+            })
+            .map(|(i, st)| (haversine_km(lon, lat, st.lon, st.lat), i))
+            .collect();
+        expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crowded += usize::from(expected.len() > 7);
+        for limit in [0, 1, 7, 100, usize::MAX] {
+            let (listed, total) = in_view(&ds.stations, &view, limit);
+            assert_eq!(total, expected.len());
+            let ids: Vec<&str> = listed.iter().map(|s| s.id.as_str()).collect();
+            let want: Vec<&str> = expected
+                .iter()
+                .take(limit)
+                .map(|&(_, i)| ds.stations[i].id.as_str())
+                .collect();
+            assert_eq!(ids, want, "view {view:?}, limit {limit}");
+        }
+    }
+    // Enough views hold more stations than the smaller limits, so the cut is tested.
+    assert!(crowded >= 10, "{crowded} crowded views");
 }
