@@ -13,6 +13,7 @@ for (const [title, script, args] of [
   ['Demo map, CPU 4× slower', 'map-load.mjs', ['7']],
   ['Publisher CLI, national dataset', 'cli.mjs', ['3']],
   ['Site at national scale', 'national.mjs', []],
+  ['Lighthouse audits, phone profile', 'lighthouse.mjs', []],
 ]) {
   console.log(`\n## ${title} (bench/${script})`);
   execFileSync(process.execPath, [path.join(here, script), ...args], { cwd: path.join(here, '..'), stdio: 'inherit' });
