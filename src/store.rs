@@ -335,9 +335,15 @@ pub enum SearchState {
 /// Each loaded county's search entries with pinyin.
 type CountySearch = BTreeMap<Code, Arc<Vec<SearchEntry>>>;
 
-/// What a search index was built from: the `Data::generation` and the count of changes to the
-/// counties' search entries.
-type IndexVersion = (u64, u64);
+/// What a search index was built from: the `Data::generation` and the counts of changes to the
+/// counties' search entries and to the name shards.
+type IndexVersion = (u64, u64, u64);
+
+/// Name shards kept (the most recently used); a query needs one to three.
+pub const KEEP_NAME_SHARDS: usize = 8;
+
+/// The name shards fetched, by key, with the least recently used first.
+type NameShardMap = Vec<(String, Arc<Vec<SearchEntry>>)>;
 
 /// The shared handle on the loaded data: cheap to copy into any view or closure.
 #[derive(Debug, Clone, Copy)]
@@ -347,6 +353,10 @@ pub struct Store {
     /// The search entries with pinyin of each county's stations and villages, fetched from its
     /// chunk after its rows (the map does not wait for them), with a count of changes.
     county_search: RwSignal<(u64, CountySearch)>,
+    /// When counties load on demand: the name shards fetched for queries (villages and stations
+    /// of every county, `search::NameShards`), with a count of changes, and those on their way.
+    names: RwSignal<(u64, NameShardMap)>,
+    names_pending: StoredValue<Vec<String>>,
     /// The index over the areas' entries and the loaded counties' (built on the first search
     /// after either changes), with the `Data::generation` and `county_search` count it was built
     /// for.
@@ -368,6 +378,8 @@ impl Store {
             state: RwSignal::new(state),
             search: RwSignal::new(search),
             county_search: RwSignal::new((0, BTreeMap::new())),
+            names: RwSignal::new((0, Vec::new())),
+            names_pending: StoredValue::new(Vec::new()),
             index: StoredValue::new(None),
             pending: RwSignal::new(0),
             county_error: RwSignal::new(None),
@@ -414,7 +426,14 @@ impl Store {
         let SearchState::Ready(areas) = self.search.get() else {
             return data.search_index().search_kinds(query, limit, kinds);
         };
-        let version = (data.generation, self.county_search.with(|(n, _)| *n));
+        if data.on_demand {
+            self.fetch_names(&data, query);
+        }
+        let version = (
+            data.generation,
+            self.county_search.with(|(n, _)| *n),
+            self.names.with(|(n, _)| *n),
+        );
         let built = self
             .index
             .with_value(|i| i.as_ref().filter(|(v, _)| *v == version).cloned());
@@ -422,18 +441,21 @@ impl Store {
             Some((_, index)) => index,
             None => {
                 // The areas first (of two entries with the same key the first is kept), then the
-                // loaded counties' entries that have arrived.
+                // loaded counties' entries that have arrived, then the name shards'.
                 let entries = self.county_search.with(|(_, by_county)| {
-                    areas
-                        .iter()
-                        .chain(
-                            data.counties
-                                .iter()
-                                .filter_map(|c| by_county.get(c))
-                                .flat_map(|e| e.iter()),
-                        )
-                        .cloned()
-                        .collect()
+                    self.names.with(|(_, shards)| {
+                        areas
+                            .iter()
+                            .chain(
+                                data.counties
+                                    .iter()
+                                    .filter_map(|c| by_county.get(c))
+                                    .flat_map(|e| e.iter()),
+                            )
+                            .chain(shards.iter().flat_map(|(_, e)| e.iter()))
+                            .cloned()
+                            .collect()
+                    })
                 });
                 let index = Arc::new(SearchIndex::build(entries));
                 self.index.set_value(Some((version, index.clone())));
@@ -514,6 +536,69 @@ impl Store {
             if current() {
                 store.search.try_set(search);
             }
+        });
+    }
+
+    /// Fetches, in the background, the name shards a query needs that are neither kept nor on
+    /// their way, and marks those kept as just used; the least recently used go beyond
+    /// [`KEEP_NAME_SHARDS`]. A shard that fails leaves the search to the loaded counties.
+    fn fetch_names(&self, data: &Arc<Data>, query: &str) {
+        let Some(spec) = &data.summary.names else {
+            return;
+        };
+        let keys = spec.keys_for_query(query);
+        if keys.is_empty() {
+            return;
+        }
+        // Those kept move to the back, the last to go (no change to what the index holds).
+        self.names.update_untracked(|(_, shards)| {
+            shards.sort_by_key(|(k, _)| keys.contains(k));
+        });
+        let missing: Vec<String> = self.names.with_untracked(|(_, shards)| {
+            keys.iter()
+                .filter(|k| !shards.iter().any(|(s, _)| s == *k))
+                .filter(|k| !self.names_pending.with_value(|p| p.contains(k)))
+                .cloned()
+                .collect()
+        });
+        if missing.is_empty() {
+            return;
+        }
+        self.names_pending
+            .update_value(|p| p.extend(missing.iter().cloned()));
+        let store = *self;
+        let urls: Vec<(String, String)> = missing
+            .into_iter()
+            .map(|k| {
+                let url = data.config.data_url(&spec.file(&k));
+                (k, url)
+            })
+            .collect();
+        let timeout_ms = data.config.timeout_ms;
+        leptos::task::spawn_local(async move {
+            let fetched =
+                futures::future::join_all(urls.into_iter().map(|(key, url)| async move {
+                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url, timeout_ms)
+                        .await
+                        .ok()
+                        .and_then(|text| serde_json::from_str(&text).ok());
+                    (key, entries)
+                }))
+                .await;
+            store.names_pending.try_update_value(|p| {
+                p.retain(|k| !fetched.iter().any(|(f, _)| f == k));
+            });
+            store.names.try_update(|(n, shards)| {
+                for (key, entries) in fetched {
+                    if let Some(entries) = entries {
+                        shards.retain(|(k, _)| *k != key);
+                        shards.push((key, Arc::new(entries)));
+                    }
+                }
+                let over = shards.len().saturating_sub(KEEP_NAME_SHARDS);
+                shards.drain(..over);
+                *n += 1;
+            });
         });
     }
 

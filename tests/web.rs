@@ -640,6 +640,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         problems: vec![],
         files: vec![],
         search: None,
+        names: None,
         changes: None,
         complaint_stats: vec![],
     };

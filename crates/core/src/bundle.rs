@@ -129,6 +129,10 @@ pub struct Summary {
     /// The search index (`SEARCH_FILE`), when the build wrote one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<FileRef>,
+    /// The villages' and stations' names of every county in shards, for a search that finds them
+    /// before their county is loaded (`search::NameShards`); absent from older bundles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<crate::search::NameShards>,
     /// The changes since the previous version (`CHANGES_FILE`), when the publisher shipped them.
     /// Absent from older bundles and from builds without `--previous`, which stay as they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]

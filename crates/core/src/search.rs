@@ -333,13 +333,30 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Builds the index. Entries with the same kind and key are kept once (the first).
+    /// Builds the index. Entries with the same kind and key are kept once (the first), with the
+    /// readings of all of them.
     pub fn build(entries: Vec<SearchEntry>) -> SearchIndex {
         // Sorted by kind and key, then by given order, so that of two entries with the same key
-        // the first given wins (an unstable sort with the index as tie-break).
+        // the first given wins (an unstable sort with the index as tie-break) — but keeps the
+        // readings of both (the same name from several name shards, each with some readings).
         let mut numbered: Vec<(usize, SearchEntry)> = entries.into_iter().enumerate().collect();
         numbered.sort_unstable_by(|(i, a), (j, b)| (a.kind, &a.key, i).cmp(&(b.kind, &b.key, j)));
-        numbered.dedup_by(|(_, b), (_, a)| a.kind == b.kind && a.key == b.key);
+        numbered.dedup_by(|(_, b), (_, a)| {
+            let same = a.kind == b.kind && a.key == b.key;
+            if same {
+                for (kept, more) in [
+                    (&mut a.pinyin.full, &mut b.pinyin.full),
+                    (&mut a.pinyin.initials, &mut b.pinyin.initials),
+                ] {
+                    for reading in more.drain(..) {
+                        if !kept.contains(&reading) {
+                            kept.push(reading);
+                        }
+                    }
+                }
+            }
+            same
+        });
         let entries: Vec<SearchEntry> = numbered.into_iter().map(|(_, e)| e).collect();
 
         let by_code: HashMap<&str, u32> = entries
@@ -783,6 +800,172 @@ pub fn keys_for(name: &str) -> PinyinKeys {
         }
     }
     PinyinKeys { full, initials }
+}
+
+// ---------------------------------------------------------------------------------------------
+// National name search: the villages and stations of every county, in shards the site fetches by
+// a query's first letters, so that a name is found before its county is loaded.
+
+/// The folder of the name shards, inside the bundle.
+pub const NAME_SHARD_DIR: &str = "names";
+
+/// Names are sharded by their first character's code point modulo this (about 2,200 entries a
+/// shard for the national dataset's 1.15 million).
+pub const HAN_BUCKETS: u32 = 512;
+
+/// How the build split the villages' and stations' entries into shards (`summary.json`'s
+/// `names`). A query fetches the shards [`NameShards::keys_for_query`] names, and finds in them
+/// every entry whose name begins with it, whose initials begin with it, or whose full pinyin
+/// begins with it from the second syllable on (`fengc`, `fengchengzhen`); matches inside a name,
+/// and a first syllable alone (`feng`), are left to the loaded counties.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameShards {
+    /// The shards' folder, relative to the bundle.
+    pub dir: String,
+    /// See [`HAN_BUCKETS`].
+    pub han_buckets: u32,
+    /// Every syllable of the entries' full pinyin, folded (to split off a query's first syllable
+    /// without a pinyin table in the site).
+    pub syllables: Vec<String>,
+    /// The shards written, sorted (a shard with no entries is not written).
+    pub keys: Vec<String>,
+}
+
+impl NameShards {
+    /// A shard's file, relative to the bundle.
+    pub fn file(&self, key: &str) -> String {
+        format!("{}/{key}.json", self.dir)
+    }
+
+    /// The shards a query needs, of those written.
+    pub fn keys_for_query(&self, query: &str) -> Vec<String> {
+        let query = Query::new(query);
+        let mut keys = Vec::new();
+        if let Some(first) = query.text.chars().next() {
+            keys.push(han_key(first, self.han_buckets));
+        }
+        if let Some(p) = query.pinyin.as_deref().filter(|p| p.len() >= 2) {
+            let b = p.as_bytes();
+            // As initials (`fc…`), then as full pinyin split after each syllable it can begin with.
+            keys.push(pinyin_key(b[0], b[1]));
+            for k in 1..b.len() {
+                if self
+                    .syllables
+                    .binary_search_by(|s| s.as_str().cmp(&p[..k]))
+                    .is_ok()
+                {
+                    keys.push(pinyin_key(b[0], b[k]));
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys.retain(|k| self.keys.binary_search(k).is_ok());
+        keys
+    }
+}
+
+fn han_key(first: char, buckets: u32) -> String {
+    format!("h{:03x}", first as u32 % buckets.max(1))
+}
+
+fn pinyin_key(a: u8, b: u8) -> String {
+    format!("p{}{}", a as char, b as char)
+}
+
+/// The first two initials of a reading (`feng cheng zhen` → `fc`), folded as queries are.
+fn initial_pair(initials: &str) -> Option<(u8, u8)> {
+    let mut letters = initials.chars().filter_map(fold_latin);
+    Some((letters.next()? as u8, letters.next()? as u8))
+}
+
+/// The initials of a full reading (`feng cheng zhen` → `fcz`).
+fn initials_of(full: &str) -> String {
+    full.split(' ')
+        .filter_map(|s| s.chars().find_map(fold_latin))
+        .collect()
+}
+
+/// In name shards, readings keep this many syllables (and initials as many letters): what a
+/// query typed from a name's start reaches, at a third of the size for the national dataset,
+/// where most names end in 村民委员会 or 村级寄递物流综合服务站.
+pub const SHARD_SYLLABLES: usize = 4;
+
+/// An entry's keys split by the first two initials: each pair with the readings that begin so,
+/// cut to [`SHARD_SYLLABLES`], so that a shard carries only what its queries can match.
+fn keys_by_pair(keys: &PinyinKeys) -> std::collections::BTreeMap<(u8, u8), PinyinKeys> {
+    let mut by_pair: std::collections::BTreeMap<(u8, u8), PinyinKeys> = Default::default();
+    let mut add = |list: fn(&mut PinyinKeys) -> &mut Vec<String>, pair, key: String| {
+        let keys = list(by_pair.entry(pair).or_default());
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    for full in &keys.full {
+        let cut = full
+            .split(' ')
+            .take(SHARD_SYLLABLES)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(pair) = initial_pair(&initials_of(&cut)) {
+            add(|k| &mut k.full, pair, cut);
+        }
+    }
+    for initials in &keys.initials {
+        let cut: String = initials.chars().take(SHARD_SYLLABLES).collect();
+        if let Some(pair) = initial_pair(&cut) {
+            add(|k| &mut k.initials, pair, cut);
+        }
+    }
+    by_pair
+}
+
+/// Splits entries into name shards: by the name's first character (without the pinyin, which
+/// a query in characters does not need) and by the first two initials of each reading (with it).
+pub fn name_shards<'a>(
+    entries: impl IntoIterator<Item = &'a SearchEntry>,
+    han_buckets: u32,
+) -> (
+    NameShards,
+    std::collections::BTreeMap<String, Vec<SearchEntry>>,
+) {
+    let mut shards: std::collections::BTreeMap<String, Vec<SearchEntry>> = Default::default();
+    let mut syllables = std::collections::BTreeSet::new();
+    for entry in entries {
+        let mut name = String::new();
+        normalize_into(&entry.name, &mut name);
+        if let Some(first) = name.chars().next() {
+            let bare = SearchEntry {
+                pinyin: PinyinKeys::default(),
+                ..entry.clone()
+            };
+            shards
+                .entry(han_key(first, han_buckets))
+                .or_default()
+                .push(bare);
+        }
+        for ((a, b), pinyin) in keys_by_pair(&entry.pinyin) {
+            shards
+                .entry(pinyin_key(a, b))
+                .or_default()
+                .push(SearchEntry {
+                    pinyin,
+                    ..entry.clone()
+                });
+        }
+        for full in &entry.pinyin.full {
+            for syllable in full.split(' ') {
+                syllables.insert(syllable.chars().filter_map(fold_latin).collect::<String>());
+            }
+        }
+    }
+    let spec = NameShards {
+        dir: NAME_SHARD_DIR.to_string(),
+        han_buckets,
+        syllables: syllables.into_iter().filter(|s| !s.is_empty()).collect(),
+        keys: shards.keys().cloned().collect(),
+    };
+    (spec, shards)
 }
 
 #[cfg(test)]

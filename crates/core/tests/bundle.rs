@@ -57,6 +57,7 @@ fn summary() -> Summary {
         problems: vec![],
         files: vec![],
         search: None,
+        names: None,
         changes: None,
     })
     .unwrap();

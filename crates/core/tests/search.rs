@@ -9,7 +9,8 @@ mod common;
 
 use common::read_demo;
 use cundi_core::search::{
-    dataset_entries, keys_for, HitKind, MatchClass, MatchField, SearchEntry, SearchIndex,
+    dataset_entries, keys_for, name_shards, HitKind, MatchClass, MatchField, SearchEntry,
+    SearchIndex, HAN_BUCKETS, SHARD_SYLLABLES,
 };
 use std::time::Instant;
 
@@ -275,4 +276,81 @@ fn a_kind_filter_finds_only_those_kinds_in_the_same_order() {
         .iter()
         .all(|h| matches!(h.kind, HitKind::Village | HitKind::Township)));
     assert_eq!(index.search_kinds("fcz", 10, &[]), index.search("fcz", 10));
+}
+
+/// National name search: for every village and station, the queries a resident types from the
+/// start of its name — one or two characters, the initials, the full pinyin from the second
+/// syllable on — name shards the entry is in, and an index over those shards finds it.
+#[test]
+fn name_shards_hold_every_entry_its_prefix_queries_need() {
+    let ds = read_demo();
+    let entries: Vec<SearchEntry> = dataset_entries(&ds, &[], &mut keys_for)
+        .into_iter()
+        .filter(|e| matches!(e.kind, HitKind::Village | HitKind::Station))
+        .collect();
+    let (spec, shards) = name_shards(&entries, HAN_BUCKETS);
+    assert!(
+        spec.syllables.iter().any(|s| s == "feng") && spec.syllables.iter().any(|s| s == "zhen")
+    );
+    assert_eq!(spec.keys, shards.keys().cloned().collect::<Vec<_>>());
+    // Han shards carry no pinyin; every entry is in one of them.
+    let han: usize = shards
+        .iter()
+        .filter(|(k, _)| k.starts_with('h'))
+        .map(|(_, v)| {
+            assert!(v.iter().all(|e| e.pinyin.is_empty()));
+            v.len()
+        })
+        .sum();
+    assert_eq!(han, entries.len());
+
+    let mut checked = 0;
+    for entry in entries.iter().step_by(7) {
+        let chars: Vec<char> = entry.name.chars().collect();
+        let full = entry.pinyin.full[0].replace(' ', "");
+        let first_syllable = entry.pinyin.full[0].split(' ').next().unwrap().len();
+        let mut queries = vec![
+            chars[..1].iter().collect::<String>(),
+            chars[..2.min(chars.len())].iter().collect(),
+            entry.pinyin.initials[0]
+                .chars()
+                .take(SHARD_SYLLABLES)
+                .collect(),
+        ];
+        if full.len() > first_syllable {
+            queries.push(full[..first_syllable + 1].to_string());
+            // Up to the syllables a shard keeps.
+            let kept: String = entry.pinyin.full[0]
+                .split(' ')
+                .take(SHARD_SYLLABLES)
+                .collect();
+            queries.push(kept);
+        }
+        for query in queries.iter().filter(|q| q.chars().count() >= 1) {
+            if query.is_ascii() && query.len() < 2 {
+                continue;
+            }
+            let keys = spec.keys_for_query(query);
+            let found: Vec<SearchEntry> = keys
+                .iter()
+                .flat_map(|k| shards[k].iter().cloned())
+                .collect();
+            let index = SearchIndex::build(found);
+            let hits = index.search_kinds(query, usize::MAX, &[entry.kind]);
+            assert!(
+                hits.iter().any(|h| h.key == entry.key),
+                "{} ({}) not found by {query:?} in shards {keys:?}",
+                entry.name,
+                entry.key
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} queries");
+    // A query of one Latin letter needs no pinyin shard, and only shards written are named.
+    assert!(spec.keys_for_query("f").iter().all(|k| k.starts_with('h')));
+    assert!(spec
+        .keys_for_query("xqzv")
+        .iter()
+        .all(|k| spec.keys.contains(k)));
 }

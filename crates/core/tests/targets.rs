@@ -642,6 +642,7 @@ fn a_summary_assesses_like_its_dataset() {
         problems: vec![],
         files: vec![],
         search: None,
+        names: None,
         changes: None,
     };
     let as_of = summary.package.as_of().unwrap();

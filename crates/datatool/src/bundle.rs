@@ -15,7 +15,7 @@ use cundi_core::bundle::{
 use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
 use cundi_core::read::{boundary_path, Dataset};
-use cundi_core::search::{self, HitKind, SearchEntry};
+use cundi_core::search::{self, HitKind, SearchEntry, HAN_BUCKETS};
 use cundi_core::stats::area_stats;
 use cundi_core::{Code, Division, Level, Station, Village};
 use std::collections::BTreeMap;
@@ -149,6 +149,12 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         .collect();
 
     let search = write_json(root, SEARCH_FILE, &area_entries)?;
+    // Every village and station name again, in shards by first letters: the site fetches the
+    // few a query needs and finds names in counties it has not loaded.
+    let (names, shards) = search::name_shards(county_entries.values().flatten(), HAN_BUCKETS);
+    for (key, entries) in &shards {
+        write_json(root, &names.file(key), entries)?;
+    }
 
     let changes = changes
         .map(|c| write_ref(root, CHANGES_FILE, &crate::diff::changes_json(c), None))
@@ -164,6 +170,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         problems: checked.problems.clone(),
         files: files.clone(),
         search: Some(search),
+        names: Some(names),
         changes,
     };
     let mut json = serde_json::to_vec(&summary).expect("a summary serializes");
