@@ -26,7 +26,7 @@ use cundi_core::{Code, Station};
 use js_sys::{Object, Reflect};
 use leaflet::{
     Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, LatLng, LatLngBounds, Map,
-    MapOptions, PathOptions, TileLayer, TileLayerOptions,
+    MapOptions, PathOptions, TileLayer, TileLayerOptions, Tooltip, TooltipOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -853,7 +853,25 @@ fn expanding_cluster(
         return Err(JsValue::from_str("not a cluster"));
     };
     let zoom = clusters.expansion_zoom(id).to_string();
-    cluster_marker(lat, lon, count, renderer, &[(ZOOM_KEY, &zoom)])
+    let marker = cluster_marker(lat, lon, count, renderer, &[(ZOOM_KEY, &zoom)])?;
+    label_count(&marker, count)?;
+    Ok(marker)
+}
+
+/// Writes a cluster's count on its mark: a permanent tooltip in its centre, built as a text node
+/// (never HTML), that taps pass through to the mark.
+fn label_count(marker: &CircleMarker, count: usize) -> Result<(), JsValue> {
+    let label = document().create_element("span")?;
+    label.set_text_content(Some(&count.to_string()));
+    let options = TooltipOptions::new();
+    options.set_permanent(true);
+    options.set_direction("center".to_string());
+    Reflect::set(&options, &"className".into(), &"cluster-count".into())?;
+    Reflect::set(&options, &"interactive".into(), &false.into())?;
+    let tooltip = Tooltip::new(&options, None);
+    tooltip.set_content(&label);
+    marker.bind_tooltip(&tooltip);
+    Ok(())
 }
 
 /// A county's outline as a GeoJSON layer, not interactive.

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  test, expect, readCsv, nearestOperatingIn, useBundle, root,
+  test, expect, readCsv, nearestOperatingIn, useBundle, root, screens,
 } from './support.mjs';
 
 const PACKAGE = 'target/e2e/national-package';
@@ -44,10 +44,37 @@ async function countyMarks(page) {
   });
 }
 
+/** The country view's marks: single counties, and clusters with the count written on them. */
+async function countyClusters(page) {
+  return page.evaluate(() => {
+    const map = window.__cundiMaps[window.__cundiMaps.length - 1];
+    const out = { single: 0, clusters: [] };
+    map.eachLayer((layer) => {
+      const o = layer.options || {};
+      if (o.cundiCounty) out.single += 1;
+      if (o.cundiZoom) out.clusters.push(layer.getTooltip()?.getContent()?.textContent ?? null);
+    });
+    out.labels = [...document.querySelectorAll('.leaflet-tooltip.cluster-count')].map((e) => e.textContent);
+    return out;
+  });
+}
+
 test('the country view draws the counties from the summary alone, and a tap opens a county', async ({ page }) => {
   const chunks = watchChunks(page);
   await page.goto('/');
   const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  // Zoomed out to the whole cut, every one of its 67 counties is a mark or counted on a cluster,
+  // and each cluster's count is written on it.
+  await page.evaluate(() => window.__cundiMaps[window.__cundiMaps.length - 1].setView([37, 100], 4, { animate: false }));
+  await expect.poll(async () => (await countyClusters(page)).clusters.length).toBeGreaterThan(0);
+  const wide = await countyClusters(page);
+  expect(wide.clusters.every((c) => /^\d+$/.test(c) && Number(c) >= 2), `${wide.clusters}`).toBe(true);
+  // (Leaflet fades a removed tooltip out for 200 ms before it leaves the page.)
+  await expect.poll(async () => (await countyClusters(page)).labels.sort()).toEqual([...wide.clusters].sort());
+  expect(wide.single + wide.clusters.reduce((n, c) => n + Number(c), 0)).toBe(67);
+  await page.screenshot({ path: path.join(screens, 'national-clusters.png') });
+  await page.goto('/');
   await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
   await expect(map).toHaveAttribute('data-stations-drawn', '0');
   await expect(page.getByTestId('station-count')).toContainText('点按地图上的县');
