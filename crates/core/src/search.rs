@@ -815,9 +815,10 @@ pub const HAN_BUCKETS: u32 = 512;
 
 /// How the build split the villages' and stations' entries into shards (`summary.json`'s
 /// `names`). A query fetches the shards [`NameShards::keys_for_query`] names, and finds in them
-/// every entry whose name begins with it, whose initials begin with it, or whose full pinyin
-/// begins with it from the second syllable on (`fengc`, `fengchengzhen`); matches inside a name,
-/// and a first syllable alone (`feng`), are left to the loaded counties.
+/// every entry whose name begins with it, and every village whose initials begin with it, or
+/// whose full pinyin begins with it from the second syllable on (`fengc`, `fengchengzhen`);
+/// matches inside a name, a first syllable alone (`feng`) and stations by pinyin are left to the
+/// loaded counties.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameShards {
     /// The shards' folder, relative to the bundle.
@@ -921,7 +922,8 @@ fn keys_by_pair(keys: &PinyinKeys) -> std::collections::BTreeMap<(u8, u8), Pinyi
 }
 
 /// Splits entries into name shards: by the name's first character (without the pinyin, which
-/// a query in characters does not need) and by the first two initials of each reading (with it).
+/// a query in characters does not need) and, stations excepted, by the first two initials of
+/// each reading (with it).
 pub fn name_shards<'a>(
     entries: impl IntoIterator<Item = &'a SearchEntry>,
     han_buckets: u32,
@@ -944,6 +946,16 @@ pub fn name_shards<'a>(
                 .or_default()
                 .push(bare);
         }
+        for full in &entry.pinyin.full {
+            for syllable in full.split(' ') {
+                syllables.insert(syllable.chars().filter_map(fold_latin).collect::<String>());
+            }
+        }
+        // Stations are found by pinyin through their village (most are named after it) or once
+        // their county is open: their long names would double the pinyin shards.
+        if entry.kind == HitKind::Station {
+            continue;
+        }
         for ((a, b), pinyin) in keys_by_pair(&entry.pinyin) {
             shards
                 .entry(pinyin_key(a, b))
@@ -952,11 +964,6 @@ pub fn name_shards<'a>(
                     pinyin,
                     ..entry.clone()
                 });
-        }
-        for full in &entry.pinyin.full {
-            for syllable in full.split(' ') {
-                syllables.insert(syllable.chars().filter_map(fold_latin).collect::<String>());
-            }
         }
     }
     let spec = NameShards {

@@ -312,12 +312,17 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
         let mut queries = vec![
             chars[..1].iter().collect::<String>(),
             chars[..2.min(chars.len())].iter().collect(),
-            entry.pinyin.initials[0]
-                .chars()
-                .take(SHARD_SYLLABLES)
-                .collect(),
         ];
-        if full.len() > first_syllable {
+        // Stations by characters only.
+        if entry.kind == HitKind::Village {
+            queries.push(
+                entry.pinyin.initials[0]
+                    .chars()
+                    .take(SHARD_SYLLABLES)
+                    .collect(),
+            );
+        }
+        if entry.kind == HitKind::Village && full.len() > first_syllable {
             queries.push(full[..first_syllable + 1].to_string());
             // Up to the syllables a shard keeps.
             let kept: String = entry.pinyin.full[0]
