@@ -38,7 +38,19 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Site() -> impl IntoView {
-    provide_store(CONFIG_FILE);
+    let store = provide_store(CONFIG_FILE);
+    // The service worker keeps the shell once the first data has arrived and the page is drawn,
+    // so its downloads never compete with the first load.
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) {
+            return true;
+        }
+        let ready = store.data().is_some();
+        if ready {
+            request_animation_frame(offline::register);
+        }
+        ready
+    });
     near::provide_near_me();
     complaints::provide_complaints();
     view! {

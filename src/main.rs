@@ -5,5 +5,4 @@ fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(cundi::App);
-    cundi::offline::register();
 }

@@ -3,15 +3,13 @@
 //! viewed and the complaint form work with no network. Where the browser has no service workers
 //! (an insecure origin, or one that blocks them), the site works as before, online only.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// The worker's script, relative to the page's base URL (its folder is its scope: the site).
 pub const WORKER: &str = "sw.js";
 
 thread_local! {
-    /// Whether this page registered the worker.
-    static REGISTERED: Cell<bool> = const { Cell::new(false) };
     /// Data files that arrived before the worker took the page over, so not through it.
     static UNKEPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -23,12 +21,12 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     available.then(|| navigator.service_worker())
 }
 
-/// Registers the worker, once per page load; a refusal changes nothing for the page.
+/// Registers the worker (once the page has its first data, see `Site`); a refusal changes
+/// nothing for the page.
 pub fn register() {
     let Some(container) = container() else {
         return;
     };
-    REGISTERED.set(true);
     // The first visit loads its data before the worker takes over: when it does, it is handed
     // the files that came past it, so that those are kept too.
     let taken_over = Closure::<dyn FnMut()>::new(hand_over);
@@ -49,7 +47,7 @@ pub fn controlled() -> bool {
 /// A data file (URL relative to the page) that arrived while no worker controlled the page: the
 /// worker is handed it now, or when it takes over.
 pub fn arrived_past_worker(url: &str) {
-    if REGISTERED.get() {
+    if container().is_some() {
         UNKEPT.with_borrow_mut(|urls| urls.push(url.to_string()));
         hand_over();
     }

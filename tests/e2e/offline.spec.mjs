@@ -25,8 +25,15 @@ async function firstVisit(page, context) {
   expect(await mapReady(page)).toBe(stations.length);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const chunks = new Set(stations.map((s) => s.admin_code.slice(0, 6)));
-  await expect.poll(async () => (await keptData(page)).filter((p) => p.endsWith('stations.csv')).length)
-    .toBe(chunks.size);
+  // Every data file the page loaded (before the worker took over, or through it) is kept.
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname.slice(1))
+    .filter((p) => p === 'config.json' || p.startsWith('data/')));
+  expect(loaded.filter((p) => p.endsWith('stations.csv'))).toHaveLength(chunks.size);
+  await expect.poll(async () => {
+    const kept = new Set(await keptData(page));
+    return loaded.filter((p) => !kept.has(p));
+  }).toEqual([]);
   return chunks;
 }
 
