@@ -576,15 +576,7 @@ impl Store {
             .collect();
         let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
-            let fetched =
-                futures::future::join_all(urls.into_iter().map(|(key, url)| async move {
-                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url, timeout_ms)
-                        .await
-                        .ok()
-                        .and_then(|text| serde_json::from_str(&text).ok());
-                    (key, entries)
-                }))
-                .await;
+            let fetched = fetch_entries(urls, timeout_ms).await;
             store.names_pending.try_update_value(|p| {
                 p.retain(|k| !fetched.iter().any(|(f, _)| f == k));
             });
@@ -630,15 +622,7 @@ impl Store {
         let store = *self;
         let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
-            let fetched =
-                futures::future::join_all(missing.into_iter().map(|(code, url)| async move {
-                    let entries: Option<Vec<SearchEntry>> = fetch_text(&url, timeout_ms)
-                        .await
-                        .ok()
-                        .and_then(|text| serde_json::from_str(&text).ok());
-                    (code, entries)
-                }))
-                .await;
+            let fetched = fetch_entries(missing, timeout_ms).await;
             store.county_search.try_update(|(n, by_county)| {
                 for (code, entries) in fetched {
                     if let Some(entries) = entries {
@@ -867,6 +851,22 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
         townships,
         problems,
     })
+}
+
+/// Fetches files of search entries at once, each named by a key; one that fails or does not parse
+/// comes back as `None`, and the search goes on without it.
+async fn fetch_entries<K>(
+    files: Vec<(K, String)>,
+    timeout_ms: u32,
+) -> Vec<(K, Option<Vec<SearchEntry>>)> {
+    futures::future::join_all(files.into_iter().map(|(key, url)| async move {
+        let entries = fetch_text(&url, timeout_ms)
+            .await
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok());
+        (key, entries)
+    }))
+    .await
 }
 
 /// Loads the search entries (with the pinyin the build computed) the summary names, if any.

@@ -138,28 +138,14 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                 </div>
                 <NearMessage />
                 <div class="map-layers">
-                    <label class="toggle">
-                        <input
-                            type="checkbox"
-                            data-testid="layer-frequency"
-                            prop:checked=move || show_villages.get()
-                            on:change=move |ev| show_villages.set(event_target_checked(&ev))
-                        />
-                        <span>
-                            <span class="toggle-label">{move_tr!("layer-frequency")}</span>
-                            <span class="toggle-hint">{move_tr!("layer-frequency-hint")}</span>
-                        </span>
-                    </label>
+                    <Toggle
+                        on=show_villages
+                        testid="layer-frequency"
+                        label=move_tr!("layer-frequency")
+                        hint=move_tr!("layer-frequency-hint")
+                    />
                     <ShadeChoice shade update=update_shade />
-                    <label class="toggle">
-                        <input
-                            type="checkbox"
-                            data-testid="list-toggle"
-                            prop:checked=move || list_open.get()
-                            on:change=move |ev| list_open.set(event_target_checked(&ev))
-                        />
-                        <span class="toggle-label">{move_tr!("list-toggle")}</span>
-                    </label>
+                    <Toggle on=list_open testid="list-toggle" label=move_tr!("list-toggle") />
                     <span class="count" data-testid="station-count">
                         {move || {
                             if on_demand() {
@@ -208,6 +194,30 @@ fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl Int
         }),
     };
     view! { <aside class="panel">{content}</aside> }
+}
+
+/// A switch on the map's toolbar: a checkbox in a pill, its label and an optional hint.
+#[component]
+fn Toggle(
+    on: RwSignal<bool>,
+    testid: &'static str,
+    label: Signal<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || on.get()
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            <span>
+                <span class="toggle-label">{label}</span>
+                {hint.map(|h| view! { <span class="toggle-hint">{h}</span> })}
+            </span>
+        </label>
+    }
 }
 
 /// "Colour counties by": none, or one of the shares; kept in the URL so the view can be shared.
