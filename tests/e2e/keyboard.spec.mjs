@@ -101,3 +101,17 @@ test('screenshot of the list at 360 px', async ({ page }) => {
   await expect(page.getByTestId('view-list-item').first()).toBeVisible();
   await page.screenshot({ path: path.join(screens, 'map-list-360.png') });
 });
+
+test('a table by keyboard: Tab to a column, Enter sorts it, Enter again reverses it', async ({ page }) => {
+  await page.goto('/tables/stations');
+  const header = page.locator('th:has(button.sort[data-column="name"])');
+  await expect(header).toHaveAttribute('aria-sort', 'none');
+  await tabTo(page, 'button.sort[data-column="name"]', 80);
+  await page.keyboard.press('Enter');
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Enter');
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  // The first row is then the last name in code-point order, as the table sorts text.
+  const last = stations.map((s) => s.name).reduce((a, b) => (b > a ? b : a));
+  await expect(page.locator('tbody tr').first()).toContainText(last);
+});
