@@ -450,5 +450,6 @@ list-toggle = List
 list-heading = Points on the map
 list-count = { $n } in all, nearest the map's centre first.
 list-count-cut = { $n } in all; the { $shown } nearest the map's centre are listed. Zoom in to list the rest.
+list-empty = No points in this part of the map. Zoom out, or search for a place above.
 list-close = Close the list
 list-table = The table of every point (to filter and download)

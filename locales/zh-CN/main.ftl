@@ -444,5 +444,6 @@ list-toggle = 列表
 list-heading = 地图中的网点
 list-count = 共 { $n } 个，离地图中心近的在前。
 list-count-cut = 共 { $n } 个，列出离地图中心最近的 { $shown } 个；放大地图可列出其余的。
+list-empty = 地图的这一部分没有网点。缩小地图，或在上方搜索地名。
 list-close = 关闭列表
 list-table = 全部网点的表格（可筛选、下载）

@@ -101,7 +101,9 @@ pub fn ViewList(
                     <h2 id=HEADING_ID tabindex="-1">{move_tr!("list-heading")}</h2>
                     <p class="muted" data-testid="view-list-count" aria-live="polite">
                         {move || {
-                            if total() > shown() {
+                            if total() == 0 {
+                                tr!("list-empty")
+                            } else if total() > shown() {
                                 tr!("list-count-cut", { "n" => total(), "shown" => shown() })
                             } else {
                                 tr!("list-count", { "n" => total() })

@@ -77,6 +77,11 @@ test('the map as a list, by keyboard alone: open, read, choose a station, close,
   if (expected.length > LIST_MAX) await expect(count).toContainText(`最近的 ${LIST_MAX} 个`);
   await expect(count).toContainText(`共 ${expected.length} 个`);
 
+  // A part of the map with no point says so.
+  await page.evaluate(() => { window.__cundiMaps[0].setView([30, 125], 10, { animate: false }); });
+  await expect(page.getByTestId('view-list-count')).toContainText('没有网点');
+  await expect(page.getByTestId('view-list-item')).toHaveCount(0);
+
   // And the list closes from its own button.
   await page.getByTestId('view-list-close').click();
   await expect(page.getByTestId('view-list')).toHaveCount(0);
