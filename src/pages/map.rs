@@ -144,8 +144,8 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                         label=move_tr!("layer-frequency")
                         hint=move_tr!("layer-frequency-hint")
                     />
-                    <ShadeChoice shade update=update_shade />
                     <Toggle on=list_open testid="list-toggle" label=move_tr!("list-toggle") />
+                    <ShadeChoice shade update=update_shade />
                     <span class="count" data-testid="station-count">
                         {move || {
                             if on_demand() {
