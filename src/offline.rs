@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 pub const WORKER: &str = "sw.js";
 
 thread_local! {
+    /// Set when the browser refused the worker: nothing is then gathered for it.
+    static REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Data files that arrived before the worker took the page over, so not through it.
     static UNKEPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -33,10 +35,14 @@ pub fn register() {
     container.set_oncontrollerchange(Some(taken_over.as_ref().unchecked_ref()));
     taken_over.forget();
     let promise = container.register(WORKER);
-    // Without a handler a refusal would be an "uncaught (in promise)" error in the console.
-    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-    let _ = promise.catch(&ignore);
-    ignore.forget();
+    // A refusal (a browser or a test that blocks workers) drops what was gathered for it; and
+    // without a handler it would be an "uncaught (in promise)" error in the console.
+    let refused = Closure::<dyn FnMut(JsValue)>::new(|_| {
+        REFUSED.set(true);
+        UNKEPT.with_borrow_mut(Vec::clear);
+    });
+    let _ = promise.catch(&refused);
+    refused.forget();
 }
 
 /// Whether a request made now passes through the worker.
@@ -47,7 +53,7 @@ pub fn controlled() -> bool {
 /// A data file (URL relative to the page) that arrived while no worker controlled the page: the
 /// worker is handed it now, or when it takes over.
 pub fn arrived_past_worker(url: &str) {
-    if container().is_some() {
+    if !REFUSED.get() && container().is_some() {
         UNKEPT.with_borrow_mut(|urls| urls.push(url.to_string()));
         hand_over();
     }

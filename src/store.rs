@@ -580,12 +580,19 @@ impl Store {
             store.names_pending.try_update_value(|p| {
                 p.retain(|k| !fetched.iter().any(|(f, _)| f == k));
             });
+            // Only shards that arrived change the index (a failed one is asked for again by
+            // the next query).
+            let arrived: Vec<(String, Vec<SearchEntry>)> = fetched
+                .into_iter()
+                .filter_map(|(key, entries)| Some((key, entries?)))
+                .collect();
+            if arrived.is_empty() {
+                return;
+            }
             store.names.try_update(|(n, shards)| {
-                for (key, entries) in fetched {
-                    if let Some(entries) = entries {
-                        shards.retain(|(k, _)| *k != key);
-                        shards.push((key, Arc::new(entries)));
-                    }
+                for (key, entries) in arrived {
+                    shards.retain(|(k, _)| *k != key);
+                    shards.push((key, Arc::new(entries)));
                 }
                 let over = shards.len().saturating_sub(KEEP_NAME_SHARDS);
                 shards.drain(..over);

@@ -198,3 +198,23 @@ test.describe('a county that fails to load', () => {
     await expect(page.getByTestId('station-page')).toBeVisible();
   });
 });
+
+test.describe('a name shard that fails', () => {
+  test.use({ allowConsoleErrors: true });
+
+  test('leaves the search to the loaded counties, and is not asked for again and again', async ({ page }) => {
+    let asked = 0;
+    await page.route('**/data/names/**', (route) => {
+      asked += 1;
+      return route.fulfill({ status: 503, body: 'busy' });
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+    await page.getByTestId('search').fill(villages[0].name.slice(0, 3));
+    await expect(page.getByTestId('search-status')).toBeVisible();
+    await page.waitForTimeout(1500);
+    // One query needs one to three shards: each asked for once, not in a loop.
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(3);
+  });
+});
