@@ -10,11 +10,11 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] || 3);
-const cli = path.join(root, 'target/release/cundi-data');
+const cli = path.join(root, 'target/cli/cundi-data');
 const pkg = path.join(root, 'target/national');
 const bundle = path.join(root, 'target/national-bundle');
 
-execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'cundi-data'], { cwd: root, stdio: 'inherit' });
+execFileSync('cargo', ['build', '--profile', 'cli', '--quiet', '-p', 'cundi-data'], { cwd: root, stdio: 'inherit' });
 if (!existsSync(path.join(pkg, 'datapackage.json'))) {
   const t = Date.now();
   execFileSync(cli, ['generate', 'national', '--out', pkg], { cwd: root, stdio: 'inherit' });

@@ -21,11 +21,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.resolve(root, process.argv[2] || 'target/national-bundle');
 const dist = path.resolve(root, process.argv[3] || 'dist');
 const port = 4191;
-const cli = path.join(root, 'target/release/cundi-data');
+const cli = path.join(root, 'target/cli/cundi-data');
 
 if (!existsSync(path.join(bundle, 'summary.json'))) {
   console.log('building the national bundle (once) …');
-  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'cundi-data'], { cwd: root, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--profile', 'cli', '--quiet', '-p', 'cundi-data'], { cwd: root, stdio: 'inherit' });
   const pkg = path.join(root, 'target/national');
   if (!existsSync(path.join(pkg, 'datapackage.json'))) {
     execFileSync(cli, ['generate', 'national', '--out', pkg], { cwd: root, stdio: 'inherit' });

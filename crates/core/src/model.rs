@@ -24,6 +24,9 @@ macro_rules! vocabulary {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// The words used in the data files, in the order of `ALL`.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
+
             /// The word used in the data files, drafts and form names.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
@@ -36,7 +39,7 @@ macro_rules! vocabulary {
 
             /// The allowed words, for error messages.
             pub fn words() -> Vec<&'static str> {
-                vec![$($word),+]
+                $name::WORDS.to_vec()
             }
         }
 

@@ -40,7 +40,7 @@ pub struct FieldSpec {
     pub ty: FieldType,
     pub required: bool,
     /// The allowed words, for vocabulary columns (for lists: of each item).
-    pub vocabulary: Option<fn() -> Vec<&'static str>>,
+    pub vocabulary: Option<&'static [&'static str]>,
     pub description: &'static str,
 }
 
@@ -84,7 +84,7 @@ const fn v(
     name: &'static str,
     ty: FieldType,
     required: bool,
-    vocabulary: fn() -> Vec<&'static str>,
+    vocabulary: &'static [&'static str],
     description: &'static str,
 ) -> FieldSpec {
     FieldSpec {
@@ -123,7 +123,7 @@ pub const STATIONS: ResourceSpec = ResourceSpec {
     primary_key: Some("id"),
     fields: &[
         f("id", T::String, true, "unique, stable across versions"),
-        v("tier", T::String, true, Tier::words, "the tier of the three-tier network"),
+        v("tier", T::String, true, Tier::WORDS, "the tier of the three-tier network"),
         f("name", T::String, true, "name of the station"),
         f("admin_code", T::Code, true, "division where it stands: village code for village points, township code for township stations, county code for centres"),
         f("lon", T::Number, true, "longitude in the package's coordinate system"),
@@ -132,14 +132,14 @@ pub const STATIONS: ResourceSpec = ResourceSpec {
         f("phone", T::String, false, "public phone number"),
         f("operator", T::String, true, "the company or body that runs it"),
         f("brands", T::List, false, "';'-separated express brands handled"),
-        v("model", T::String, false, CoopModel::words, "cooperation model"),
-        v("services", T::List, false, Service::words, "';'-separated services offered"),
+        v("model", T::String, false, CoopModel::WORDS, "cooperation model"),
+        v("services", T::List, false, Service::WORDS, "';'-separated services offered"),
         f("hours", T::String, false, "opening hours in OpenStreetMap opening_hours syntax"),
         f("filing_no", T::String, false, "end-outlet filing number (备案); empty = not filed"),
         f("standardized", T::Boolean, false, "meets the provincial station standard"),
         f("locker", T::Boolean, false, "has a smart parcel locker"),
         f("pickup_fee", T::Number, false, "yuan charged to a recipient for collecting a parcel; published policy is 0"),
-        v("status", T::String, true, Status::words, "whether it is open for business"),
+        v("status", T::String, true, Status::WORDS, "whether it is open for business"),
         f("opened", T::Date, false, "date opened"),
         f("verified", T::Date, false, "date last checked on site"),
     ],
@@ -164,7 +164,7 @@ pub const VILLAGES: ResourceSpec = ResourceSpec {
             "kind",
             T::String,
             false,
-            VillageKind::words,
+            VillageKind::WORDS,
             "village committee (村委会) or residents' committee (居委会)",
         ),
         f("population", T::Integer, false, "registered residents"),
@@ -203,7 +203,7 @@ pub const VILLAGES: ResourceSpec = ResourceSpec {
             "delivery_mode",
             T::String,
             false,
-            DeliveryMode::words,
+            DeliveryMode::WORDS,
             "how parcels reach the villagers",
         ),
         f("updated", T::Date, false, "date of the last update"),
@@ -227,7 +227,7 @@ pub const TARGETS: ResourceSpec = ResourceSpec {
             "indicator",
             T::String,
             true,
-            Indicator::words,
+            Indicator::WORDS,
             "what is measured",
         ),
         f("target", T::Number, true, "the promised figure"),
@@ -303,7 +303,7 @@ pub const COMPLAINT_STATS: ResourceSpec = ResourceSpec {
             "category",
             T::String,
             true,
-            Category::words,
+            Category::WORDS,
             "what the complaints were about (the complaint form's categories)",
         ),
         f("received", T::Integer, true, "complaints received, 0 or more"),
@@ -559,11 +559,11 @@ pub fn table_schema(spec: &ResourceSpec) -> serde_json::Value {
                 constraints.insert("pattern".into(), json!(p));
             }
             if let (Some(words), T::String) = (fs.vocabulary, fs.ty) {
-                constraints.insert("enum".into(), json!(words()));
+                constraints.insert("enum".into(), json!(words));
             }
             let mut field = json!({ "name": fs.name, "type": ty, "description": fs.description });
             if let (Some(words), T::List) = (fs.vocabulary, fs.ty) {
-                field["cundi:items"] = json!(words());
+                field["cundi:items"] = json!(words);
             }
             if !constraints.is_empty() {
                 field["constraints"] = serde_json::Value::Object(constraints);

@@ -280,3 +280,58 @@ fn raw_rows_convert_to_the_same_values_as_the_readers_give() {
         [(Some(3), Some("population".into()), "out_of_range".into())]
     );
 }
+
+/// Reading in pieces (what the CLI does on every core for large files) must give exactly what
+/// reading the file whole gives: rows, their lines and every problem, whatever the piece size.
+#[test]
+fn a_file_read_in_pieces_gives_what_reading_it_whole_gives() {
+    use cundi_core::read::{read_in_pieces, read_table, FromRow};
+    use cundi_core::{Station, Village};
+    fn same<T: FromRow + PartialEq + std::fmt::Debug>(file: &str, text: &str) {
+        let whole = read_table::<T>(file, text.as_bytes());
+        assert!(!whole.items.is_empty(), "{file}: nothing read");
+        for piece in [1, 7, 100, 1000, 1 << 20] {
+            let pieces = read_in_pieces(&T::SPEC, file, text.as_bytes(), T::from_fields, piece)
+                .unwrap_or_else(|| panic!("{file}: not read in pieces of {piece}"));
+            assert_eq!(pieces, whole, "{file} in pieces of {piece} bytes");
+        }
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/");
+    let read = |f: &str| std::fs::read_to_string(format!("{root}{f}")).unwrap();
+    same::<Station>("stations.csv", &read("stations.csv"));
+    same::<Village>("villages.csv", &read("villages.csv"));
+    // Errors of every sort the pieces must keep on the right line: bad values, a wrong field
+    // count, blank lines, CRLF, a BOM, quotes closed on their own line, a row of bare commas.
+    let bad = "\u{feff}code,name,township_code,population\r\n\
+               140522100201,东关村,140522100,3000\r\n\
+               \r\n\
+               140522100202,\"西关村, \"\"南\"\"\",140522100,-5\r\n\
+               1405221002,短码村,140522100,10\n\
+               140522100203,多一列,140522100,1,extra\n\
+               ,,,\n\
+               140522100204,北关村,140522100,\n\
+               140522100205,a\"b,140522100,20\n";
+    same::<Village>("villages.csv", bad);
+    assert_eq!(
+        summary(&read_table::<Village>("villages.csv", bad.as_bytes()).problems),
+        [
+            (Some(4), Some("population".into()), "out_of_range".into()),
+            (Some(5), Some("code".into()), "bad_code".into()),
+            (Some(6), None, "field_count".into()),
+        ]
+    );
+}
+
+/// A record spanning lines cannot be cut at a line break, so such a file is read whole.
+#[test]
+fn a_file_with_a_quoted_line_break_is_not_read_in_pieces() {
+    use cundi_core::read::{read_in_pieces, FromRow};
+    use cundi_core::Village;
+    let spec = &Village::SPEC;
+    let text = "code,name,township_code\n140522100201,\"东关\n村\",140522100\n140522100202,西关村,140522100\n";
+    assert!(read_in_pieces(spec, "v.csv", text.as_bytes(), Village::from_fields, 4).is_none());
+    let unclosed = "code,name,township_code\n140522100201,\"东关村,140522100\n";
+    assert!(read_in_pieces(spec, "v.csv", unclosed.as_bytes(), Village::from_fields, 4).is_none());
+    let fine = "code,name,township_code\n140522100201,\"东关村\",140522100\n";
+    assert!(read_in_pieces(spec, "v.csv", fine.as_bytes(), Village::from_fields, 4).is_some());
+}

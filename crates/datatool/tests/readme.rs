@@ -25,7 +25,7 @@ fn schema_tables() -> String {
             };
             let ty = match f.vocabulary {
                 Some(words) => {
-                    let words: Vec<String> = words().iter().map(|w| format!("`{w}`")).collect();
+                    let words: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
                     format!("{ty}: {}", words.join(", "))
                 }
                 None => ty.to_string(),
