@@ -938,7 +938,7 @@ pub fn read_in_pieces<T: Send>(
 }
 
 /// `f` over every item: on every core with the `parallel` feature, in turn without.
-fn each<I: Sync, O: Send>(items: &[I], f: impl Fn(&I) -> O + Sync + Send) -> Vec<O> {
+pub(crate) fn each<I: Sync, O: Send>(items: &[I], f: impl Fn(&I) -> O + Sync + Send) -> Vec<O> {
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;

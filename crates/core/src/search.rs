@@ -867,7 +867,7 @@ impl NameShards {
 }
 
 fn han_key(first: char, buckets: u32) -> String {
-    format!("h{:03x}", first as u32 % buckets.max(1))
+    ShardKey::Han(first as u32 % buckets.max(1)).name()
 }
 
 fn pinyin_key(a: u8, b: u8) -> String {
@@ -931,24 +931,69 @@ pub fn name_shards<'a>(
     NameShards,
     std::collections::BTreeMap<String, Vec<SearchEntry>>,
 ) {
-    let mut shards: std::collections::BTreeMap<String, Vec<SearchEntry>> = Default::default();
-    let mut syllables = std::collections::BTreeSet::new();
-    for entry in entries {
-        let mut name = String::new();
+    // The entries in parts, on every core where there are several, then each shard's parts
+    // joined in order: a shard lists its entries in the order they came.
+    let entries: Vec<&SearchEntry> = entries.into_iter().collect();
+    let parts: Vec<&[&SearchEntry]> = entries.chunks(SHARD_PART).collect();
+    let mut by_key: foldhash::HashMap<ShardKey, Vec<SearchEntry>> = Default::default();
+    let mut syllables: foldhash::HashSet<String> = Default::default();
+    for (part_keys, part_syllables) in crate::read::each(&parts, |p| shard_part(p, han_buckets)) {
+        for (key, mut list) in part_keys {
+            by_key.entry(key).or_default().append(&mut list);
+        }
+        syllables.extend(part_syllables);
+    }
+    let shards: std::collections::BTreeMap<String, Vec<SearchEntry>> = by_key
+        .into_iter()
+        .map(|(key, entries)| (key.name(), entries))
+        .collect();
+    let mut syllables: Vec<String> = syllables.into_iter().collect();
+    syllables.sort_unstable();
+    let spec = NameShards {
+        dir: NAME_SHARD_DIR.to_string(),
+        han_buckets,
+        syllables,
+        keys: shards.keys().cloned().collect(),
+    };
+    (spec, shards)
+}
+
+/// Entries per part when shards are made on several cores.
+const SHARD_PART: usize = 64 * 1024;
+
+type ShardPart = (
+    foldhash::HashMap<ShardKey, Vec<SearchEntry>>,
+    foldhash::HashSet<String>,
+);
+
+/// The shards of some entries, by a small key (named at the end), and the syllables of their
+/// readings, each copied only the first time it is met.
+fn shard_part(entries: &[&SearchEntry], han_buckets: u32) -> ShardPart {
+    let mut by_key: foldhash::HashMap<ShardKey, Vec<SearchEntry>> = Default::default();
+    let mut syllables: foldhash::HashSet<String> = Default::default();
+    let (mut name, mut folded) = (String::new(), String::new());
+    let with = |entry: &SearchEntry, pinyin| SearchEntry {
+        kind: entry.kind,
+        key: entry.key.clone(),
+        name: entry.name.clone(),
+        parent: entry.parent.clone(),
+        pinyin,
+    };
+    for &entry in entries {
+        name.clear();
         normalize_into(&entry.name, &mut name);
         if let Some(first) = name.chars().next() {
-            let bare = SearchEntry {
-                pinyin: PinyinKeys::default(),
-                ..entry.clone()
-            };
-            shards
-                .entry(han_key(first, han_buckets))
-                .or_default()
-                .push(bare);
+            let key = ShardKey::Han(first as u32 % han_buckets.max(1));
+            let bare = with(entry, PinyinKeys::default());
+            by_key.entry(key).or_default().push(bare);
         }
         for full in &entry.pinyin.full {
             for syllable in full.split(' ') {
-                syllables.insert(syllable.chars().filter_map(fold_latin).collect::<String>());
+                folded.clear();
+                folded.extend(syllable.chars().filter_map(fold_latin));
+                if !folded.is_empty() && !syllables.contains(folded.as_str()) {
+                    syllables.insert(folded.clone());
+                }
             }
         }
         // Stations are found by pinyin through their village (most are named after it) or once
@@ -957,22 +1002,27 @@ pub fn name_shards<'a>(
             continue;
         }
         for ((a, b), pinyin) in keys_by_pair(&entry.pinyin) {
-            shards
-                .entry(pinyin_key(a, b))
-                .or_default()
-                .push(SearchEntry {
-                    pinyin,
-                    ..entry.clone()
-                });
+            let key = ShardKey::Pinyin(a, b);
+            by_key.entry(key).or_default().push(with(entry, pinyin));
         }
     }
-    let spec = NameShards {
-        dir: NAME_SHARD_DIR.to_string(),
-        han_buckets,
-        syllables: syllables.into_iter().filter(|s| !s.is_empty()).collect(),
-        keys: shards.keys().cloned().collect(),
-    };
-    (spec, shards)
+    (by_key, syllables)
+}
+
+/// A name shard before it is named: a bucket of first characters, or a pair of initials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ShardKey {
+    Han(u32),
+    Pinyin(u8, u8),
+}
+
+impl ShardKey {
+    fn name(self) -> String {
+        match self {
+            ShardKey::Han(bucket) => format!("h{bucket:03x}"),
+            ShardKey::Pinyin(a, b) => pinyin_key(a, b),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,18 @@ pub trait ToRow {
     fn extra(&self) -> &[(String, String)];
 }
 
+/// Rows held by reference write as the rows themselves (a county's stations picked out of the
+/// dataset without copying them).
+impl<T: ToRow> ToRow for &T {
+    const SPEC: ResourceSpec = T::SPEC;
+    fn cells(&self) -> Vec<String> {
+        (**self).cells()
+    }
+    fn extra(&self) -> &[(String, String)] {
+        (**self).extra()
+    }
+}
+
 /// Writes rows as CSV: UTF-8 without a BOM, `\n` line ends, quotes only where needed.
 pub fn write_resource<T: ToRow>(rows: &[T]) -> Vec<u8> {
     write_rows(rows, rows.iter(), Vec::new())
