@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::inputs::{self, EncodingArg};
 use cundi_core::package::Crs;
 use cundi_core::package::RESOURCES;
-use cundi_core::read::{read_package_with, Dataset, ReadOptions, DESCRIPTOR_FILE};
+use cundi_core::read::{read_package_keeping, Dataset, ReadOptions, DESCRIPTOR_FILE};
 use cundi_core::{Lang, Problem, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -66,7 +66,6 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         .map(|m| m.len())
         .sum();
     let bar = crate::progress::bar(total, "reading");
-    let mut loaded = BTreeMap::new();
     let mut notes = Vec::new();
     // CSV files read from a workbook, by their own name: the workbook's name and sheet.
     let mut from_sheets: BTreeMap<String, String> = BTreeMap::new();
@@ -109,11 +108,12 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         if !rel.starts_with("boundaries/") {
             bar.inc(bytes.len() as u64);
         }
-        loaded.insert(rel.to_string(), bytes.clone());
         Ok(bytes)
     };
     let options = ReadOptions { crs: inputs.crs };
-    let (dataset, mut problems) = read_package_with(&mut load, &options);
+    // The reader hands back what it read: the bundle's copy of the package is written from it.
+    let (dataset, mut problems, kept) = read_package_keeping(&mut load, &options);
+    let loaded: BTreeMap<String, Vec<u8>> = kept.into_iter().collect();
     bar.finish_and_clear();
     // A problem in a workbook names the workbook and its sheet.
     for p in &mut problems {
