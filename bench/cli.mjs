@@ -3,6 +3,9 @@
 // generates the dataset (`cundi-data generate national`, about a minute) if they are missing,
 // then prints the median of several runs of each, with the dataset's rows and the bundle's size.
 //   node bench/cli.mjs [runs=3]
+// The machine is shared and its speed varies from day to day, so with BASELINE_CLI=path (an
+// earlier cundi-data binary) each run of the baseline is taken beside each run of this one, and
+// the ratio of the medians is printed as well.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +28,28 @@ const rows = (file) => readFileSync(path.join(pkg, file), 'utf8').split('\n').fi
 const counts = { divisions: rows('divisions.csv'), stations: rows('stations.csv'), villages: rows('villages.csv') };
 const total = counts.divisions + counts.stations + counts.villages;
 
-const time = (args) => {
+const baseline = process.env.BASELINE_CLI;
+const time = (args, bin = cli) => {
   const start = process.hrtime.bigint();
-  const r = spawnSync(cli, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync(bin, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
   const s = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`cundi-data ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return s;
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const validate = Array.from({ length: runs }, () => time(['validate', pkg]));
+const base = { validate: [], build: [] };
+const validate = Array.from({ length: runs }, () => {
+  if (baseline) base.validate.push(time(['validate', pkg], baseline));
+  return time(['validate', pkg]);
+});
 // Each build writes into an empty directory: removing the previous bundle (1.1 GB) is timed on
 // its own, since it is the file system's work, not the build's.
 const removal = [];
 const build = Array.from({ length: runs }, () => {
+  if (baseline) {
+    rmSync(bundle, { recursive: true, force: true });
+    base.build.push(time(['build', pkg, bundle], baseline));
+  }
   const start = process.hrtime.bigint();
   rmSync(bundle, { recursive: true, force: true });
   removal.push(Number(process.hrtime.bigint() - start) / 1e9);
@@ -49,9 +61,16 @@ const du = (dir) => readdirSync(dir, { withFileTypes: true })
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const summary = JSON.parse(readFileSync(path.join(bundle, 'summary.json'), 'utf8'));
 const v = median(validate);
-const b = median(build);
+const bm = median(build);
 console.log(`national dataset: ${counts.divisions} divisions + ${counts.stations} stations + ${counts.villages} villages = ${total} rows, ${mb(du(pkg))}`);
 console.log(`validate, median of ${runs} (${validate.map((x) => x.toFixed(2)).join(', ')} s): ${v.toFixed(2)} s (budget 3 s) — ${v <= 3 ? 'within budget' : 'OVER budget'}`);
-console.log(`build, median of ${runs} (${build.map((x) => x.toFixed(2)).join(', ')} s): ${b.toFixed(2)} s (budget 10 s) — ${b <= 10 ? 'within budget' : 'OVER budget'}`);
+console.log(`build, median of ${runs} (${build.map((x) => x.toFixed(2)).join(', ')} s): ${bm.toFixed(2)} s (budget 10 s) — ${bm <= 10 ? 'within budget' : 'OVER budget'}`);
+if (baseline) {
+  for (const what of ['validate', 'build']) {
+    const b = median(base[what]);
+    const mine = what === 'validate' ? v : bm;
+    console.log(`${what} with the baseline ${baseline}, median of ${runs} (${base[what].map((x) => x.toFixed(2)).join(', ')} s): ${b.toFixed(2)} s; this one ÷ baseline: ${(mine / b).toFixed(2)}`);
+  }
+}
 console.log(`removing the previous bundle before each build, median: ${median(removal).toFixed(2)} s (not counted in the build)`);
 console.log(`bundle: ${mb(du(bundle))}, summary.json ${mb(statSync(path.join(bundle, 'summary.json')).size)} with ${summary.areas.length} areas, ${summary.areas.filter((a) => a.chunk).length} county chunks`);
