@@ -867,11 +867,11 @@ impl NameShards {
 }
 
 fn han_key(first: char, buckets: u32) -> String {
-    ShardKey::Han(first as u32 % buckets.max(1)).name()
+    ShardKey::han(first, buckets).name()
 }
 
 fn pinyin_key(a: u8, b: u8) -> String {
-    format!("p{}{}", a as char, b as char)
+    ShardKey::Pinyin(a, b).name()
 }
 
 /// The first two initials of a reading (`feng cheng zhen` → `fc`), folded as queries are.
@@ -983,7 +983,7 @@ fn shard_part(entries: &[&SearchEntry], han_buckets: u32) -> ShardPart {
         name.clear();
         normalize_into(&entry.name, &mut name);
         if let Some(first) = name.chars().next() {
-            let key = ShardKey::Han(first as u32 % han_buckets.max(1));
+            let key = ShardKey::han(first, han_buckets);
             let bare = with(entry, PinyinKeys::default());
             by_key.entry(key).or_default().push(bare);
         }
@@ -1017,10 +1017,16 @@ enum ShardKey {
 }
 
 impl ShardKey {
+    /// The bucket of a name's first character: the same for the build and for a query.
+    fn han(first: char, buckets: u32) -> ShardKey {
+        ShardKey::Han(first as u32 % buckets.max(1))
+    }
+
+    /// The shard's file name (without `.json`).
     fn name(self) -> String {
         match self {
             ShardKey::Han(bucket) => format!("h{bucket:03x}"),
-            ShardKey::Pinyin(a, b) => pinyin_key(a, b),
+            ShardKey::Pinyin(a, b) => format!("p{}{}", a as char, b as char),
         }
     }
 }
