@@ -30,11 +30,15 @@ pub use station_details::{ServedList, ServedVillage, StationDetails, StationFiel
 pub use view_list::ViewList;
 
 /// Moves the keyboard focus to the element with this id, if there is one.
-pub fn focus_now(id: &str) {
+/// Gives whether the element is there and now has focus.
+pub fn focus_now(id: &str) -> bool {
     use wasm_bindgen::JsCast;
-    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+    let document = leptos::prelude::document();
+    let Some(el) = document.get_element_by_id(id) else {
+        return false;
+    };
+    if let Ok(el) = el.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
+    document.active_element().is_some_and(|active| active == el)
 }

@@ -55,7 +55,9 @@ pub fn ViewList(
             (rows, total)
         }))
     });
-    request_animation_frame(|| focus_now(HEADING_ID));
+    request_animation_frame(|| {
+        focus_now(HEADING_ID);
+    });
     let total = move || listed.with(|l| l.as_ref().map_or(0, |(_, t)| *t));
     let shown = move || listed.with(|l| l.as_ref().map_or(0, |(r, _)| r.len()));
     let items = move || {

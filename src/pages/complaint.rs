@@ -328,9 +328,18 @@ pub fn ComplaintPage() -> impl IntoView {
     }
 }
 
-/// Moves focus (and the screen reader) to an element after the view has drawn it.
+/// Moves focus (and the screen reader) to an element after the view has drawn it. On a busy
+/// phone the element may be drawn a frame or two later, so it tries again for a few frames.
 fn focus(id: &'static str) {
-    request_animation_frame(move || focus_now(id));
+    focus_within(id, 10);
+}
+
+fn focus_within(id: &'static str, frames: u32) {
+    request_animation_frame(move || {
+        if !focus_now(id) && frames > 1 {
+            focus_within(id, frames - 1);
+        }
+    });
 }
 
 /// The id of a field's control, for labels, error links and focus.
