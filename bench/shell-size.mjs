@@ -10,11 +10,28 @@ const dist = process.argv[2] || 'dist';
 const BUDGET = 300 * 1024;
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 
-// What the first load fetches: index.html, everything it links or preloads, and the wasm the
-// loader fetches (named after the JS glue).
+// What the first load fetches: index.html, everything it links or preloads (the loader, the JS
+// glue and the main wasm module, scripts/wasm), and every module those scripts import statically
+// (the glue imports __wasm_split.js). The chunks of the other pages (pkg-*/*.wasm but the main
+// module) are fetched only when one of those pages opens, so they are listed apart.
 const refs = new Set(['index.html']);
 for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+\.(?:js|css|wasm))"/g)) refs.add(m[1]);
-for (const f of readdirSync(dist)) if (f.endsWith('.wasm')) refs.add(f);
+const scripts = [...refs].filter((f) => f.endsWith('.js'));
+while (scripts.length) {
+  const file = scripts.pop();
+  const text = readFileSync(path.join(dist, file), 'utf8');
+  for (const m of text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"()]*?\sfrom\s*)?['"]([^'"]+\.js)['"]/g)) {
+    const target = m[1].startsWith('/') ? m[1].slice(1) : path.posix.join(path.posix.dirname(file), m[1]);
+    if (!refs.has(target)) {
+      refs.add(target);
+      scripts.push(target);
+    }
+  }
+}
+const chunks = readdirSync(dist)
+  .filter((d) => d.startsWith('pkg-'))
+  .flatMap((d) => readdirSync(path.join(dist, d)).map((f) => `${d}/${f}`))
+  .filter((f) => f.endsWith('.wasm') && !refs.has(f));
 
 const sizeOf = (file) => {
   const bytes = readFileSync(path.join(dist, file));
@@ -26,3 +43,7 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 for (const r of rows) console.log(`${kb(r.br)} KB br  ${kb(r.raw)} KB raw  ${r.file}`);
 const total = rows.reduce((n, r) => n + r.br, 0);
 console.log(`app shell, brotli: ${(total / 1024).toFixed(1)} KB (budget ${BUDGET / 1024} KB) — ${total <= BUDGET ? 'within budget' : 'OVER budget'}`);
+if (chunks.length) {
+  console.log('\nfetched when a page other than the map first opens (not in the shell):');
+  for (const r of chunks.map(sizeOf).sort((a, b) => b.br - a.br)) console.log(`${kb(r.br)} KB br  ${kb(r.raw)} KB raw  ${r.file}`);
+}

@@ -16,10 +16,8 @@ pub mod url;
 
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
-use crate::pages::{
-    AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MapPage, MyComplaintsPage,
-    NoticePage, ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
-};
+use crate::pages::chunks::{self, deferred};
+use crate::pages::MapPage;
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
 use leptos::prelude::*;
@@ -61,19 +59,19 @@ fn Site() -> impl IntoView {
             <main id="main" class="main">
                 <Routes fallback=|| view! { <NotFoundView what=Missing::Page /> }>
                     <Route path=path!("/") view=MapPage />
-                    <Route path=path!("/station/:id") view=StationPage />
-                    <Route path=path!("/station/:id/notice") view=NoticePage />
-                    <Route path=path!("/village/:code") view=VillagePage />
-                    <Route path=path!("/complaint") view=ComplaintPage />
-                    <Route path=path!("/complaint/letter/:id") view=LetterPage />
-                    <Route path=path!("/complaints") view=MyComplaintsPage />
-                    <Route path=path!("/quality") view=QualityPage />
-                    <Route path=path!("/areas") view=AreasPage />
-                    <Route path=path!("/area/:code") view=AreaPage />
-                    <Route path=path!("/data") view=ProvenancePage />
-                    <Route path=path!("/targets") view=TargetsPage />
-                    <Route path=path!("/changes") view=ChangesPage />
-                    <Route path=path!("/tables/:kind") view=TablePage />
+                    <Route path=path!("/station/:id") view=|| deferred(chunks::station_page) />
+                    <Route path=path!("/station/:id/notice") view=|| deferred(chunks::notice_page) />
+                    <Route path=path!("/village/:code") view=|| deferred(chunks::village_page) />
+                    <Route path=path!("/complaint") view=|| deferred(chunks::complaint_page) />
+                    <Route path=path!("/complaint/letter/:id") view=|| deferred(chunks::letter_page) />
+                    <Route path=path!("/complaints") view=|| deferred(chunks::my_complaints_page) />
+                    <Route path=path!("/quality") view=|| deferred(chunks::quality_page) />
+                    <Route path=path!("/areas") view=|| deferred(chunks::areas_page) />
+                    <Route path=path!("/area/:code") view=|| deferred(chunks::area_page) />
+                    <Route path=path!("/data") view=|| deferred(chunks::provenance_page) />
+                    <Route path=path!("/targets") view=|| deferred(chunks::targets_page) />
+                    <Route path=path!("/changes") view=|| deferred(chunks::changes_page) />
+                    <Route path=path!("/tables/:kind") view=|| deferred(chunks::table_page) />
                 </Routes>
             </main>
         </Router>

@@ -24,6 +24,8 @@ load-error-network = network error: { $detail }
 load-error-parse = the file is not valid: { $detail }
 load-error-hint = Check your connection and try again. Nothing else is shown, so that incomplete data is never mistaken for the whole.
 retry = Retry
+page-code-error-title = This page could not be downloaded
+page-code-error-hint = The map works without it. Check your connection and try again; once a page has opened, it also opens offline.
 
 ## Map
 map-label = Map of parcel service points

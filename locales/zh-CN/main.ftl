@@ -24,6 +24,8 @@ load-error-network = 网络错误：{ $detail }
 load-error-parse = 文件内容无效：{ $detail }
 load-error-hint = 请检查网络连接后重试。其他文件没有显示，以免呈现不完整的数据。
 retry = 重试
+page-code-error-title = 此页面未能下载
+page-code-error-hint = 地图不受影响。请检查网络后重试；页面打开过一次后，离线也能打开。
 
 ## 地图
 map-label = 寄递服务网点地图

@@ -57,6 +57,25 @@ pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView 
     }
 }
 
+/// A page whose code (its wasm chunk, `pages::chunks`) could not be fetched, with Retry.
+#[component]
+pub fn PageCodeError(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="load-error" data-testid="page-code-error" role="alert">
+            <h2>{move_tr!("page-code-error-title")}</h2>
+            <p class="muted">{move_tr!("page-code-error-hint")}</p>
+            <button
+                type="button"
+                class="button primary"
+                data-testid="retry"
+                on:click=move |_| on_retry.run(())
+            >
+                {move_tr!("retry")}
+            </button>
+        </div>
+    }
+}
+
 /// Shows `view` with the loaded data; while loading, a spinner; on failure, the error and Retry.
 pub fn with_data<V>(view: impl Fn(Arc<Data>) -> V + Send + Sync + 'static) -> impl IntoView
 where

@@ -19,7 +19,7 @@ pub mod view_list;
 pub use area_path::AreaPath;
 pub use directions::Directions;
 pub use legend::Legend;
-pub use load::{with_data, with_data_signal, CountyError, LoadErrorView, Loading};
+pub use load::{with_data, with_data_signal, CountyError, LoadErrorView, Loading, PageCodeError};
 pub use near_me::{NearMeButton, NearMessage, NearPanel};
 pub use near_row::NearRow;
 pub use not_found::{Missing, NotFoundView};

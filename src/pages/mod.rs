@@ -2,6 +2,7 @@
 
 pub mod area;
 pub mod changes;
+pub mod chunks;
 pub mod complaint;
 pub mod letter;
 pub mod map;

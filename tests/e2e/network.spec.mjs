@@ -64,3 +64,28 @@ test('a complaint being typed survives the data failing to load and a reload', a
   await expect(page.getByTestId('f-description')).toHaveValue('取件时被要求交 2 元，网络不好也不能丢。');
   await expect(page.locator('input[name="category"][value="illegal_fee"]')).toBeChecked();
 });
+
+test('a page whose code fails to arrive says so, the map keeps working, and Retry opens the page', async ({ page }) => {
+  // Every page but the map is in a wasm chunk of its own (src/pages/chunks.rs), fetched when it
+  // first opens; the main module is pkg-*/main_bg.wasm.
+  let fail = true;
+  const chunk = /\/pkg-[0-9a-f]+\/(?!main_bg\.wasm)[^/]+\.wasm$/;
+  const asked = [];
+  await page.route(chunk, (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    return fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback();
+  });
+  await page.goto('/');
+  expect(await mapReady(page)).toBe(stations.length);
+  expect(asked).toEqual([]); // the map needs no chunk
+  await page.locator('.site-nav a[href="/complaint"]').click();
+  await expect(page.getByTestId('page-code-error')).toContainText('此页面未能下载');
+  expect(asked.length).toBeGreaterThan(0);
+  fail = false;
+  await page.getByTestId('retry').click();
+  await expect(page.getByTestId('complaint-page')).toBeVisible();
+  await expect(page.getByTestId('page-code-error')).toHaveCount(0);
+  // The map was never touched by the failure.
+  await page.locator('.site-nav a[href="/"]').click();
+  expect(await mapReady(page)).toBe(stations.length);
+});

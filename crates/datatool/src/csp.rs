@@ -3,9 +3,10 @@
 //! lets the page reach only its own origin, the tile server `config.json` names and the Open311
 //! receivers that `config.json` and the bundle's authorities name.
 //!
-//! Trunk writes the wasm loader as an inline module script; sealing moves it into a file of its
-//! own (named by its SHA-256, so a new build gets a new name) and writes the policy right after
-//! the charset, before anything it governs. Run it after every build (Trunk's `post_build` hook does); running it again
+//! The wasm loader is an inline module script (as Trunk writes one; `scripts/wasm` writes the
+//! site's); sealing moves it into a file of its own (named by its SHA-256, so a new build gets a
+//! new name) and writes the policy right after the charset, before anything it governs. Run it
+//! after every build (Trunk's `post_build` hook does); running it again
 //! changes nothing. Servers should send the same policy as a header too (see the README), which
 //! also covers `frame-ancestors`, a directive a `<meta>` cannot carry.
 

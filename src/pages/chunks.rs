@@ -1,0 +1,142 @@
+//! The pages that are not the map, each group in a wasm chunk of its own, fetched the first time
+//! one of its pages opens. The first load carries only the map (BUDGETS.md: the app shell
+//! ≤ 300 KB); a resident who never opens the complaint form or the journalists' tables never
+//! downloads them.
+//!
+//! Each function below is a split point (`wasm_split`, the crate Leptos's `#[lazy]` is built on):
+//! on wasm its body goes into the chunk named first, and calling it fetches that chunk, then
+//! runs the body. `scripts/wasm` splits the module after `cargo build` (`wasm_split_cli`) and
+//! before `wasm-bindgen`. Off wasm (native tests, clippy) the body is called directly.
+//!
+//! Loading is `fallible`: a chunk that fails to arrive (a weak connection, a server error) gives
+//! an error, shown with a Retry button, instead of the panic that would stop the whole site. After
+//! the first visit the service worker keeps every chunk, so the pages also open offline.
+
+use crate::components::{Loading, PageCodeError};
+use crate::pages::{
+    AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
+    ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
+};
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+
+/// What a chunk's page gives: the page, or why its code could not be fetched.
+type Page = Result<AnyView, SplitLoaderError>;
+
+/// The page `load` builds once its chunk is there: meanwhile the spinner, and if the chunk fails,
+/// the error with Retry. The task stops if the user leaves before it ends.
+pub fn deferred<Fut>(load: fn() -> Fut) -> impl IntoView
+where
+    Fut: Future<Output = Page> + 'static,
+{
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Phase {
+        Loading,
+        Failed,
+        Ready,
+    }
+    let phase = RwSignal::new(Phase::Loading);
+    let page = StoredValue::new_local(None::<AnyView>);
+    // Every attempt runs under the route's owner: the page is built there, and the task ends
+    // with the route. (Retry is clicked in the error view, which the attempt itself replaces;
+    // a task owned by that view would be cancelled as soon as it started.)
+    let owner = Owner::current().unwrap_or_default();
+    let start = move || {
+        phase.set(Phase::Loading);
+        owner.with(|| {
+            spawn_local_scoped_with_cancellation(async move {
+                match load().await {
+                    Ok(view) => {
+                        page.set_value(Some(view));
+                        phase.set(Phase::Ready);
+                    }
+                    Err(_) => phase.set(Phase::Failed),
+                }
+            })
+        });
+    };
+    start();
+    move || match phase.get() {
+        Phase::Loading => EitherOf3::A(view! { <Loading /> }),
+        Phase::Failed => {
+            let start = start.clone();
+            let on_retry = Callback::new(move |()| start());
+            EitherOf3::B(view! { <PageCodeError on_retry /> })
+        }
+        Phase::Ready => EitherOf3::C(page.try_update_value(Option::take).flatten()),
+    }
+}
+
+// Residents: a station's page, its printable notice, a village's page.
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn station_page() -> Page {
+    Ok(view! { <StationPage /> }.into_any())
+}
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn notice_page() -> Page {
+    Ok(view! { <NoticePage /> }.into_any())
+}
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn village_page() -> Page {
+    Ok(view! { <VillagePage /> }.into_any())
+}
+
+// Citizens: the complaint form, the letter it makes, the complaints sent from this device.
+
+#[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn complaint_page() -> Page {
+    Ok(view! { <ComplaintPage /> }.into_any())
+}
+
+#[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn letter_page() -> Page {
+    Ok(view! { <LetterPage /> }.into_any())
+}
+
+#[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn my_complaints_page() -> Page {
+    Ok(view! { <MyComplaintsPage /> }.into_any())
+}
+
+// Journalists: coverage by area, targets, tables, changes, data quality and provenance.
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn areas_page() -> Page {
+    Ok(view! { <AreasPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn area_page() -> Page {
+    Ok(view! { <AreaPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn targets_page() -> Page {
+    Ok(view! { <TargetsPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn table_page() -> Page {
+    Ok(view! { <TablePage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn changes_page() -> Page {
+    Ok(view! { <ChangesPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn quality_page() -> Page {
+    Ok(view! { <QualityPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn provenance_page() -> Page {
+    Ok(view! { <ProvenancePage /> }.into_any())
+}
