@@ -45,15 +45,23 @@ pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView 
                 {reason}
             </p>
             <p class="muted">{move_tr!("load-error-hint")}</p>
-            <button
-                type="button"
-                class="button primary"
-                data-testid="retry"
-                on:click=move |_| on_retry.run(())
-            >
-                {move_tr!("retry")}
-            </button>
+            <RetryButton on_retry />
         </div>
+    }
+}
+
+/// The Retry of a page that could not be shown.
+#[component]
+fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button primary"
+            data-testid="retry"
+            on:click=move |_| on_retry.run(())
+        >
+            {move_tr!("retry")}
+        </button>
     }
 }
 
@@ -64,14 +72,7 @@ pub fn PageCodeError(on_retry: Callback<()>) -> impl IntoView {
         <div class="load-error" data-testid="page-code-error" role="alert">
             <h2>{move_tr!("page-code-error-title")}</h2>
             <p class="muted">{move_tr!("page-code-error-hint")}</p>
-            <button
-                type="button"
-                class="button primary"
-                data-testid="retry"
-                on:click=move |_| on_retry.run(())
-            >
-                {move_tr!("retry")}
-            </button>
+            <RetryButton on_retry />
         </div>
     }
 }
