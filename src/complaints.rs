@@ -7,6 +7,10 @@
 //! with the same client request id, which lets the receiver recognise it. Queued complaints are
 //! retried on a timer, when the browser comes back online, and when any page of the site loads.
 //! Nothing here logs, and nothing goes into a URL but the request id, which is random.
+//!
+//! The outbox's code is in the complaint chunk (`pages::chunks`), not in the first load: the
+//! map's start-up only looks whether this device holds an outbox at all, and fetches the chunk
+//! to start it if so — or when another tab makes one, or when a complaint page opens.
 
 use cundi_core::complaint::outbox::{classify_http, Attempt, Failure, Outbox, Route};
 use cundi_core::complaint::{
@@ -104,6 +108,8 @@ pub struct Complaints {
     unsaved: RwSignal<bool>,
     /// The earliest wake-up already scheduled, so timers do not pile up.
     timer_at: StoredValue<Option<i64>>,
+    /// Whether the outbox has been read from storage and its sending loop started.
+    started: StoredValue<bool>,
 }
 
 impl Complaints {
@@ -269,22 +275,38 @@ async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
     classify_http(status, &text)
 }
 
-/// Creates the outbox from storage, recovers complaints left mid-send, and sends what is due
-/// whenever the data becomes ready, the browser comes back online, or another tab changes it.
+/// Provides the (still empty) outbox to every page, and starts it at once if this device holds
+/// complaints. Its code arrives with the complaint chunk, so a device that never made a
+/// complaint does not download it.
 pub fn provide_complaints() -> Complaints {
-    let mut outbox = read_outbox();
-    outbox.recover(now_ms());
     let complaints = Complaints {
-        outbox: RwSignal::new(outbox),
+        outbox: RwSignal::new(Outbox::default()),
         unsaved: RwSignal::new(false),
         timer_at: StoredValue::new(None),
+        started: StoredValue::new(false),
     };
     provide_context(complaints);
-    complaints.pump();
-    let on_online = window_event_listener(leptos::ev::online, move |_| complaints.online());
+    let owner = Owner::current().unwrap_or_default();
+    // Hands the event to the outbox in the complaint chunk, fetching it first if need be. A
+    // chunk that does not arrive (offline on a first visit) is tried again at the next event.
+    let wake = move |online: bool| {
+        if !complaints.started.get_value() && load(OUTBOX_KEY).is_none() {
+            return;
+        }
+        owner.with(|| {
+            leptos::task::spawn_local_scoped(async move {
+                let _ = crate::pages::chunks::wake_outbox(online).await;
+            })
+        });
+    };
+    wake(false);
+    let on_online = window_event_listener(leptos::ev::online, {
+        let wake = wake.clone();
+        move |_| wake(true)
+    });
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_none_or(|k| k == OUTBOX_KEY) {
-            complaints.outbox.set(read_outbox());
+            wake(false);
         }
     });
     on_cleanup(move || {
@@ -292,6 +314,34 @@ pub fn provide_complaints() -> Complaints {
         on_storage.remove();
     });
     complaints
+}
+
+impl Complaints {
+    /// Reads the outbox from storage, recovers complaints left mid-send and sends what is due;
+    /// `false` if that was done before. Every complaint page calls it (they are all in the
+    /// complaint chunk, with this code).
+    pub fn start(&self) -> bool {
+        if self.started.get_value() {
+            return false;
+        }
+        self.started.set_value(true);
+        let mut outbox = read_outbox();
+        outbox.recover(now_ms());
+        self.outbox.set(outbox);
+        self.pump();
+        true
+    }
+
+    /// The browser came back online (`online`), or storage changed (another tab, or this
+    /// device's first complaint): starts the outbox, or brings it up to date.
+    pub fn wake(&self, online: bool) {
+        let started_now = self.start();
+        if online {
+            self.online();
+        } else if !started_now {
+            self.outbox.set(read_outbox());
+        }
+    }
 }
 
 pub fn use_complaints() -> Complaints {

@@ -12,6 +12,7 @@
 //! an error, shown with a Retry button, instead of the panic that would stop the whole site. After
 //! the first visit the service worker keeps every chunk, so the pages also open offline.
 
+use crate::complaints::use_complaints;
 use crate::components::{Loading, PageCodeError};
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
@@ -89,19 +90,31 @@ pub fn village_page() -> Page {
 
 // Citizens: the complaint form, the letter it makes, the complaints sent from this device.
 
+// Each starts the outbox first: its code is in this chunk too (`complaints`).
+
 #[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn complaint_page() -> Page {
+    use_complaints().start();
     Ok(view! { <ComplaintPage /> }.into_any())
 }
 
 #[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn letter_page() -> Page {
+    use_complaints().start();
     Ok(view! { <LetterPage /> }.into_any())
 }
 
 #[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn my_complaints_page() -> Page {
+    use_complaints().start();
     Ok(view! { <MyComplaintsPage /> }.into_any())
+}
+
+/// The outbox's events, from the first load's listeners (`complaints::provide_complaints`).
+#[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn wake_outbox(online: bool) -> Result<(), SplitLoaderError> {
+    use_complaints().wake(online);
+    Ok(())
 }
 
 // Journalists: coverage by area, targets, tables, changes, data quality and provenance.

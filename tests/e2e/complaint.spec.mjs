@@ -138,6 +138,27 @@ test.describe('complaints', () => {
       expect(receiver.state.posts).toHaveLength(1);
       expect(receiver.state.stored).toHaveLength(1);
     });
+
+    test('a complaint left waiting is sent from the map on the next visit, no complaint page opened', async ({ page, context }) => {
+      receiver = await startReceiver();
+      await withOpen311(page, receiver.endpoint);
+      await fillIllegalFee(page);
+      await context.setOffline(true);
+      await page.getByTestId('complaint-submit').click();
+      await expect(page.getByTestId('sent-status')).toContainText('自动重发');
+      // The page is closed offline. The next visit, online, opens the map: the outbox's code
+      // comes with the complaint chunk, which the first load fetches because a complaint waits.
+      await page.goto('about:blank');
+      await context.setOffline(false);
+      await page.goto('/');
+      await mapReady(page);
+      // The badge counts it until its retry (5 s after the failed attempt) is taken.
+      await expect(page.getByTestId('pending-badge')).toHaveText('1');
+      await expect.poll(() => receiver.state.stored.length, { timeout: 15_000 }).toBe(1);
+      await expect(page.getByTestId('pending-badge')).toHaveCount(0);
+      expect(receiver.state.posts).toHaveLength(1);
+      expect((await storage(page))['cundi-complaints']).toContain('delivered');
+    });
   });
 
   test('pressing submit twice sends once', async ({ page }) => {
