@@ -13,23 +13,28 @@
 //! the first visit the service worker keeps every chunk, so the pages also open offline.
 
 use crate::complaints::use_complaints;
-use crate::components::{Loading, PageCodeError};
+use crate::components::{Loading, NearPanel, PageCodeError, ViewList};
+use crate::near::NearResult;
+use crate::pages::map::DetailsPanel;
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
+use crate::store::Data;
+use cundi_core::geo::BBox;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
+use std::sync::Arc;
 
 /// What a chunk's page gives: the page, or why its code could not be fetched.
 type Page = Result<AnyView, SplitLoaderError>;
 
-/// The page `load` builds once its chunk is there: meanwhile the spinner, and if the chunk fails,
-/// the error with Retry. The task stops if the user leaves before it ends.
-pub fn deferred<Fut>(load: fn() -> Fut) -> impl IntoView
+/// The page (or panel) `load` builds once its chunk is there: meanwhile the spinner, and if the
+/// chunk fails, the error with Retry. The task stops if the user leaves before it ends.
+pub fn deferred<Fut>(load: impl Fn() -> Fut + Clone + Send + Sync + 'static) -> impl IntoView
 where
     Fut: Future<Output = Page> + 'static,
 {
@@ -47,6 +52,7 @@ where
     let owner = Owner::current().unwrap_or_default();
     let start = move || {
         phase.set(Phase::Loading);
+        let load = load.clone();
         owner.with(|| {
             spawn_local_scoped_with_cancellation(async move {
                 match load().await {
@@ -86,6 +92,34 @@ pub fn notice_page() -> Page {
 #[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn village_page() -> Page {
     Ok(view! { <VillagePage /> }.into_any())
+}
+
+// The map's panels (a tapped station, the points near the user, the map as a list): with the
+// residents' pages, which share the station's details. The map draws without them.
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn details_panel(data: Arc<Data>, id: String, on_close: Callback<()>) -> Page {
+    Ok(view! { <DetailsPanel data id on_close /> }.into_any())
+}
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn near_panel(result: Box<NearResult>) -> Page {
+    Ok(view! { <NearPanel result /> }.into_any())
+}
+
+#[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn list_panel(
+    data: Signal<Arc<Data>>,
+    bounds: Signal<Option<BBox>>,
+    on_select: Callback<String>,
+    on_close: Callback<()>,
+) -> Page {
+    Ok(view! {
+        <aside class="panel">
+            <ViewList data bounds on_select on_close />
+        </aside>
+    }
+    .into_any())
 }
 
 // Citizens: the complaint form, the letter it makes, the complaints sent from this device.

@@ -5,12 +5,13 @@
 //! Forward step through what was looked at. The user's position is never written to it.
 
 use crate::components::{
-    with_data_signal, CountyError, Legend, NearMeButton, NearMessage, NearPanel, SearchBox,
-    ServedVillage, StationDetails, ViewList,
+    with_data_signal, CountyError, Legend, NearMeButton, NearMessage, SearchBox, ServedVillage,
+    StationDetails,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
 use crate::near::{use_near_me, NearState};
+use crate::pages::chunks::{self, deferred};
 use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
 use cundi_core::geo::BBox;
@@ -103,15 +104,21 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
         .is_some_and(|w| w >= WIDE_PX);
 
     let close_list = Callback::new(move |()| list_open.set(false));
+    // The panels' code is in the station chunk, fetched the first time one opens.
     let panel = {
         move || match (station.get(), near.state()) {
-            (Some(id), _) => EitherOf4::A(view! { <DetailsPanel data=data.get() id on_close /> }),
-            (None, NearState::Found(result)) => EitherOf4::B(view! { <NearPanel result /> }),
-            _ if list_open.get() => EitherOf4::C(view! {
-                <aside class="panel">
-                    <ViewList data bounds=bounds.into() on_select on_close=close_list />
-                </aside>
-            }),
+            (Some(id), _) => {
+                let data = data.get();
+                EitherOf4::A(deferred(move || {
+                    chunks::details_panel(data.clone(), id.clone(), on_close)
+                }))
+            }
+            (None, NearState::Found(result)) => {
+                EitherOf4::B(deferred(move || chunks::near_panel(result.clone())))
+            }
+            _ if list_open.get() => EitherOf4::C(deferred(move || {
+                chunks::list_panel(data, bounds.into(), on_select, close_list)
+            })),
             _ => EitherOf4::D(()),
         }
     };
@@ -162,14 +169,14 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                 </div>
             </div>
             <Legend open=wide />
-            {panel}
+            <div class="panel-slot">{panel}</div>
         </div>
     }
 }
 
 /// The details of the station with this id, or a note that there is none.
 #[component]
-fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl IntoView {
+pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl IntoView {
     let content = match data.station(&id) {
         Some(station) => {
             let served = data

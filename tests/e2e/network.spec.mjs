@@ -1,7 +1,7 @@
 // Failing networks (issue 7): a data file that stalls, arrives truncated or arrives as garbage
 // gives a clear message and a retry, never a blank page; the rows that did arrive are shown; and
 // a complaint being typed is never lost while the data fails.
-import { test, expect, readCsv, mapReady } from './support.mjs';
+import { test, expect, readCsv, mapReady, tapStation, screens } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 
@@ -65,7 +65,7 @@ test('a complaint being typed survives the data failing to load and a reload', a
   await expect(page.locator('input[name="category"][value="illegal_fee"]')).toBeChecked();
 });
 
-test('a page whose code fails to arrive says so, the map keeps working, and Retry opens the page', async ({ page }) => {
+test('a page or panel whose code fails to arrive says so, the map keeps working, and Retry opens it', async ({ page }) => {
   // Every page but the map is in a wasm chunk of its own (src/pages/chunks.rs), fetched when it
   // first opens; the main module is pkg-*/main_bg.wasm.
   let fail = true;
@@ -78,6 +78,17 @@ test('a page whose code fails to arrive says so, the map keeps working, and Retr
   await page.goto('/');
   expect(await mapReady(page)).toBe(stations.length);
   expect(asked).toEqual([]); // the map needs no chunk
+  // A tapped station's panel is in the station chunk: the error shows in the panel, over the map.
+  const station = stations.find((s) => s.status === 'operating');
+  await tapStation(page, station.id);
+  const panelError = page.locator('.map-page .panel-slot').getByTestId('page-code-error');
+  await expect(panelError).toContainText('此页面未能下载');
+  await expect(panelError).toBeInViewport();
+  await page.screenshot({ path: `${screens}/panel-code-error.png` });
+  fail = false;
+  await panelError.getByTestId('retry').click();
+  await expect(page.getByTestId('station-details')).toContainText(station.name);
+  fail = true;
   await page.locator('.site-nav a[href="/complaint"]').click();
   await expect(page.getByTestId('page-code-error')).toContainText('此页面未能下载');
   expect(asked.length).toBeGreaterThan(0);
