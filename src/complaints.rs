@@ -325,9 +325,9 @@ impl Complaints {
             return false;
         }
         self.started.set_value(true);
-        let mut outbox = read_outbox();
-        outbox.recover(now_ms());
-        self.outbox.set(outbox);
+        // Through `change`, so that what is recovered is stored: the pump reads the outbox from
+        // storage, and would otherwise leave the complaint waiting as if still on its way.
+        self.change(|o| o.recover(now_ms()));
         self.pump();
         true
     }

@@ -2,7 +2,7 @@
 // receiver, retries with the same request id, offline and back, double submit, the draft across a
 // reload, hostile text shown as text, the e-mail link, the letter and its downloads, "My
 // complaints", and erasing everything.
-import { test, expect, readCsv, fullScreenshot, mapReady, tapStation } from './support.mjs';
+import { test, expect, readCsv, fullScreenshot, mapReady, tapStation, sitePage } from './support.mjs';
 import { startReceiver } from './open311-receiver.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -139,25 +139,55 @@ test.describe('complaints', () => {
       expect(receiver.state.stored).toHaveLength(1);
     });
 
-    test('a complaint left waiting is sent from the map on the next visit, no complaint page opened', async ({ page, context }) => {
+    /** Submits offline, so that the complaint waits in the outbox; then `before` runs. */
+    async function leaveWaiting(page, context, before = async () => {}) {
       receiver = await startReceiver();
       await withOpen311(page, receiver.endpoint);
       await fillIllegalFee(page);
       await context.setOffline(true);
       await page.getByTestId('complaint-submit').click();
       await expect(page.getByTestId('sent-status')).toContainText('自动重发');
-      // The page is closed offline. The next visit, online, opens the map: the outbox's code
-      // comes with the complaint chunk, which the first load fetches because a complaint waits.
-      await page.goto('about:blank');
+      await before();
+    }
+
+    /** The page is closed offline; the next visit, online, opens the map. */
+    async function nextVisit(page, context) {
+      const next = await sitePage(await context.newPage());
+      await page.close();
       await context.setOffline(false);
-      await page.goto('/');
-      await mapReady(page);
-      // The badge counts it until its retry (5 s after the failed attempt) is taken.
-      await expect(page.getByTestId('pending-badge')).toHaveText('1');
+      await next.goto('/');
+      await mapReady(next);
+      return next;
+    }
+
+    test('a complaint left waiting is sent from the map on the next visit, no complaint page opened', async ({ page, context }) => {
+      await leaveWaiting(page, context);
+      // The outbox's code comes with the complaint chunk, which the map fetches because a
+      // complaint waits. The badge counts it until its retry (5 s after the failed attempt).
+      const next = await nextVisit(page, context);
+      await expect(next.getByTestId('pending-badge')).toHaveText('1');
       await expect.poll(() => receiver.state.stored.length, { timeout: 15_000 }).toBe(1);
-      await expect(page.getByTestId('pending-badge')).toHaveCount(0);
+      await expect(next.getByTestId('pending-badge')).toHaveCount(0);
       expect(receiver.state.posts).toHaveLength(1);
-      expect((await storage(page))['cundi-complaints']).toContain('delivered');
+    });
+
+    test('a complaint whose page closed while it was being sent is sent again at once on the next visit', async ({ page, context }) => {
+      let id;
+      await leaveWaiting(page, context, async () => {
+        // The outbox as a page leaves it when it closes with the request on its way.
+        id = await page.evaluate(() => {
+          const records = JSON.parse(localStorage.getItem('cundi-complaints'));
+          records[0].state = { kind: 'sending', since_ms: Date.now() };
+          records[0].next_attempt_ms = null;
+          localStorage.setItem('cundi-complaints', JSON.stringify(records));
+          return records[0].complaint.client_request_id;
+        });
+      });
+      const next = await nextVisit(page, context);
+      // At once: not after the two minutes a request in flight is given before it counts as lost.
+      await expect.poll(() => receiver.state.stored.length, { timeout: 10_000 }).toBe(1);
+      expect(receiver.state.posts.map((p) => p.fields['attribute[client_request_id]'])).toEqual([id]);
+      await expect(next.getByTestId('pending-badge')).toHaveCount(0);
     });
   });
 

@@ -48,13 +48,18 @@ export const test = base.extend({
     expect(fatal, 'errors in the browser console').toEqual([]);
   }, { auto: true }],
   page: async ({ page }, use) => {
-    await page.addInitScript(hookLeaflet);
-    await page.route('**/config.json', (route) => route.fulfill({ json: testConfig }));
-    await use(page);
+    await use(await sitePage(page));
   },
 });
 
 export { expect };
+
+/** A page made ready as every test's page is: Leaflet's maps hooked, the test configuration. */
+export async function sitePage(page) {
+  await page.addInitScript(hookLeaflet);
+  await page.route('**/config.json', (route) => route.fulfill({ json: testConfig }));
+  return page;
+}
 
 /** Serves the bundle in `dir` (relative to the repository) in place of the site's own data/. */
 export async function useBundle(page, dir) {
