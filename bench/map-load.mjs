@@ -3,6 +3,11 @@
 // site (dist/) is served locally by sirv with brotli/gzip as a static host would; tiles are off, so
 // the figure is the site's own work. Reports the median of several cold loads (a new browser
 // context each time, so nothing is cached), and the spread.
+//
+// The time is taken in the page: from navigation start (performance.now()'s origin) to the frame
+// after the map marks its points drawn (`data-stations-drawn`), the frame that paints them. The
+// time at which Playwright notices the mark is printed beside it: under a throttled main thread
+// its polling adds 0.2–0.5 s, and until 2026-12-03 that was the figure reported.
 //   node bench/map-load.mjs [runs=7] [dist]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -24,18 +29,28 @@ for (let i = 0; i < 100; i++) {
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const times = [];
+const seen = [];
 let points = 0;
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null } }));
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-stations-drawn]')) {
+          observer.disconnect();
+          requestAnimationFrame(() => { window.__drawnAt = performance.now(); });
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stations-drawn'] });
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const start = Date.now();
     await page.goto(base + '/');
     await page.waitForSelector('[data-stations-drawn]', { timeout: 60_000 });
-    times.push(Date.now() - start);
+    seen.push(Date.now() - start);
+    times.push(Math.round(await page.waitForFunction(() => window.__drawnAt).then((h) => h.jsonValue())));
     points = Number(await page.getAttribute('[data-testid=map]', 'data-stations-drawn'));
     await context.close();
   }
@@ -43,7 +58,8 @@ try {
   await browser.close();
   server.kill();
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`runs (ms): ${times.join(', ')}`);
-console.log(`map with all ${points} demo points drawn, CPU 4× slower, median of ${runs}: ${median} ms (budget ${BUDGET_MS} ms) — ${median <= BUDGET_MS ? 'within budget' : 'OVER budget'}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`runs, in the page (ms): ${[...times].sort((a, b) => a - b).join(', ')}`);
+console.log(`runs, as Playwright noticed the mark (ms): ${[...seen].sort((a, b) => a - b).join(', ')} (median ${median(seen)})`);
+const m = median(times);
+console.log(`map with all ${points} demo points drawn, CPU 4× slower, median of ${runs}: ${m} ms (budget ${BUDGET_MS} ms) — ${m <= BUDGET_MS ? 'within budget' : 'OVER budget'}`);

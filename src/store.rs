@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Where the site configuration lives, relative to the page's base URL.
 pub const CONFIG_FILE: &str = "config.json";
@@ -420,6 +421,11 @@ impl Store {
 
     /// As [`Store::search`], finding only these kinds (all when empty).
     pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
+        // The box is empty at start: no index is built for it (it would be, before the map is
+        // drawn).
+        if search::is_blank(query) {
+            return Vec::new();
+        }
         let Some(data) = self.data() else {
             return Vec::new();
         };
@@ -629,6 +635,9 @@ impl Store {
         let store = *self;
         let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
+            // Reading hundreds of kilobytes of entries takes the main thread for a while: not
+            // before the counties just loaded are on the screen.
+            after_paint().await;
             let fetched = fetch_entries(missing, timeout_ms).await;
             store.county_search.try_update(|(n, by_county)| {
                 for (code, entries) in fetched {
@@ -858,6 +867,21 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
         townships,
         problems,
     })
+}
+
+/// Resolves once the browser has drawn the next frame (a task queued from the frame's callback
+/// runs after its paint).
+async fn after_paint() {
+    let (painted, frame) = futures::channel::oneshot::channel();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = painted.send(());
+            },
+            Duration::ZERO,
+        );
+    });
+    let _ = frame.await;
 }
 
 /// Fetches files of search entries at once, each named by a key; one that fails or does not parse

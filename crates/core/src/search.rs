@@ -632,6 +632,12 @@ fn sort_rotated(ranks: &mut [u64]) {
     }
 }
 
+/// Whether a query has nothing to look for (empty, or only spaces): every search answers it with
+/// no hits, so a caller need not build or load an index for it.
+pub fn is_blank(query: &str) -> bool {
+    query.chars().map(half_width).all(is_dropped)
+}
+
 /// A query, normalized once.
 struct Query {
     /// Lower-cased, half-width, without spaces: compared with names and keys.
@@ -653,11 +659,15 @@ impl Query {
 /// spaces and control characters.
 fn normalize_into(s: &str, out: &mut String) {
     for c in s.chars().map(half_width) {
-        if c.is_whitespace() || c.is_control() {
-            continue;
+        if !is_dropped(c) {
+            out.push(fold_case(c));
         }
-        out.push(fold_case(c));
     }
+}
+
+/// What a query or a name loses when normalized: spaces (full-width too) and control characters.
+fn is_dropped(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
 }
 
 /// `s` through [`fold_case`].
@@ -1043,6 +1053,18 @@ mod tests {
             ..e
         };
         e
+    }
+
+    #[test]
+    fn a_blank_query_is_one_that_normalizes_to_nothing() {
+        for q in ["", " ", "\u{3000}\u{3000}", "\t\n"] {
+            assert!(is_blank(q), "{q:?}");
+            assert!(Query::new(q).text.is_empty());
+        }
+        for q in ["a", " 凤 ", "\u{3000}ｆ", "0"] {
+            assert!(!is_blank(q), "{q:?}");
+            assert!(!Query::new(q).text.is_empty());
+        }
     }
 
     #[test]
