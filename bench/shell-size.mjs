@@ -44,6 +44,6 @@ for (const r of rows) console.log(`${kb(r.br)} KB br  ${kb(r.raw)} KB raw  ${r.f
 const total = rows.reduce((n, r) => n + r.br, 0);
 console.log(`app shell, brotli: ${(total / 1024).toFixed(1)} KB (budget ${BUDGET / 1024} KB) — ${total <= BUDGET ? 'within budget' : 'OVER budget'}`);
 if (chunks.length) {
-  console.log('\nfetched when a page other than the map first opens (not in the shell):');
+  console.log('\nfetched when first needed — another page, a panel on the map, a complaint waiting to be sent (not in the shell):');
   for (const r of chunks.map(sizeOf).sort((a, b) => b.br - a.br)) console.log(`${kb(r.br)} KB br  ${kb(r.raw)} KB raw  ${r.file}`);
 }

@@ -184,7 +184,7 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
                     Err(_) => return NearState::Failed(NearFailure::NotLoaded),
                 }
             }
-            let found = data.near.nearest(lon, lat, NEAREST, Filter::OPERATING);
+            let found = data.near().nearest(lon, lat, NEAREST, Filter::OPERATING);
             let next = reach(&found, NEAREST).max(VILLAGE_RADIUS_KM);
             let settled = !loaded_more && next <= km;
             km = km.max(next);
@@ -199,7 +199,7 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
 /// What the data says about a position.
 pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
     let ds = &data.dataset;
-    let village = match data.near.locate(lon, lat) {
+    let village = match data.near().locate(lon, lat) {
         Whereabouts::Outside => return NearState::Failed(NearFailure::Outside),
         Whereabouts::InVillage { village, km } => ds.villages.get(village).map(|v| {
             let serving = serving_point(ds, v.code.as_str()).map(|s| s.station.clone());
@@ -208,7 +208,7 @@ pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
         Whereabouts::NoVillageNear => None,
     };
     let nearest = data
-        .near
+        .near()
         .nearest(lon, lat, NEAREST, Filter::OPERATING)
         .into_iter()
         .filter_map(|n| Some((ds.stations.get(n.station)?.clone(), n.km)))

@@ -143,7 +143,9 @@ pub struct Data {
     /// By names and codes, over the loaded areas, stations and villages; built on first use
     /// (the index with pinyin usually arrives first, and a county opening should not wait).
     search: std::sync::OnceLock<SearchIndex>,
-    pub near: NearIndex,
+    /// The nearest-point index, built on first use ("near me", a village's page): the map is
+    /// drawn without it.
+    near: std::sync::OnceLock<NearIndex>,
     /// (county code, GeoJSON text) of each loaded county that has an outline.
     pub boundaries: Vec<(Code, String)>,
     /// The codes of the loaded counties.
@@ -198,7 +200,7 @@ impl Data {
             .collect();
         let dataset = Dataset::new(parts);
         Data {
-            near: NearIndex::new(&dataset),
+            near: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
             on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
@@ -238,6 +240,11 @@ impl Data {
     /// Whether this county's rows are loaded.
     pub fn has_county(&self, code: &Code) -> bool {
         self.counties.contains(code)
+    }
+
+    /// The nearest-point index over the loaded stations and villages.
+    pub fn near(&self) -> &NearIndex {
+        self.near.get_or_init(|| NearIndex::new(&self.dataset))
     }
 
     /// The index by names and codes (see `search`).

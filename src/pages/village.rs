@@ -45,7 +45,7 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
     let serving =
         serving_point(&data.dataset, village.code.as_str()).map(|s| (s.station.clone(), s.km));
     let alternatives: Vec<(Station, f64)> = data
-        .near
+        .near()
         .alternatives(&data.dataset, village.code.as_str(), ALTERNATIVES)
         .into_iter()
         .map(|n| (data.dataset.stations[n.station].clone(), n.km))
