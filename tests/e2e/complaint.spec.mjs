@@ -115,13 +115,28 @@ test.describe('complaints', () => {
       await expect(page.getByTestId('pending-badge')).toHaveCount(0);
     });
 
-    test('offline, the complaint waits in the outbox and is delivered once when back online', async ({ page, context }) => {
+    /** Submits offline, so that the complaint waits in the outbox. */
+    async function leaveWaiting(page, context) {
       receiver = await startReceiver();
       await withOpen311(page, receiver.endpoint);
       await fillIllegalFee(page);
       await context.setOffline(true);
       await page.getByTestId('complaint-submit').click();
       await expect(page.getByTestId('sent-status')).toContainText('自动重发');
+    }
+
+    /** The page is closed offline; the next visit, online, opens the map. */
+    async function nextVisit(page, context) {
+      const next = await sitePage(await context.newPage());
+      await page.close();
+      await context.setOffline(false);
+      await next.goto('/');
+      await mapReady(next);
+      return next;
+    }
+
+    test('offline, the complaint waits in the outbox and is delivered once when back online', async ({ page, context }) => {
+      await leaveWaiting(page, context);
       await page.getByTestId('my-complaints-link').click();
       await expect(page.getByTestId('complaint-record')).toHaveAttribute('data-state', 'queued');
       expect(receiver.state.posts).toHaveLength(0);
@@ -139,27 +154,6 @@ test.describe('complaints', () => {
       expect(receiver.state.stored).toHaveLength(1);
     });
 
-    /** Submits offline, so that the complaint waits in the outbox; then `before` runs. */
-    async function leaveWaiting(page, context, before = async () => {}) {
-      receiver = await startReceiver();
-      await withOpen311(page, receiver.endpoint);
-      await fillIllegalFee(page);
-      await context.setOffline(true);
-      await page.getByTestId('complaint-submit').click();
-      await expect(page.getByTestId('sent-status')).toContainText('自动重发');
-      await before();
-    }
-
-    /** The page is closed offline; the next visit, online, opens the map. */
-    async function nextVisit(page, context) {
-      const next = await sitePage(await context.newPage());
-      await page.close();
-      await context.setOffline(false);
-      await next.goto('/');
-      await mapReady(next);
-      return next;
-    }
-
     test('a complaint left waiting is sent from the map on the next visit, no complaint page opened', async ({ page, context }) => {
       await leaveWaiting(page, context);
       // The outbox's code comes with the complaint chunk, which the map fetches because a
@@ -172,16 +166,14 @@ test.describe('complaints', () => {
     });
 
     test('a complaint whose page closed while it was being sent is sent again at once on the next visit', async ({ page, context }) => {
-      let id;
-      await leaveWaiting(page, context, async () => {
-        // The outbox as a page leaves it when it closes with the request on its way.
-        id = await page.evaluate(() => {
-          const records = JSON.parse(localStorage.getItem('cundi-complaints'));
-          records[0].state = { kind: 'sending', since_ms: Date.now() };
-          records[0].next_attempt_ms = null;
-          localStorage.setItem('cundi-complaints', JSON.stringify(records));
-          return records[0].complaint.client_request_id;
-        });
+      await leaveWaiting(page, context);
+      // The outbox as a page leaves it when it closes with the request on its way.
+      const id = await page.evaluate(() => {
+        const records = JSON.parse(localStorage.getItem('cundi-complaints'));
+        records[0].state = { kind: 'sending', since_ms: Date.now() };
+        records[0].next_attempt_ms = null;
+        localStorage.setItem('cundi-complaints', JSON.stringify(records));
+        return records[0].complaint.client_request_id;
       });
       const next = await nextVisit(page, context);
       // At once: not after the two minutes a request in flight is given before it counts as lost.
