@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Where the site configuration lives, relative to the page's base URL.
 pub const CONFIG_FILE: &str = "config.json";
@@ -341,7 +340,40 @@ pub enum SearchState {
 }
 
 /// Each loaded county's search entries with pinyin.
-type CountySearch = BTreeMap<Code, Arc<Vec<SearchEntry>>>;
+type CountySearch = BTreeMap<Code, Arc<CountyEntries>>;
+
+/// A county's search entries as fetched, read the first time a search needs them: reading them
+/// (hundreds of kilobytes of JSON) would otherwise hold up every county opened, and the frames
+/// while panning.
+#[derive(Debug)]
+struct CountyEntries(std::sync::Mutex<Entries>);
+
+#[derive(Debug)]
+enum Entries {
+    Fetched(String),
+    Read(Arc<Vec<SearchEntry>>),
+}
+
+impl CountyEntries {
+    fn new(text: String) -> CountyEntries {
+        CountyEntries(std::sync::Mutex::new(Entries::Fetched(text)))
+    }
+
+    /// The entries; a file that does not parse has none, and the search goes on without it.
+    fn entries(&self) -> Arc<Vec<SearchEntry>> {
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Entries::Fetched(text) = &*kept {
+            *kept = Entries::Read(Arc::new(serde_json::from_str(text).unwrap_or_default()));
+        }
+        match &*kept {
+            Entries::Read(entries) => entries.clone(),
+            Entries::Fetched(_) => Arc::default(),
+        }
+    }
+}
 
 /// What a search index was built from: the `Data::generation` and the counts of changes to the
 /// counties' search entries and to the name shards.
@@ -455,20 +487,21 @@ impl Store {
             None => {
                 // The areas first (of two entries with the same key the first is kept), then the
                 // loaded counties' entries that have arrived, then the name shards'.
-                let entries = self.county_search.with(|(_, by_county)| {
-                    self.names.with(|(_, shards)| {
-                        areas
+                let counties: Vec<Arc<Vec<SearchEntry>>> =
+                    self.county_search.with(|(_, by_county)| {
+                        data.counties
                             .iter()
-                            .chain(
-                                data.counties
-                                    .iter()
-                                    .filter_map(|c| by_county.get(c))
-                                    .flat_map(|e| e.iter()),
-                            )
-                            .chain(shards.iter().flat_map(|(_, e)| e.iter()))
-                            .cloned()
+                            .filter_map(|c| by_county.get(c))
+                            .map(|e| e.entries())
                             .collect()
-                    })
+                    });
+                let entries = self.names.with(|(_, shards)| {
+                    areas
+                        .iter()
+                        .chain(counties.iter().flat_map(|e| e.iter()))
+                        .chain(shards.iter().flat_map(|(_, e)| e.iter()))
+                        .cloned()
+                        .collect()
                 });
                 let index = Arc::new(SearchIndex::build(entries));
                 self.index.set_value(Some((version, index.clone())));
@@ -642,14 +675,11 @@ impl Store {
         let store = *self;
         let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
-            // Reading hundreds of kilobytes of entries takes the main thread for a while: not
-            // before the counties just loaded are on the screen.
-            after_paint().await;
-            let fetched = fetch_entries(missing, timeout_ms).await;
+            let fetched = fetch_texts(missing, timeout_ms).await;
             store.county_search.try_update(|(n, by_county)| {
-                for (code, entries) in fetched {
-                    if let Some(entries) = entries {
-                        by_county.insert(code, Arc::new(entries));
+                for (code, text) in fetched {
+                    if let Some(text) = text {
+                        by_county.insert(code, Arc::new(CountyEntries::new(text)));
                     }
                 }
                 *n += 1;
@@ -876,19 +906,14 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
     })
 }
 
-/// Resolves once the browser has drawn the next frame (a task queued from the frame's callback
-/// runs after its paint).
-async fn after_paint() {
-    let (painted, frame) = futures::channel::oneshot::channel();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = painted.send(());
-            },
-            Duration::ZERO,
-        );
-    });
-    let _ = frame.await;
+/// Fetches files at once, each named by a key; one that fails comes back as `None`.
+async fn fetch_texts<K>(files: Vec<(K, String)>, timeout_ms: u32) -> Vec<(K, Option<String>)> {
+    futures::future::join_all(
+        files
+            .into_iter()
+            .map(|(key, url)| async move { (key, fetch_text(&url, timeout_ms).await.ok()) }),
+    )
+    .await
 }
 
 /// Fetches files of search entries at once, each named by a key; one that fails or does not parse
@@ -897,14 +922,11 @@ async fn fetch_entries<K>(
     files: Vec<(K, String)>,
     timeout_ms: u32,
 ) -> Vec<(K, Option<Vec<SearchEntry>>)> {
-    futures::future::join_all(files.into_iter().map(|(key, url)| async move {
-        let entries = fetch_text(&url, timeout_ms)
-            .await
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok());
-        (key, entries)
-    }))
-    .await
+    fetch_texts(files, timeout_ms)
+        .await
+        .into_iter()
+        .map(|(key, text)| (key, text.and_then(|t| serde_json::from_str(&t).ok())))
+        .collect()
 }
 
 /// Loads the search entries (with the pinyin the build computed) the summary names, if any.
