@@ -460,8 +460,8 @@ impl Store {
 
     /// As [`Store::search`], finding only these kinds (all when empty).
     pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
-        // The box is empty at start: no index is built for it (it would be, before the map is
-        // drawn).
+        // The box is empty at start, and this runs again for every county opened: no index is
+        // built for nothing to find.
         if search::is_blank(query) {
             return Vec::new();
         }
