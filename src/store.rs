@@ -408,6 +408,8 @@ pub struct Store {
     recent: StoredValue<Vec<Code>>,
     /// Bumped on every (re)load so that an older attempt finishing late is ignored.
     attempt: StoredValue<u64>,
+    /// Bumped by every `want_in_turn`, so that the groups of a view left behind are not fetched.
+    turn: StoredValue<u64>,
     generation: StoredValue<u64>,
     config_url: StoredValue<String>,
 }
@@ -425,6 +427,7 @@ impl Store {
             county_error: RwSignal::new(None),
             recent: StoredValue::new(Vec::new()),
             attempt: StoredValue::new(0),
+            turn: StoredValue::new(0),
             generation: StoredValue::new(0),
             config_url: StoredValue::new(config_url.to_string()),
         }
@@ -698,6 +701,26 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             let _ = store.load_counties(counties).await;
+        });
+    }
+
+    /// Asks for the counties of a view, group by group: each group is fetched once the one
+    /// before it has loaded (or failed), so the first is drawn without sharing the network and
+    /// the main thread with the others. A view asked for later drops the groups of this one not
+    /// yet begun: the user has moved on, and the new view asks for what it shows.
+    pub fn want_in_turn(&self, groups: Vec<Vec<Code>>) {
+        let store = *self;
+        let turn = self.turn.get_value() + 1;
+        self.turn.set_value(turn);
+        leptos::task::spawn_local(async move {
+            for (i, counties) in groups.into_iter().enumerate() {
+                if i > 0 && store.turn.try_get_value() != Some(turn) {
+                    return;
+                }
+                if !counties.is_empty() {
+                    let _ = store.load_counties(counties).await;
+                }
+            }
         });
     }
 

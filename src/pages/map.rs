@@ -87,12 +87,9 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
         }
         if let Some(mut counties) = data.summary.counties_to_open(bounds, zoom) {
             // The county in the middle first, on its own, so it is drawn without waiting for
-            // the others in view.
+            // the others in view; they are fetched once it is in.
             let rest = counties.split_off(counties.len().min(1));
-            store.want(counties);
-            if !rest.is_empty() {
-                store.want(rest);
-            }
+            store.want_in_turn(vec![counties, rest]);
         }
     });
     let count = move || data.with(|d| d.stations().count());

@@ -97,6 +97,43 @@ test('the country view draws the counties from the summary alone, and a tap open
   await expect(page.getByTestId('station-count')).toContainText('已打开的县共');
 });
 
+test('a county opened on the map is fetched before the others in view are asked for', async ({ page }) => {
+  const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
+  const counties = summary.areas.filter((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
+  const overlap = (a, b) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  // A county with neighbours in view when the map is fitted to it.
+  const county = counties.find((c) => counties.filter((o) => o !== c && overlap(o.bbox, c.bbox)).length >= 2);
+  const code = county.code;
+  const events = [];
+  page.on('request', (request) => {
+    const m = new URL(request.url()).pathname.match(/\/data\/chunks\/(\d+)\//);
+    if (m) events.push(['asked', m[1]]);
+  });
+  page.on('requestfinished', (request) => {
+    if (request.url().endsWith(`/chunks/${code}/stations.csv`)) events.push(['arrived', code]);
+  });
+  // Its rows arrive late: others asked for alongside would be asked for meanwhile.
+  await page.route(`**/data/chunks/${code}/stations.csv`, async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.fallback();
+  });
+  await page.goto('/');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  await page.evaluate(([w, s, e, n]) => {
+    window.__cundiMaps[window.__cundiMaps.length - 1].fitBounds([[s, w], [n, e]], { animate: false });
+  }, county.bbox);
+  await expect.poll(() => events.some(([what]) => what === 'arrived')).toBe(true);
+  const own = stations.filter((s) => s.admin_code.startsWith(code)).length;
+  await expect.poll(async () => Number(await map.getAttribute('data-stations-drawn'))).toBeGreaterThanOrEqual(own);
+  // The others in view follow, asked for only once its rows have arrived.
+  await expect.poll(() => events.filter(([what, c]) => what === 'asked' && c !== code).length).toBeGreaterThan(0);
+  expect(events[0], 'the county fitted is asked for first').toEqual(['asked', code]);
+  const firstOther = events.findIndex(([what, c]) => what === 'asked' && c !== code);
+  const arrived = events.findIndex(([what]) => what === 'arrived');
+  expect(firstOther, JSON.stringify(events)).toBeGreaterThan(arrived);
+});
+
 test('a station, village or township page opens its own county only', async ({ page }) => {
   const chunks = watchChunks(page);
   const station = stations.find((s) => s.tier === 'township_station' && s.admin_code.startsWith('6401'));

@@ -204,17 +204,26 @@ impl Summary {
     }
 
     /// The counties whose box overlaps `view`, those nearest its middle first, at most `limit`.
+    /// Boxes overlap, so several may hold the middle: of those, the one whose own middle is
+    /// nearest comes first (a view fitted to a county puts that county first).
     pub fn counties_in(&self, view: BBox, limit: usize) -> Vec<Code> {
         let (lon, lat) = view.center();
-        let mut near: Vec<(f64, &Code)> = self
+        let mut near: Vec<((f64, f64), &Code)> = self
             .counties()
             .filter_map(|a| {
                 let b = a.bbox?;
-                b.intersects(&view)
-                    .then(|| (b.distance_km(lon, lat), &a.division.code))
+                b.intersects(&view).then(|| {
+                    let (clon, clat) = b.center();
+                    let to_middle = crate::geo::haversine_km(lon, lat, clon, clat);
+                    ((b.distance_km(lon, lat), to_middle), &a.division.code)
+                })
             })
             .collect();
-        near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        near.sort_by(|a, b| {
+            (a.0 .0.total_cmp(&b.0 .0))
+                .then_with(|| a.0 .1.total_cmp(&b.0 .1))
+                .then_with(|| a.1.cmp(b.1))
+        });
         near.into_iter()
             .take(limit)
             .map(|(_, c)| c.clone())

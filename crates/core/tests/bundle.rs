@@ -88,6 +88,26 @@ fn a_view_opens_the_counties_it_overlaps_nearest_its_middle_first() {
 }
 
 #[test]
+fn of_the_boxes_holding_the_middle_the_county_the_view_was_fitted_to_comes_first() {
+    // A small county whose box lies inside a large neighbour's (boxes overlap where outlines
+    // do not): the middle of either box lies in both.
+    let mut s = summary();
+    let large = BBox([111.0, 35.0, 113.0, 36.0]);
+    let small = BBox([112.0, 35.2, 112.9, 35.7]);
+    s.areas = vec![
+        area("140521", Some(large), true),
+        area("140522", Some(small), true),
+    ];
+    let first = |view: BBox| s.counties_in(view, 2)[0].to_string();
+    // Each view fitted to one county puts that county first, whatever the order of the codes.
+    assert_eq!(first(small), "140522");
+    assert_eq!(first(large), "140521");
+    // A view whose middle lies in both: the box whose middle is nearer.
+    assert_eq!(first(BBox([112.6, 35.3, 112.8, 35.5])), "140522");
+    assert_eq!(first(BBox([111.2, 35.2, 112.1, 35.8])), "140521");
+}
+
+#[test]
 fn a_station_id_carrying_a_county_code_names_the_county() {
     let s = summary();
     let county = |id: &str| s.county_in_id(id).map(|c| c.to_string());
