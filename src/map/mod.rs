@@ -25,8 +25,8 @@ use cundi_core::share::Share;
 use cundi_core::{Code, Station};
 use js_sys::{Object, Reflect};
 use leaflet::{
-    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, LatLng, LatLngBounds, Map,
-    MapOptions, PathOptions, TileLayer, TileLayerOptions, Tooltip, TooltipOptions,
+    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, Icon, LatLng, LatLngBounds, Map,
+    MapOptions, Marker, MarkerOptions, PathOptions, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -49,6 +49,9 @@ extern "C" {
     // leaflet-rs declares `L.geoJSON` but does not export it.
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     fn geo_json(data: &JsValue, options: &JsValue) -> GeoJson;
+    // leaflet-rs's `DivIcon::new` calls `L.Icon`'s constructor.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &Object) -> Icon;
 }
 
 /// A device's position and the points found near it, for the map to show.
@@ -497,7 +500,7 @@ impl MapHandle {
                     Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
                 };
                 if let Ok(marker) = marker {
-                    self.station_marks.add_layer(&marker);
+                    add_mark(&self.station_marks, &marker, mark);
                     self.stations_drawn += mark.count();
                 }
             }
@@ -530,7 +533,7 @@ impl MapHandle {
                         Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
                     };
                     if let Ok(marker) = marker {
-                        group.add_layer(&marker);
+                        add_mark(group, &marker, mark);
                         drawn += 1;
                     }
                 }
@@ -853,25 +856,41 @@ fn expanding_cluster(
         return Err(JsValue::from_str("not a cluster"));
     };
     let zoom = clusters.expansion_zoom(id).to_string();
-    let marker = cluster_marker(lat, lon, count, renderer, &[(ZOOM_KEY, &zoom)])?;
-    label_count(&marker, count)?;
-    Ok(marker)
+    cluster_marker(lat, lon, count, renderer, &[(ZOOM_KEY, &zoom)])
 }
 
-/// Writes a cluster's count on its mark: a permanent tooltip in its centre, built as a text node
-/// (never HTML), that taps pass through to the mark.
-fn label_count(marker: &CircleMarker, count: usize) -> Result<(), JsValue> {
+/// Adds a mark to the group and, for a cluster, its count written over it.
+fn add_mark(group: &FeatureGroup, marker: &CircleMarker, mark: Mark) {
+    group.add_layer(marker);
+    if let Mark::Cluster {
+        count, lon, lat, ..
+    } = mark
+    {
+        match count_label(lat, lon, count) {
+            Ok(label) => {
+                group.add_layer(&label);
+            }
+            Err(e) => leptos::logging::error!("a cluster's count could not be written: {e:?}"),
+        }
+    }
+}
+
+/// A cluster's count, centred on its mark: a marker holding a text node (never HTML) that taps
+/// pass through to the mark below. (A Leaflet tooltip measures itself as it is placed, which
+/// forced a layout for every cluster drawn.)
+fn count_label(lat: f64, lon: f64, count: usize) -> Result<Marker, JsValue> {
     let label = document().create_element("span")?;
     label.set_text_content(Some(&count.to_string()));
-    let options = TooltipOptions::new();
-    options.set_permanent(true);
-    options.set_direction("center".to_string());
-    Reflect::set(&options, &"className".into(), &"cluster-count".into())?;
-    Reflect::set(&options, &"interactive".into(), &false.into())?;
-    let tooltip = Tooltip::new(&options, None);
-    tooltip.set_content(&label);
-    marker.bind_tooltip(&tooltip);
-    Ok(())
+    let icon = Object::new();
+    Reflect::set(&icon, &"html".into(), &label)?;
+    Reflect::set(&icon, &"className".into(), &"cluster-count".into())?;
+    // No size: the label is centred by its style, whatever the count's width.
+    Reflect::set(&icon, &"iconSize".into(), &JsValue::NULL)?;
+    let options = MarkerOptions::new();
+    options.set_icon(div_icon(&icon));
+    options.set_interactive(false);
+    options.set_keyboard(false);
+    Ok(Marker::new_with_options(&LatLng::new(lat, lon), &options))
 }
 
 /// A county's outline as a GeoJSON layer, not interactive.
