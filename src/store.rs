@@ -181,6 +181,12 @@ impl Data {
             ..Parts::default()
         };
         let mut boundaries = Vec::new();
+        parts
+            .stations
+            .reserve_exact(counties.iter().map(|c| c.stations.len()).sum());
+        parts
+            .villages
+            .reserve_exact(counties.iter().map(|c| c.villages.len()).sum());
         for county in &counties {
             if let Some(boundary) = &county.boundary {
                 boundaries.push((county.code.clone(), boundary.clone()));
