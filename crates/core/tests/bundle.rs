@@ -162,3 +162,42 @@ fn a_wide_view_of_many_counties_opens_none_until_zoomed_in() {
     let opened = s.counties_to_open(all, 8.0).unwrap();
     assert_eq!(opened.len(), cundi_core::bundle::OPEN_MAX);
 }
+
+#[test]
+fn the_summary_s_target_dates_are_read_as_written_and_other_shapes_are_refused() {
+    use cundi_core::{Indicator, Target};
+    let target = |deadline: &str, issued_on: &str| {
+        format!(
+            r#"{{"jurisdiction_code":"140522","indicator":"village_point_coverage_pct","target":100.0,
+                "deadline":"{deadline}","doc_no":"晋政办发〔2021〕1号","doc_title":"t","issued_by":"b",
+                "issued_on":{issued_on},"note":null}}"#
+        )
+    };
+    let t: Target = serde_json::from_str(&target("2025-12-31", r#""2021-03-05""#)).unwrap();
+    assert_eq!(t.indicator, Indicator::VillagePointCoveragePct);
+    assert_eq!(t.deadline.to_string(), "2025-12-31");
+    assert_eq!(t.issued_on.unwrap().to_string(), "2021-03-05");
+    // Written back, the same text.
+    let again: Target = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+    assert_eq!(again, t);
+    // No issue date, written as null or left out.
+    let none: Target = serde_json::from_str(&target("2025-12-31", "null")).unwrap();
+    assert_eq!(none.issued_on, None);
+    let left_out = target("2025-12-31", "null").replace(r#""issued_on":null,"#, "");
+    assert!(!left_out.contains("issued_on"));
+    assert_eq!(
+        serde_json::from_str::<Target>(&left_out).unwrap().issued_on,
+        None
+    );
+    // Shapes the schema does not allow, and dates that do not exist, are refused by name.
+    for bad in ["2025-1-5", "2025/12/31", "2025-02-30", "31.12.2025"] {
+        let e = serde_json::from_str::<Target>(&target(bad, "null")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("not a date as YYYY-MM-DD: \"{bad}\"")),
+            "{e}"
+        );
+    }
+    let e = serde_json::from_str::<Target>(&target("2025-12-31", r#""2021-3-5""#)).unwrap_err();
+    assert!(e.to_string().contains("2021-3-5"), "{e}");
+}
