@@ -416,6 +416,11 @@ pub struct Store {
     attempt: StoredValue<u64>,
     /// Bumped by every `want_in_turn`, so that the groups of a view left behind are not fetched.
     turn: StoredValue<u64>,
+    /// Whether the user has begun to search: until then no county's search entries are fetched.
+    search_wanted: StoredValue<bool>,
+    /// The counties whose search entries are on their way, so a `Data` made meanwhile does not
+    /// ask for them again.
+    county_search_pending: StoredValue<Vec<Code>>,
     generation: StoredValue<u64>,
     config_url: StoredValue<String>,
 }
@@ -434,6 +439,8 @@ impl Store {
             recent: StoredValue::new(Vec::new()),
             attempt: StoredValue::new(0),
             turn: StoredValue::new(0),
+            search_wanted: StoredValue::new(false),
+            county_search_pending: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             config_url: StoredValue::new(config_url.to_string()),
         }
@@ -474,6 +481,7 @@ impl Store {
         if search::is_blank(query) {
             return Vec::new();
         }
+        self.want_search();
         let Some(data) = self.data() else {
             return Vec::new();
         };
@@ -656,14 +664,33 @@ impl Store {
         });
     }
 
-    /// Fetches, in the background, the search entries of the loaded counties that have none yet
-    /// (and forgets those of counties let go). A county whose file fails is searched by names
-    /// and codes only.
+    /// Says the user has begun to search (a search box was focused, or a query typed): from now
+    /// on the loaded counties' search entries are fetched. Until then a visit that never
+    /// searches downloads none of them (about 200 KB of JSON for each demo county).
+    pub fn want_search(&self) {
+        if self.search_wanted.get_value() {
+            return;
+        }
+        self.search_wanted.set_value(true);
+        // Outside whatever reactive computation asked (a query's results), which the fetch's
+        // arrival updates.
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            if let Some(data) = store.data_untracked() {
+                store.load_county_search(&data);
+            }
+        });
+    }
+
+    /// Fetches, in the background, the search entries of the loaded counties that have none yet,
+    /// once the user has begun to search (and forgets those of counties let go). A county whose
+    /// file fails is searched by names and codes only.
     fn load_county_search(&self, data: &Arc<Data>) {
+        let pending = self.county_search_pending.get_value();
         let missing: Vec<(Code, String)> = self.county_search.with_untracked(|(_, by_county)| {
             data.counties
                 .iter()
-                .filter(|c| !by_county.contains_key(*c))
+                .filter(|c| !by_county.contains_key(*c) && !pending.contains(c))
                 .filter_map(|c| {
                     let chunk = data.summary.area(c.as_str())?.chunk.as_ref()?;
                     Some((c.clone(), data.config.data_url(&chunk.search.path)))
@@ -678,13 +705,19 @@ impl Store {
                 *n += 1;
             }
         });
-        if missing.is_empty() {
+        if missing.is_empty() || !self.search_wanted.get_value() {
             return;
         }
+        self.county_search_pending
+            .update_value(|p| p.extend(missing.iter().map(|(c, _)| c.clone())));
         let store = *self;
         let timeout_ms = data.config.timeout_ms;
         leptos::task::spawn_local(async move {
             let fetched = fetch_texts(missing, timeout_ms).await;
+            // One that failed is asked for again with the next `Data`.
+            store
+                .county_search_pending
+                .try_update_value(|p| p.retain(|c| !fetched.iter().any(|(f, _)| f == c)));
             store.county_search.try_update(|(n, by_county)| {
                 for (code, text) in fetched {
                     if let Some(text) = text {

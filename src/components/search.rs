@@ -256,7 +256,10 @@ pub fn SearchBox(
                 prop:value=move || typed.get()
                 on:input=on_input
                 on:keydown=on_keydown
-                on:focus=move |_| open.set(true)
+                on:focus=move |_| {
+                    open.set(true);
+                    store.want_search();
+                }
                 on:blur=move |_| {
                     open.set(false);
                     active.set(None);

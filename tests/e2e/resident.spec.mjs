@@ -2,8 +2,10 @@
 // and screen-reader usable), "near me" against a brute-force scan of stations.csv, the station
 // and village pages with their own URLs, open now for a fixed clock, directions links with the
 // converted coordinates, "not found", Back and Forward, and phone-width screenshots.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  test, expect, readCsv, mapReady, mapView, tapStation, screens, fullScreenshot,
+  test, expect, readCsv, mapReady, mapView, tapStation, screens, fullScreenshot, root,
   haversineKm, wgs84ToGcj02, gcj02ToBd09, distanceZh, nearestOperatingIn,
 } from './support.mjs';
 
@@ -89,6 +91,35 @@ test.describe('the search box', () => {
     await page.getByTestId('search').fill('zzzzqx');
     await expect(page.getByTestId('search-status')).toContainText('没有找到');
   });
+});
+
+test('a visit that never searches fetches no county search entries; the search box asks for them', async ({ page }) => {
+  // A village found only through its county's entries: by initials no other name shares.
+  const dir = path.resolve(root, process.env.E2E_DIST || 'dist', 'data/chunks');
+  const counties = readdirSync(dir);
+  const entries = counties.flatMap((c) => JSON.parse(readFileSync(path.join(dir, c, 'search.json'), 'utf8')));
+  const count = new Map();
+  for (const e of entries) for (const i of new Set(e.pinyin.initials)) count.set(i, (count.get(i) || 0) + 1);
+  const village = entries.find((e) => e.kind === 'village' && e.pinyin.initials.some((i) => count.get(i) === 1));
+  const initials = village.pinyin.initials.find((i) => count.get(i) === 1);
+
+  const asked = [];
+  page.on('request', (r) => {
+    if (/\/chunks\/\d+\/search\.json$/.test(new URL(r.url()).pathname)) asked.push(r.url());
+  });
+  await page.goto('/');
+  await mapReady(page);
+  // The map is drawn and idle, and none has been asked for.
+  await page.waitForTimeout(1000);
+  expect(asked).toEqual([]);
+
+  const box = page.getByTestId('search');
+  await box.focus();
+  await expect.poll(() => asked.length).toBe(counties.length);
+  await box.fill(initials);
+  await expect(page.getByRole('option').filter({ hasText: village.name })).toHaveCount(1);
+  // Each once.
+  expect(new Set(asked).size).toBe(asked.length);
 });
 
 test.describe('when the search file is slow or missing', () => {
