@@ -125,9 +125,13 @@ try {
       const el = document.querySelector('[data-testid=map]');
       const before = Number(el.dataset.generation);
       const fetched = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith(file));
-      // From a settled map: the counties around the previous one (fetched after it) all in.
+      // From a settled map: the counties around the previous one (fetched after it) all in
+      // (a county's files time out well within 30 s).
       const count = document.querySelector('[data-testid=station-count]');
-      while (/正在打开|Opening/.test(count.textContent)) await new Promise((r) => setTimeout(r, 50));
+      const settling = performance.now();
+      while (count.dataset.pending !== '0' && performance.now() - settling < 30_000) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await new Promise((r) => requestAnimationFrame(r));
       const start = performance.now();
       map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { animate: false });

@@ -150,7 +150,11 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                     />
                     <Toggle on=list_open testid="list-toggle" label=move_tr!("list-toggle") />
                     <ShadeChoice shade update=update_shade />
-                    <span class="count" data-testid="station-count">
+                    <span
+                        class="count"
+                        data-testid="station-count"
+                        data-pending=move || store.pending().to_string()
+                    >
                         {move || {
                             if on_demand() {
                                 tr!("map-stations-on-demand", { "n" => count(), "pending" => store.pending() })
