@@ -890,11 +890,20 @@ fn initial_pair(initials: &str) -> Option<(u8, u8)> {
     Some((letters.next()? as u8, letters.next()? as u8))
 }
 
-/// The initials of a full reading (`feng cheng zhen` → `fcz`).
-fn initials_of(full: &str) -> String {
-    full.split(' ')
-        .filter_map(|s| s.chars().find_map(fold_latin))
-        .collect()
+/// The first two initials of a full reading (`feng cheng zhen` → `fc`): [`initial_pair`] of its
+/// initials.
+fn full_initial_pair(full: &str) -> Option<(u8, u8)> {
+    let mut letters = full
+        .split(' ')
+        .filter_map(|s| s.chars().find_map(fold_latin));
+    Some((letters.next()? as u8, letters.next()? as u8))
+}
+
+/// `s` up to its `n`th `sep` (all of it when it has fewer).
+fn up_to_nth(s: &str, sep: char, n: usize) -> &str {
+    s.match_indices(sep)
+        .nth(n.saturating_sub(1))
+        .map_or(s, |(i, _)| &s[..i])
 }
 
 /// In name shards, readings keep this many syllables (and initials as many letters): what a
@@ -904,32 +913,68 @@ pub const SHARD_SYLLABLES: usize = 4;
 
 /// An entry's keys split by the first two initials: each pair with the readings that begin so,
 /// cut to [`SHARD_SYLLABLES`], so that a shard carries only what its queries can match.
-fn keys_by_pair(keys: &PinyinKeys) -> std::collections::BTreeMap<(u8, u8), PinyinKeys> {
-    let mut by_pair: std::collections::BTreeMap<(u8, u8), PinyinKeys> = Default::default();
-    let mut add = |list: fn(&mut PinyinKeys) -> &mut Vec<String>, pair, key: String| {
-        let keys = list(by_pair.entry(pair).or_default());
-        if !keys.contains(&key) {
-            keys.push(key);
+fn keys_by_pair(keys: &PinyinKeys) -> Vec<((u8, u8), PinyinKeys)> {
+    // A name has a few readings, so a list searched in order is the map here.
+    let mut by_pair: Vec<((u8, u8), PinyinKeys)> = Vec::new();
+    let mut add = |list: fn(&mut PinyinKeys) -> &mut Vec<String>, pair, key: &str| {
+        let at = match by_pair.iter().position(|(p, _)| *p == pair) {
+            Some(at) => at,
+            None => {
+                by_pair.push((pair, PinyinKeys::default()));
+                by_pair.len() - 1
+            }
+        };
+        let keys = list(&mut by_pair[at].1);
+        if !keys.iter().any(|k| k == key) {
+            keys.push(key.to_string());
         }
     };
     for full in &keys.full {
-        let cut = full
-            .split(' ')
-            .take(SHARD_SYLLABLES)
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(pair) = initial_pair(&initials_of(&cut)) {
+        let cut = up_to_nth(full, ' ', SHARD_SYLLABLES);
+        if let Some(pair) = full_initial_pair(cut) {
             add(|k| &mut k.full, pair, cut);
         }
     }
     for initials in &keys.initials {
-        let cut: String = initials.chars().take(SHARD_SYLLABLES).collect();
-        if let Some(pair) = initial_pair(&cut) {
+        let cut = initials
+            .char_indices()
+            .nth(SHARD_SYLLABLES)
+            .map_or(initials.as_str(), |(i, _)| &initials[..i]);
+        if let Some(pair) = initial_pair(cut) {
             add(|k| &mut k.initials, pair, cut);
         }
     }
     by_pair
 }
+
+/// An entry as a name shard holds it: the entry's own strings, borrowed, and the pinyin keys the
+/// shard is found by. Written as JSON it is a [`SearchEntry`], which is how the site reads it; the
+/// national dataset's shards hold about 2.5 million of them, so they are not copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShardEntry<'a> {
+    pub kind: HitKind,
+    pub key: &'a str,
+    pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "PinyinKeys::is_empty")]
+    pub pinyin: PinyinKeys,
+}
+
+impl<'a> ShardEntry<'a> {
+    fn of(entry: &'a SearchEntry, pinyin: PinyinKeys) -> ShardEntry<'a> {
+        ShardEntry {
+            kind: entry.kind,
+            key: &entry.key,
+            name: &entry.name,
+            parent: entry.parent.as_deref(),
+            pinyin,
+        }
+    }
+}
+
+/// Name shards by file name (without `.json`), each listing its entries in the order they came.
+pub type Shards<'a> = std::collections::BTreeMap<String, Vec<ShardEntry<'a>>>;
 
 /// Splits entries into name shards: by the name's first character (without the pinyin, which
 /// a query in characters does not need) and, stations excepted, by the first two initials of
@@ -937,15 +982,12 @@ fn keys_by_pair(keys: &PinyinKeys) -> std::collections::BTreeMap<(u8, u8), Pinyi
 pub fn name_shards<'a>(
     entries: impl IntoIterator<Item = &'a SearchEntry>,
     han_buckets: u32,
-) -> (
-    NameShards,
-    std::collections::BTreeMap<String, Vec<SearchEntry>>,
-) {
+) -> (NameShards, Shards<'a>) {
     // The entries in parts, on every core where there are several, then each shard's parts
     // joined in order: a shard lists its entries in the order they came.
     let entries: Vec<&SearchEntry> = entries.into_iter().collect();
     let parts: Vec<&[&SearchEntry]> = entries.chunks(SHARD_PART).collect();
-    let mut by_key: foldhash::HashMap<ShardKey, Vec<SearchEntry>> = Default::default();
+    let mut by_key: foldhash::HashMap<ShardKey, Vec<ShardEntry<'a>>> = Default::default();
     let mut syllables: foldhash::HashSet<String> = Default::default();
     for (part_keys, part_syllables) in crate::read::each(&parts, |p| shard_part(p, han_buckets)) {
         for (key, mut list) in part_keys {
@@ -953,7 +995,7 @@ pub fn name_shards<'a>(
         }
         syllables.extend(part_syllables);
     }
-    let shards: std::collections::BTreeMap<String, Vec<SearchEntry>> = by_key
+    let shards: Shards<'a> = by_key
         .into_iter()
         .map(|(key, entries)| (key.name(), entries))
         .collect();
@@ -971,33 +1013,33 @@ pub fn name_shards<'a>(
 /// Entries per part when shards are made on several cores.
 const SHARD_PART: usize = 64 * 1024;
 
-type ShardPart = (
-    foldhash::HashMap<ShardKey, Vec<SearchEntry>>,
+type ShardPart<'a> = (
+    foldhash::HashMap<ShardKey, Vec<ShardEntry<'a>>>,
     foldhash::HashSet<String>,
 );
 
 /// The shards of some entries, by a small key (named at the end), and the syllables of their
 /// readings, each copied only the first time it is met.
-fn shard_part(entries: &[&SearchEntry], han_buckets: u32) -> ShardPart {
-    let mut by_key: foldhash::HashMap<ShardKey, Vec<SearchEntry>> = Default::default();
+fn shard_part<'a>(entries: &[&'a SearchEntry], han_buckets: u32) -> ShardPart<'a> {
+    let mut by_key: foldhash::HashMap<ShardKey, Vec<ShardEntry<'a>>> = Default::default();
     let mut syllables: foldhash::HashSet<String> = Default::default();
     let (mut name, mut folded) = (String::new(), String::new());
-    let with = |entry: &SearchEntry, pinyin| SearchEntry {
-        kind: entry.kind,
-        key: entry.key.clone(),
-        name: entry.name.clone(),
-        parent: entry.parent.clone(),
-        pinyin,
-    };
+    let mut readings: foldhash::HashSet<&str> = Default::default();
     for &entry in entries {
         name.clear();
         normalize_into(&entry.name, &mut name);
         if let Some(first) = name.chars().next() {
             let key = ShardKey::han(first, han_buckets);
-            let bare = with(entry, PinyinKeys::default());
+            let bare = ShardEntry::of(entry, PinyinKeys::default());
             by_key.entry(key).or_default().push(bare);
         }
-        for full in &entry.pinyin.full {
+        // Names repeat across the country, and so do readings: each is split once per part.
+        for full in entry
+            .pinyin
+            .full
+            .iter()
+            .filter(|f| readings.insert(f.as_str()))
+        {
             for syllable in full.split(' ') {
                 folded.clear();
                 folded.extend(syllable.chars().filter_map(fold_latin));
@@ -1013,7 +1055,10 @@ fn shard_part(entries: &[&SearchEntry], han_buckets: u32) -> ShardPart {
         }
         for ((a, b), pinyin) in keys_by_pair(&entry.pinyin) {
             let key = ShardKey::Pinyin(a, b);
-            by_key.entry(key).or_default().push(with(entry, pinyin));
+            by_key
+                .entry(key)
+                .or_default()
+                .push(ShardEntry::of(entry, pinyin));
         }
     }
     (by_key, syllables)

@@ -157,31 +157,39 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         .filter(|d| d.level() < Level::Village)
         .map(|d| (d.code.clone(), AreaStats::default()))
         .collect();
+    // Each area's figures, found by code through a hash index: a village or station adds to
+    // up to four areas, and the national dataset has 1.15 million of them.
+    let mut slots: Vec<&mut AreaStats> = Vec::with_capacity(stats.len());
+    let mut index: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    index.reserve(stats.len());
+    let mut townships: Vec<&str> = Vec::new();
+    for (code, s) in stats.iter_mut() {
+        if code.level() == Level::Township {
+            townships.push(code.as_str());
+        }
+        index.insert(code.as_str(), slots.len());
+        slots.push(s);
+    }
     // Each area containing `code` that is in the map (the code itself included). Prefixes are
     // looked up as `&str`, so a village costs no allocation per level.
     fn areas(
-        stats: &mut BTreeMap<Code, AreaStats>,
-        code: &Code,
+        index: &foldhash::HashMap<&str, usize>,
+        slots: &mut [&mut AreaStats],
+        code: &str,
         mut add: impl FnMut(&mut AreaStats),
     ) {
-        let code = code.as_str();
         for level in [Level::Province, Level::City, Level::County, Level::Township] {
             let Some(prefix) = code.get(..level.digits()) else {
                 break;
             };
-            if let Some(s) = stats.get_mut(prefix) {
-                add(s);
+            if let Some(&i) = index.get(prefix) {
+                add(slots[i]);
             }
         }
     }
 
-    let townships: Vec<Code> = stats
-        .keys()
-        .filter(|c| c.level() == Level::Township)
-        .cloned()
-        .collect();
-    for t in &townships {
-        areas(&mut stats, t, |s| s.townships += 1);
+    for t in townships {
+        areas(&index, &mut slots, t, |s| s.townships += 1);
     }
 
     let operating = |s: &&Station| s.status == Status::Operating;
@@ -194,8 +202,10 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         .collect();
     sort_dedup(&mut with_township_station);
     for t in with_township_station {
-        if stats.contains_key(t) {
-            areas(&mut stats, t, |s| s.townships_with_station += 1);
+        if index.contains_key(t.as_str()) {
+            areas(&index, &mut slots, t.as_str(), |s| {
+                s.townships_with_station += 1
+            });
         }
     }
 
@@ -223,7 +233,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         let daily = frequency == Frequency::Daily;
         debug_assert!(!daily || v.deliveries_per_week >= Some(DAILY_DELIVERIES_PER_WEEK));
         let locker = served && station.is_some_and(|s| s.locker == Some(true));
-        areas(&mut stats, &v.code, |s| {
+        areas(&index, &mut slots, v.code.as_str(), |s| {
             s.villages += 1;
             s.villages_with_point += u32::from(point);
             s.villages_served += u32::from(served);
@@ -239,9 +249,9 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         let standardized = on && st.standardized == Some(true);
         let filed = on && st.is_filed();
         let locker = on && st.locker == Some(true);
-        let status = st.status.as_str().to_string();
-        let model = st.model.map_or("unknown", |m| m.as_str()).to_string();
-        areas(&mut stats, &st.admin_code, |s| {
+        let status = st.status.as_str();
+        let model = st.model.map_or("unknown", |m| m.as_str());
+        areas(&index, &mut slots, st.admin_code.as_str(), |s| {
             match st.tier {
                 Tier::CountyCenter => s.county_centers += u32::from(on),
                 Tier::TownshipStation => {
@@ -255,11 +265,21 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
                 }
             }
             s.lockers += u32::from(locker);
-            *s.by_status.entry(status.clone()).or_default() += 1;
-            *s.by_model.entry(model.clone()).or_default() += 1;
+            count(&mut s.by_status, status);
+            count(&mut s.by_model, model);
         });
     }
     stats
+}
+
+/// Adds one to `key`'s count, copying the key only the first time it is counted.
+fn count(counts: &mut BTreeMap<String, u32>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    }
 }
 
 /// Sorts and drops repeats. Equal codes are the same value, so an unstable sort gives the one result.

@@ -288,7 +288,15 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
         .into_iter()
         .filter(|e| matches!(e.kind, HitKind::Village | HitKind::Station))
         .collect();
-    let (spec, shards) = name_shards(&entries, HAN_BUCKETS);
+    let (spec, written) = name_shards(&entries, HAN_BUCKETS);
+    // Read back as the site reads them: each shard's JSON as a list of search entries.
+    let shards: std::collections::BTreeMap<String, Vec<SearchEntry>> = written
+        .iter()
+        .map(|(k, v)| {
+            let json = serde_json::to_string(v).unwrap();
+            (k.clone(), serde_json::from_str(&json).unwrap())
+        })
+        .collect();
     assert!(
         spec.syllables.iter().any(|s| s == "feng") && spec.syllables.iter().any(|s| s == "zhen")
     );
