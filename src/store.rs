@@ -416,8 +416,11 @@ pub struct Store {
     attempt: StoredValue<u64>,
     /// Bumped by every `want_in_turn`, so that the groups of a view left behind are not fetched.
     turn: StoredValue<u64>,
-    /// Whether the user has begun to search: until then no county's search entries are fetched.
+    /// Whether the user has begun to search: until then neither the areas' search entries nor
+    /// any county's are fetched.
     search_wanted: StoredValue<bool>,
+    /// The `attempt` whose areas' search entries have been asked for.
+    area_search_asked: StoredValue<u64>,
     /// The counties whose search entries are on their way, so a `Data` made meanwhile does not
     /// ask for them again.
     county_search_pending: StoredValue<Vec<Code>>,
@@ -440,6 +443,7 @@ impl Store {
             attempt: StoredValue::new(0),
             turn: StoredValue::new(0),
             search_wanted: StoredValue::new(false),
+            area_search_asked: StoredValue::new(0),
             county_search_pending: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             config_url: StoredValue::new(config_url.to_string()),
@@ -590,13 +594,30 @@ impl Store {
                 }
             };
             store.state.try_set(LoadState::Ready(data.clone()));
+            store.load_area_search(&data);
             store.load_county_search(&data);
+        });
+    }
+
+    /// Fetches the areas' search entries (the summary's search file, with their pinyin) once
+    /// the user has begun to search, once per load. The national one is 7 MB of JSON, which a
+    /// visit that never searches neither downloads nor reads.
+    fn load_area_search(&self, data: &Arc<Data>) {
+        let attempt = self.attempt.get_value();
+        if !self.search_wanted.get_value() || self.area_search_asked.get_value() == attempt {
+            return;
+        }
+        self.area_search_asked.set_value(attempt);
+        let store = *self;
+        let data = data.clone();
+        leptos::task::spawn_local(async move {
             let search = match load_search(&data.config, &data.summary).await {
                 Ok(Some(entries)) => SearchState::Ready(Arc::new(entries)),
                 Ok(None) => SearchState::Absent,
                 Err(error) => SearchState::Failed(error),
             };
-            if current() {
+            // Not if the data has been loaded again meanwhile.
+            if store.attempt.try_get_value() == Some(attempt) {
                 store.search.try_set(search);
             }
         });
@@ -665,8 +686,8 @@ impl Store {
     }
 
     /// Says the user has begun to search (a search box was focused, or a query typed): from now
-    /// on the loaded counties' search entries are fetched. Until then a visit that never
-    /// searches downloads none of them (about 200 KB of JSON for each demo county).
+    /// on the areas' and the loaded counties' search entries are fetched. Until then a visit
+    /// that never searches downloads none of them (about 200 KB of JSON for each demo county).
     pub fn want_search(&self) {
         if self.search_wanted.get_value() {
             return;
@@ -677,6 +698,7 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             if let Some(data) = store.data_untracked() {
+                store.load_area_search(&data);
                 store.load_county_search(&data);
             }
         });

@@ -93,7 +93,7 @@ test.describe('the search box', () => {
   });
 });
 
-test('a visit that never searches fetches no county search entries; the search box asks for them', async ({ page }) => {
+test('a visit that never searches fetches no search entries, the areas\' nor a county\'s; the search box asks for them', async ({ page }) => {
   // A village found only through its county's entries: by initials no other name shares.
   const dir = path.resolve(root, process.env.E2E_DIST || 'dist', 'data/chunks');
   const counties = readdirSync(dir);
@@ -104,22 +104,30 @@ test('a visit that never searches fetches no county search entries; the search b
   const initials = village.pinyin.initials.find((i) => count.get(i) === 1);
 
   const asked = [];
+  const areas = [];
   page.on('request', (r) => {
-    if (/\/chunks\/\d+\/search\.json$/.test(new URL(r.url()).pathname)) asked.push(r.url());
+    const { pathname } = new URL(r.url());
+    if (/\/chunks\/\d+\/search\.json$/.test(pathname)) asked.push(r.url());
+    if (pathname.endsWith('/data/search.json')) areas.push(r.url());
   });
   await page.goto('/');
   await mapReady(page);
   // The map is drawn and idle, and none has been asked for.
   await page.waitForTimeout(1000);
   expect(asked).toEqual([]);
+  expect(areas).toEqual([]);
 
   const box = page.getByTestId('search');
   await box.focus();
   await expect.poll(() => asked.length).toBe(counties.length);
+  await expect.poll(() => areas.length).toBe(1);
   await box.fill(initials);
   await expect(page.getByRole('option').filter({ hasText: village.name })).toHaveCount(1);
-  // Each once.
+  // Each once, the areas' too.
   expect(new Set(asked).size).toBe(asked.length);
+  await box.fill('jcs');
+  await expect(page.getByRole('option').first()).toContainText('晋城市');
+  expect(areas.length).toBe(1);
 });
 
 test.describe('when the search file is slow or missing', () => {
