@@ -6,6 +6,7 @@
 
 use crate::components::with_data;
 use crate::i18n::lang;
+use cundi_core::bundle::CHECKSUMS_FILE;
 use cundi_core::package::Crs;
 use cundi_core::Lang;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn ProvenancePage() -> impl IntoView {
         let p = data.summary.package.clone();
         let notice = p.notice.clone();
         let crs = p.crs;
+        let checksums = data.config.data_url(CHECKSUMS_FILE);
         let files = data
             .summary
             .files
@@ -117,6 +119,13 @@ pub fn ProvenancePage() -> impl IntoView {
                             <tbody>{files}</tbody>
                         </table>
                     </div>
+                    <p class="muted">
+                        {move_tr!("data-checksums")}
+                        " "
+                        <a href=checksums download=CHECKSUMS_FILE data-testid="checksums-link">
+                            {CHECKSUMS_FILE}
+                        </a>
+                    </p>
                 </section>
             </article>
         }

@@ -124,6 +124,16 @@ test('the data page lists every file with the SHA-256 of what is served', async 
     const original = readFileSync(path.join(root, 'data', name));
     expect(createHash('sha256').update(original).digest('hex'), name).toBe(shown);
   }
+  // SHA256SUMS: every file the site reads, the county chunks too, with the SHA-256 served.
+  const sumsHref = await page.getByTestId('checksums-link').getAttribute('href');
+  const sums = (await (await request.get(sumsHref)).text()).trim().split('\n')
+    .map((line) => line.split('  '));
+  expect(sums.map(([, p]) => p)).toContain('chunks/140522/stations.csv');
+  expect(sums.map(([, p]) => p)).toContain('package/stations.csv');
+  for (const [sum, file] of sums.filter(([, p]) => p.startsWith('chunks/140522/'))) {
+    const body = await (await request.get(new URL(file, new URL(sumsHref, page.url())).href)).body();
+    expect(createHash('sha256').update(body).digest('hex'), file).toBe(sum);
+  }
   await page.setViewportSize({ width: 360, height: 740 });
   await fullScreenshot(page, 'tests/e2e/out/screens/data-360.png');
 });

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped when the bundle layout changes incompatibly.
 /// Format 2 moved townships and the search entries of stations and villages into the chunks.
-pub const FORMAT_VERSION: u32 = 2;
+/// Format 3 moved the chunk files' checksums out of the summary into [`CHECKSUMS_FILE`].
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The summary's file name inside the bundle directory.
 pub const SUMMARY_FILE: &str = "summary.json";
@@ -28,6 +29,12 @@ pub const SEARCH_FILE: &str = "search.json";
 
 /// A chunk's townships with their figures (`Vec<Area>` as JSON).
 pub const AREAS_FILE: &str = "areas.json";
+
+/// The SHA-256 of every file in the bundle but this one and the summary, one line each in the
+/// format `sha256sum` writes and checks (`<hex>  <path>`), sorted by path. The summary cites
+/// the package's files with their checksums, and the chunks' files by path and size only: their
+/// checksums were half of a national summary's compressed bytes, and the site never reads them.
+pub const CHECKSUMS_FILE: &str = "SHA256SUMS";
 
 /// What changed since the previous version (`diff::Changes` as JSON), when the build was given
 /// one (`cundi-data build --previous`).
@@ -51,18 +58,39 @@ pub struct FileRef {
     pub rows: Option<u64>,
 }
 
+/// A file of a county's chunk: where it is and its size (its checksum is in [`CHECKSUMS_FILE`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkFile {
+    /// Relative to the bundle directory, with `/` separators.
+    pub path: String,
+    pub bytes: u64,
+    /// Data rows (not counting the header) of a CSV file, items of a JSON list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
+}
+
+impl From<&FileRef> for ChunkFile {
+    fn from(f: &FileRef) -> ChunkFile {
+        ChunkFile {
+            path: f.path.clone(),
+            bytes: f.bytes,
+            rows: f.rows,
+        }
+    }
+}
+
 /// The files holding one county's rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chunk {
-    pub stations: FileRef,
-    pub villages: FileRef,
+    pub stations: ChunkFile,
+    pub villages: ChunkFile,
     /// The county outline (GeoJSON, WGS-84), when the package has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boundary: Option<FileRef>,
+    pub boundary: Option<ChunkFile>,
     /// The county's townships with their figures ([`AREAS_FILE`]).
-    pub areas: FileRef,
+    pub areas: ChunkFile,
     /// The search entries of the county's stations and villages ([`SEARCH_FILE`]).
-    pub search: FileRef,
+    pub search: ChunkFile,
 }
 
 /// One province, city, county or township with its figures.

@@ -7,10 +7,9 @@ use cundi_core::stats::AreaStats;
 use cundi_core::{Code, Division};
 
 fn area(code: &str, bbox: Option<BBox>, county: bool) -> Area {
-    let file = |p: &str| cundi_core::bundle::FileRef {
+    let file = |p: &str| cundi_core::bundle::ChunkFile {
         path: p.into(),
         bytes: 0,
-        sha256: String::new(),
         rows: None,
     };
     Area {

@@ -3,14 +3,16 @@
 //! entries of its stations and villages), and a copy of the package itself — written
 //! into a staging directory and moved into place whole, so the output is either the old bundle or
 //! the complete new one. Output is sorted and carries no timestamps: two builds are identical.
+//! Every file but the summary is listed with its SHA-256 in `SHA256SUMS` (`sha256sum -c` checks
+//! a copy).
 //! Given the changes since the previous version, it also writes them as `changes.json`.
 
 use crate::check::{is_safe_relative, Checked};
 use crate::error::Error;
-use crate::files::{csv_rows, list_files, write_ref, Staging};
+use crate::files::{csv_rows, list_files, write_file, write_ref, Staging};
 use cundi_core::bundle::{
-    Area, Chunk, FileRef, PackageInfo, Summary, AREAS_FILE, CHANGES_FILE, FORMAT_VERSION,
-    SEARCH_FILE, SUMMARY_FILE,
+    Area, Chunk, ChunkFile, FileRef, PackageInfo, Summary, AREAS_FILE, CHANGES_FILE,
+    CHECKSUMS_FILE, FORMAT_VERSION, SEARCH_FILE, SUMMARY_FILE,
 };
 use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
@@ -153,7 +155,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         .collect();
     let bar = crate::progress::bar(counties.len() as u64, "chunks");
     // Each county's chunk on its own: written on every core, gathered in code order.
-    let written: Vec<Chunk> = counties
+    let written: Vec<(Chunk, Vec<FileRef>)> = counties
         .par_iter()
         .map(|d| {
             bar.inc(1);
@@ -169,7 +171,10 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
     let mut bboxes: BTreeMap<Code, BBox> = BTreeMap::new();
     let mut chunks: BTreeMap<Code, Chunk> = BTreeMap::new();
     let (mut stations, mut villages) = (0, 0);
-    for (d, chunk) in counties.iter().zip(written) {
+    // Every file written but the summary, for SHA256SUMS.
+    let mut written_refs: Vec<FileRef> = files.clone();
+    for (d, (chunk, refs)) in counties.iter().zip(written) {
+        written_refs.extend(refs);
         stations += chunk.stations.rows.unwrap_or(0) as usize;
         villages += chunk.villages.rows.unwrap_or(0) as usize;
         chunks.insert(d.code.clone(), chunk);
@@ -207,9 +212,11 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
     // Every village and station name again, in shards by first letters: the site fetches the
     // few a query needs and finds names in counties it has not loaded.
     let (names, shards) = search::name_shards(county_entries.values().flatten(), HAN_BUCKETS);
-    shards
+    let shard_refs: Vec<FileRef> = shards
         .par_iter()
-        .try_for_each(|(key, entries)| write_json(root, &names.file(key), entries).map(drop))?;
+        .map(|(key, entries)| write_json(root, &names.file(key), entries))
+        .collect::<Result<_, _>>()?;
+    written_refs.extend(shard_refs);
     // The search entries hold millions of strings: freed on a thread of their own (2.5 s for
     // the national dataset) while the summary is written and the bundle moved in. The shards
     // borrow theirs, and go first.
@@ -219,6 +226,9 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
     let changes = changes
         .map(|c| write_ref(root, CHANGES_FILE, &crate::diff::changes_json(c), None))
         .transpose()?;
+    written_refs.push(search.clone());
+    written_refs.extend(changes.iter().cloned());
+    write_checksums(root, written_refs)?;
 
     let summary = Summary {
         format: FORMAT_VERSION,
@@ -318,12 +328,13 @@ struct ChunkRows<'a> {
     search: &'a [SearchEntry],
 }
 
+/// Writes a county's chunk; gives what the summary says of it, and every file it wrote.
 fn write_chunk(
     root: &Path,
     county: &Code,
     rows: ChunkRows<'_>,
     checked: &Checked,
-) -> Result<Chunk, Error> {
+) -> Result<(Chunk, Vec<FileRef>), Error> {
     let ds = &checked.dataset;
     let dir = format!("{CHUNKS_DIR}/{county}");
     let stations_ref = write_ref(
@@ -348,13 +359,34 @@ fn write_chunk(
         )?),
         _ => None,
     };
-    Ok(Chunk {
-        stations: stations_ref,
-        villages: villages_ref,
-        boundary,
-        areas: write_json(root, &format!("{dir}/{AREAS_FILE}"), rows.townships)?,
-        search: write_json(root, &format!("{dir}/{SEARCH_FILE}"), rows.search)?,
-    })
+    let areas = write_json(root, &format!("{dir}/{AREAS_FILE}"), rows.townships)?;
+    let search = write_json(root, &format!("{dir}/{SEARCH_FILE}"), rows.search)?;
+    let chunk = Chunk {
+        stations: ChunkFile::from(&stations_ref),
+        villages: ChunkFile::from(&villages_ref),
+        boundary: boundary.as_ref().map(ChunkFile::from),
+        areas: ChunkFile::from(&areas),
+        search: ChunkFile::from(&search),
+    };
+    let refs = [stations_ref, villages_ref, areas, search]
+        .into_iter()
+        .chain(boundary)
+        .collect();
+    Ok((chunk, refs))
+}
+
+/// Writes [`CHECKSUMS_FILE`]: one `<sha256>  <path>` line per file, sorted by path, as
+/// `sha256sum` writes them.
+fn write_checksums(root: &Path, mut refs: Vec<FileRef>) -> Result<(), Error> {
+    refs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    let mut text = String::with_capacity(refs.len() * 120);
+    for f in &refs {
+        text.push_str(&f.sha256);
+        text.push_str("  ");
+        text.push_str(&f.path);
+        text.push('\n');
+    }
+    write_file(&root.join(CHECKSUMS_FILE), text.as_bytes())
 }
 
 /// Writes a list as JSON (one line), citing its length as the rows.

@@ -2,7 +2,7 @@
 //! bad-rows fixture, deterministic output, comparing two versions, and the reproducible demo
 //! generator.
 
-use cundi_core::bundle::{FileRef, Summary};
+use cundi_core::bundle::{ChunkFile, FileRef, Summary, CHECKSUMS_FILE, SUMMARY_FILE};
 use cundi_core::search::HitKind;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -103,10 +103,36 @@ fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
+/// The bundle's SHA256SUMS as (path, checksum), in file order.
+fn checksums(root: &Path) -> Vec<(String, String)> {
+    std::fs::read_to_string(root.join(CHECKSUMS_FILE))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (sum, path) = l.split_once("  ").unwrap_or_else(|| panic!("{l:?}"));
+            (path.to_string(), sum.to_string())
+        })
+        .collect()
+}
+
+/// A file the summary cites: its size and checksum, the same in SHA256SUMS.
 fn check_ref(root: &Path, f: &FileRef) -> Vec<u8> {
+    let bytes = check_chunk_file(root, &ChunkFile::from(f));
+    assert_eq!(sha256_hex(&bytes), f.sha256, "{}: sha256", f.path);
+    bytes
+}
+
+/// A chunk's file: its size, and its checksum in SHA256SUMS.
+fn check_chunk_file(root: &Path, f: &ChunkFile) -> Vec<u8> {
     let bytes = std::fs::read(root.join(&f.path)).unwrap_or_else(|e| panic!("{}: {e}", f.path));
     assert_eq!(bytes.len() as u64, f.bytes, "{}: size", f.path);
-    assert_eq!(sha256_hex(&bytes), f.sha256, "{}: sha256", f.path);
+    let listed = checksums(root).into_iter().find(|(p, _)| *p == f.path);
+    assert_eq!(
+        listed.map(|(_, sum)| sum),
+        Some(sha256_hex(&bytes)),
+        "{}: sha256 in {CHECKSUMS_FILE}",
+        f.path
+    );
     bytes
 }
 
@@ -210,7 +236,7 @@ fn build_refuses_a_package_with_errors_unless_allowed() {
     assert_eq!(chunk.villages.rows, Some(6));
     assert!(chunk.boundary.is_some());
     for f in [&chunk.stations, &chunk.villages] {
-        check_ref(&out_dir, f);
+        check_chunk_file(&out_dir, f);
     }
 }
 
@@ -273,20 +299,20 @@ fn build_writes_every_row_into_the_county_chunks() {
         let code = county.division.code.as_str();
         let chunk = county.chunk.as_ref().unwrap();
         assert_eq!(chunk.stations.path, format!("chunks/{code}/stations.csv"));
-        let (h, rows) = records(&check_ref(&out_dir, &chunk.stations));
+        let (h, rows) = records(&check_chunk_file(&out_dir, &chunk.stations));
         assert_eq!(h, station_header);
         assert_eq!(chunk.stations.rows, Some(rows.len() as u64));
         assert!(rows.iter().all(|r| r[3].starts_with(code)), "{code}");
         chunk_stations.extend(rows);
 
-        let (h, rows) = records(&check_ref(&out_dir, &chunk.villages));
+        let (h, rows) = records(&check_chunk_file(&out_dir, &chunk.villages));
         assert_eq!(h, village_header);
         assert_eq!(chunk.villages.rows, Some(rows.len() as u64));
         assert!(rows.iter().all(|r| r[0].starts_with(code)), "{code}");
         chunk_villages.extend(rows);
 
         let townships: Vec<cundi_core::bundle::Area> =
-            serde_json::from_slice(&check_ref(&out_dir, &chunk.areas)).unwrap();
+            serde_json::from_slice(&check_chunk_file(&out_dir, &chunk.areas)).unwrap();
         assert!(!townships.is_empty(), "{code}");
         for t in &townships {
             assert_eq!(t.division.level(), cundi_core::Level::Township);
@@ -295,7 +321,7 @@ fn build_writes_every_row_into_the_county_chunks() {
         }
         townships_in_chunks += townships.len();
         let entries: Vec<cundi_core::search::SearchEntry> =
-            serde_json::from_slice(&check_ref(&out_dir, &chunk.search)).unwrap();
+            serde_json::from_slice(&check_chunk_file(&out_dir, &chunk.search)).unwrap();
         assert_eq!(
             entries.len() as u64,
             chunk.stations.rows.unwrap() + chunk.villages.rows.unwrap(),
@@ -303,7 +329,7 @@ fn build_writes_every_row_into_the_county_chunks() {
         );
         assert!(entries.iter().all(|e| !e.pinyin.is_empty()), "{code}");
 
-        let boundary = check_ref(&out_dir, chunk.boundary.as_ref().unwrap());
+        let boundary = check_chunk_file(&out_dir, chunk.boundary.as_ref().unwrap());
         assert_eq!(
             boundary,
             std::fs::read(data().join(format!("boundaries/{code}.geojson"))).unwrap()
@@ -403,6 +429,67 @@ fn build_is_deterministic_and_replaces_the_previous_bundle() {
         .filter(|n| n.starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn sha256sums_lists_every_file_but_the_summary_and_sha256sum_accepts_it() {
+    let tmp = TempDir::new("sums");
+    let out_dir = tmp.join("bundle");
+    let out = run(&["build", s(&data()), s(&out_dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+
+    let files = tree(&out_dir);
+    let sums = checksums(&out_dir);
+    let paths: Vec<&str> = sums.iter().map(|(p, _)| p.as_str()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "sorted by path");
+    let expected: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|p| *p != CHECKSUMS_FILE && *p != SUMMARY_FILE)
+        .collect();
+    assert_eq!(paths, expected, "every file but itself and the summary");
+    assert!(paths.iter().any(|p| p.starts_with("names/")), "the shards");
+    assert!(
+        paths.iter().any(|p| p.starts_with("package/")),
+        "the package"
+    );
+    for (path, sum) in &sums {
+        assert_eq!(*sum, sha256_hex(&files[path]), "{path}");
+    }
+    // The summary cites the chunks' files without their checksums.
+    let summary = std::fs::read_to_string(out_dir.join(SUMMARY_FILE)).unwrap();
+    let chunk = &sum_json_chunk(&summary);
+    assert!(chunk.get("sha256").is_none(), "{chunk}");
+
+    // The tool publishers have checks it as it is.
+    let check = Command::new("sha256sum")
+        .args(["--check", "--quiet", CHECKSUMS_FILE])
+        .current_dir(&out_dir)
+        .output()
+        .expect("sha256sum (coreutils) runs");
+    assert!(check.status.success(), "{check:?}");
+    // And a changed file fails it.
+    std::fs::write(out_dir.join(paths[0]), "changed").unwrap();
+    let check = Command::new("sha256sum")
+        .args(["--check", "--quiet", CHECKSUMS_FILE])
+        .current_dir(&out_dir)
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
+}
+
+/// The first county's stations file as the summary's JSON has it.
+fn sum_json_chunk(summary: &str) -> serde_json::Value {
+    let json: serde_json::Value = serde_json::from_str(summary).unwrap();
+    json["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|a| a.get("chunk"))
+        .expect("a county")["stations"]
+        .clone()
 }
 
 #[test]
@@ -797,6 +884,16 @@ fn build_with_previous_ships_changes_json() {
     with.remove("summary.json");
     let mut without = tree(&plain);
     without.remove("summary.json");
+    // SHA256SUMS lists it too.
+    let sums = |tree: &mut BTreeMap<String, Vec<u8>>| {
+        String::from_utf8(tree.remove(CHECKSUMS_FILE).unwrap()).unwrap()
+    };
+    let (sums_with, sums_without) = (sums(&mut with), sums(&mut without));
+    let listed: Vec<&str> = sums_with
+        .lines()
+        .filter(|l| !l.ends_with("  changes.json"))
+        .collect();
+    assert_eq!(listed, sums_without.lines().collect::<Vec<_>>());
     assert_eq!(
         with, without,
         "--previous adds changes.json and nothing else"
