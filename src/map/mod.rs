@@ -25,13 +25,13 @@ use cundi_core::share::Share;
 use cundi_core::{Code, Station};
 use js_sys::{Object, Reflect};
 use leaflet::{
-    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, Icon, LatLng, LatLngBounds, Map,
-    MapOptions, Marker, MarkerOptions, PathOptions, TileLayer, TileLayerOptions,
+    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, Icon, LatLng, LatLngBounds, Layer,
+    Map, MapOptions, Marker, MarkerOptions, PathOptions, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use style::MarkerStyle;
 use wasm_bindgen::prelude::*;
@@ -265,8 +265,74 @@ fn when_drawn(
 /// province's data; always for a wide view of many counties).
 pub const CLUSTER_ABOVE: usize = 3000;
 
-/// The country view's counties: their layer, their clusters, and each county's code and box.
-type CountyMarks = (FeatureGroup, Clusters, Vec<(Code, BBox)>);
+/// The country view's counties: their marks (by their index or cluster id: the counties never
+/// change), their clusters, and each county's code and box.
+type CountyMarks = (KeptMarks<(bool, usize)>, Clusters, Vec<(Code, BBox)>);
+
+/// What a station mark looks like, so that a mark still wanted after the data changed (a county
+/// loaded or let go: the clusters are built again) is kept: a station by its id and position, a
+/// cluster by its position, count and the zoom a tap leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum StationMark {
+    Point(String, u64, u64),
+    Cluster(u64, u64, usize, u8),
+}
+
+/// The marks drawn for a view, kept by what they show, so that a move redraws only what changed:
+/// a pan at the same zoom keeps most of them, and every mark drawn or removed costs Leaflet work
+/// (a canvas path, and for a cluster a DOM label with its count). Until 2026-12-03 every move
+/// and every county loaded cleared them all and drew them again: 50–140 ms at each pan's end in
+/// an opened national county, with a few thousand stations loaded.
+struct KeptMarks<K> {
+    group: FeatureGroup,
+    /// Each mark's and its label's layers.
+    drawn: HashMap<K, Vec<Layer>>,
+}
+
+impl<K: std::hash::Hash + Eq> KeptMarks<K> {
+    fn new() -> KeptMarks<K> {
+        KeptMarks {
+            group: FeatureGroup::new(),
+            drawn: HashMap::new(),
+        }
+    }
+
+    /// Removes every mark.
+    fn clear(&mut self) {
+        self.group.clear_layers();
+        self.drawn.clear();
+    }
+
+    /// Shows these marks: keeps those already drawn (by `key`), draws the others with `make`,
+    /// removes the rest. Gives how many marks are drawn and how many points they stand for.
+    fn show(
+        &mut self,
+        marks: &[Mark],
+        key: impl Fn(Mark) -> K,
+        mut make: impl FnMut(Mark) -> Result<CircleMarker, JsValue>,
+    ) -> (usize, usize) {
+        let mut next = HashMap::with_capacity(marks.len());
+        let (mut drawn, mut points) = (0, 0);
+        for &mark in marks {
+            let key = key(mark);
+            let layers = match self.drawn.remove(&key) {
+                Some(layers) => layers,
+                None => match make(mark) {
+                    Ok(marker) => add_mark(&self.group, &marker, mark),
+                    Err(_) => continue,
+                },
+            };
+            next.insert(key, layers);
+            drawn += 1;
+            points += mark.count();
+        }
+        for layer in self.drawn.drain().flat_map(|(_, layers)| layers) {
+            self.group.remove_layer(&layer);
+        }
+        self.drawn = next;
+        (drawn, points)
+    }
+}
 
 /// The Leaflet objects behind one map, kept for the map's lifetime.
 struct MapHandle {
@@ -278,7 +344,7 @@ struct MapHandle {
     /// Each loaded county's station markers, inside `stations`.
     county_stations: Vec<(Code, FeatureGroup)>,
     /// The marks of clustered stations for the view, inside `stations`.
-    station_marks: FeatureGroup,
+    station_marks: KeptMarks<StationMark>,
     /// Set when there are so many stations that they are drawn in clusters per view.
     station_clusters: Option<Clusters>,
     stations_drawn: usize,
@@ -345,8 +411,8 @@ impl MapHandle {
             Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| zoom_into_mark(&map, &event))
         };
         let stations = FeatureGroup::new();
-        let station_marks = FeatureGroup::new();
-        stations.add_layer(&station_marks);
+        let station_marks = KeptMarks::new();
+        stations.add_layer(&station_marks.group);
         stations.on("click", on_click.as_ref());
         stations.on("click", on_mark_click.as_ref());
         stations.add_to(&map);
@@ -419,9 +485,9 @@ impl MapHandle {
                 .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
                 .collect();
             let clusters = Clusters::new(boxes.iter().map(|(_, b)| b.center()));
-            let group = FeatureGroup::new();
-            group.on("click", self.on_mark_click.as_ref());
-            self.counties = Some((group, clusters, boxes));
+            let marks = KeptMarks::new();
+            marks.group.on("click", self.on_mark_click.as_ref());
+            self.counties = Some((marks, clusters, boxes));
         }
         if let Some(villages) = self.villages.take() {
             villages.remove();
@@ -462,7 +528,7 @@ impl MapHandle {
             keep
         });
         // Cluster marks drawn before, when there were more stations.
-        self.station_marks.clear_layers();
+        self.station_marks.clear();
         for (code, list) in by_county {
             if self.county_stations.iter().any(|(c, _)| *c == code) {
                 continue;
@@ -491,53 +557,65 @@ impl MapHandle {
         let bounds = self.bounds();
         let zoom = self.map.get_zoom();
         if let Some(clusters) = &self.station_clusters {
-            self.station_marks.clear_layers();
-            self.stations_drawn = 0;
             let stations: Vec<&Station> = data.stations().collect();
-            for mark in clusters.marks(bounds, zoom) {
-                let marker = match mark {
-                    Mark::Point { index, .. } => station_marker(stations[index], &self.renderer),
-                    Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
-                };
-                if let Ok(marker) = marker {
-                    add_mark(&self.station_marks, &marker, mark);
-                    self.stations_drawn += mark.count();
+            let renderer = &self.renderer;
+            let key = |mark| match mark {
+                Mark::Point { index, lon, lat } => {
+                    StationMark::Point(stations[index].id.clone(), lon.to_bits(), lat.to_bits())
                 }
-            }
+                Mark::Cluster {
+                    id,
+                    count,
+                    lon,
+                    lat,
+                } => StationMark::Cluster(
+                    lon.to_bits(),
+                    lat.to_bits(),
+                    count,
+                    clusters.expansion_zoom(id),
+                ),
+            };
+            let (_, points) = self
+                .station_marks
+                .show(&clusters.marks(bounds, zoom), key, |mark| match mark {
+                    Mark::Point { index, .. } => station_marker(stations[index], renderer),
+                    Mark::Cluster { .. } => expanding_cluster(clusters, mark, renderer),
+                });
+            self.stations_drawn = points;
         }
-        if let Some((group, clusters, boxes)) = &self.counties {
-            group.clear_layers();
+        if let Some((marks, clusters, boxes)) = &mut self.counties {
             // The same rule the page opens counties by.
             let shown = data.summary.counties_to_open(bounds, zoom).is_none();
             let mut drawn = 0;
-            if shown {
-                for mark in clusters.marks(bounds, zoom) {
-                    let marker = match mark {
-                        Mark::Point { index, lat, lon } => {
-                            let (code, b) = &boxes[index];
-                            let fit =
-                                format!("{},{},{},{}", b.west(), b.south(), b.east(), b.north());
-                            // Sized by its stations, as a cluster is by its counties.
-                            let stations = data.area(code.as_str()).map_or(1, |a| {
-                                let s = &a.stats;
-                                (s.county_centers + s.township_stations + s.village_points) as usize
-                            });
-                            cluster_marker(
-                                lat,
-                                lon,
-                                stations.max(1),
-                                &self.renderer,
-                                &[(FIT_KEY, &fit), (COUNTY_KEY, code.as_str())],
-                            )
-                        }
-                        Mark::Cluster { .. } => expanding_cluster(clusters, mark, &self.renderer),
-                    };
-                    if let Ok(marker) = marker {
-                        add_mark(group, &marker, mark);
-                        drawn += 1;
+            if !shown {
+                marks.clear();
+            } else {
+                let renderer = &self.renderer;
+                let key = |mark| match mark {
+                    Mark::Point { index, .. } => (false, index),
+                    Mark::Cluster { id, .. } => (true, id),
+                };
+                (drawn, _) = marks.show(&clusters.marks(bounds, zoom), key, |mark| match mark {
+                    Mark::Point { index, lat, lon } => {
+                        let (code, b) = &boxes[index];
+                        let fit = format!("{},{},{},{}", b.west(), b.south(), b.east(), b.north());
+                        // Sized by its stations, as a cluster is by its counties.
+                        let stations = data.area(code.as_str()).map_or(1, |a| {
+                            let s = &a.stats;
+                            (s.county_centers + s.township_stations + s.village_points) as usize
+                        });
+                        cluster_marker(
+                            lat,
+                            lon,
+                            stations.max(1),
+                            renderer,
+                            &[(FIT_KEY, &fit), (COUNTY_KEY, code.as_str())],
+                        )
                     }
-                }
+                    Mark::Cluster { .. } => expanding_cluster(clusters, mark, renderer),
+                });
             }
+            let group = &marks.group;
             let on_map = self.map.has_layer(group);
             if shown && !on_map {
                 group.add_to(&self.map);
@@ -860,8 +938,10 @@ fn expanding_cluster(
 }
 
 /// Adds a mark to the group and, for a cluster, its count written over it.
-fn add_mark(group: &FeatureGroup, marker: &CircleMarker, mark: Mark) {
+/// Gives the layers added.
+fn add_mark(group: &FeatureGroup, marker: &CircleMarker, mark: Mark) -> Vec<Layer> {
     group.add_layer(marker);
+    let mut layers = vec![marker.unchecked_ref::<Layer>().clone()];
     if let Mark::Cluster {
         count, lon, lat, ..
     } = mark
@@ -869,10 +949,12 @@ fn add_mark(group: &FeatureGroup, marker: &CircleMarker, mark: Mark) {
         match count_label(lat, lon, count) {
             Ok(label) => {
                 group.add_layer(&label);
+                layers.push(label.unchecked_into());
             }
             Err(e) => leptos::logging::error!("a cluster's count could not be written: {e:?}"),
         }
     }
+    layers
 }
 
 /// A cluster's count, centred on its mark: a marker holding a text node (never HTML) that taps

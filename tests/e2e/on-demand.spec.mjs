@@ -104,6 +104,52 @@ test('the country view draws the counties from the summary alone, and a tap open
   await expect(page.getByTestId('station-count')).toContainText('已打开的县共');
 });
 
+test('a pan keeps the marks still in view and draws or removes only the others', async ({ page }) => {
+  await page.goto('/');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  const marks = () => page.evaluate(() => {
+    const m = window.__cundiMaps[window.__cundiMaps.length - 1];
+    const out = { marks: [], kept: 0, labels: 0, inView: 0 };
+    const bounds = m.getBounds().pad(0.05);
+    m.eachLayer((layer) => {
+      const o = layer.options || {};
+      if (o.cundiCounty || o.cundiZoom) {
+        const p = layer.getLatLng();
+        out.marks.push(`${o.cundiCounty || 'cluster'} ${p.lat},${p.lng}`);
+        if (layer.__seen) out.kept += 1;
+        if (bounds.contains(p)) out.inView += 1;
+      }
+      const el = layer.getElement && layer.getElement();
+      if (el && el.classList.contains('cluster-count')) out.labels += 1;
+    });
+    out.clusters = out.marks.filter((k) => k.startsWith('cluster')).length;
+    return out;
+  });
+  // Zoomed in enough for single counties and clusters side by side, then panned a little.
+  await page.evaluate(() => window.__cundiMaps[window.__cundiMaps.length - 1].setView([36.5, 100], 6, { animate: false }));
+  await expect.poll(async () => (await marks()).clusters).toBeGreaterThan(0);
+  const before = await marks();
+  // Each mark drawn now is marked, then the map moves.
+  await page.evaluate(() => {
+    const m = window.__cundiMaps[window.__cundiMaps.length - 1];
+    m.eachLayer((layer) => { layer.__seen = true; });
+    m.panBy([500, 0], { animate: false });
+  });
+  await expect.poll(async () => (await marks()).marks.join('|')).not.toBe(before.marks.join('|'));
+  const after = await marks();
+  // Those still in view are the same Leaflet objects: not drawn again.
+  const stayed = after.marks.filter((k) => before.marks.includes(k)).length;
+  expect(stayed).toBeGreaterThan(0);
+  expect(after.kept).toBe(stayed);
+  // Nothing twice, nothing left from the view before (the map is drawn with a margin), every
+  // cluster with its count, and the hook counts what is drawn.
+  expect(new Set(after.marks).size).toBe(after.marks.length);
+  expect(after.inView).toBe(after.marks.length);
+  expect(after.labels).toBe(after.clusters);
+  await expect(map).toHaveAttribute('data-counties-drawn', String(after.marks.length));
+});
+
 test('a county opened on the map is fetched before the others in view are asked for', async ({ page }) => {
   const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
   const counties = summary.areas.filter((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
