@@ -639,6 +639,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         authorities: vec![],
         problems: vec![],
         files: vec![],
+        outlines: 0,
         search: None,
         names: None,
         changes: None,

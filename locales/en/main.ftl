@@ -371,6 +371,7 @@ data-sources = Sources
 data-files = Files
 data-files-intro = Every file this site uses, for download as published; check a download against its SHA-256.
 data-file = File
+data-outlines = The package's { $n } county outlines are published too, as package/boundaries/<county code>.geojson; their checksums are in SHA256SUMS.
 data-checksums = The SHA-256 of every file the site reads, each county's files too, in the format sha256sum -c checks:
 data-bytes = Bytes
 data-rows = Rows

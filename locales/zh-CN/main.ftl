@@ -365,6 +365,7 @@ data-sources = 来源
 data-files = 文件
 data-files-intro = 本站使用的每个文件，原样提供下载；可以用 SHA-256 校验下载的文件是否与发布的一致。
 data-file = 文件
+data-outlines = 数据包中的 { $n } 个县级行政区边界文件也已发布，路径为 package/boundaries/<县代码>.geojson，其校验值见 SHA256SUMS。
 data-checksums = 本站读取的每个文件（包括各县的分块文件）的 SHA-256，格式与 sha256sum -c 校验所用的一致：
 data-bytes = 字节
 data-rows = 行数

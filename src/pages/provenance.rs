@@ -1,7 +1,8 @@
 //! `/data`: where every figure came from — the package's title, publisher, licence, version and
 //! date, its sources, the coordinate system the publisher used, the illustrative-data notice, and
 //! every published file with its size and SHA-256, each downloadable at a stable URL (the bundle's
-//! `package/` folder holds the files byte for byte). Links to the tables, the targets, the
+//! `package/` folder holds the files byte for byte), but the county outlines, which are counted
+//! (a national package has thousands), and a link to `SHA256SUMS`, which lists them all. Links to the tables, the targets, the
 //! data-quality report and, when the publisher shipped one, what changed since the last version.
 
 use crate::components::with_data;
@@ -20,6 +21,7 @@ pub fn ProvenancePage() -> impl IntoView {
         let notice = p.notice.clone();
         let crs = p.crs;
         let checksums = data.config.data_url(CHECKSUMS_FILE);
+        let outlines = data.summary.outlines;
         let files = data
             .summary
             .files
@@ -119,6 +121,14 @@ pub fn ProvenancePage() -> impl IntoView {
                             <tbody>{files}</tbody>
                         </table>
                     </div>
+                    {(outlines > 0)
+                        .then(|| {
+                            view! {
+                                <p class="muted" data-testid="package-outlines">
+                                    {move || tr!("data-outlines", { "n" => outlines })}
+                                </p>
+                            }
+                        })}
                     <p class="muted">
                         {move_tr!("data-checksums")}
                         " "

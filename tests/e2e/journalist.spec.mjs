@@ -124,12 +124,15 @@ test('the data page lists every file with the SHA-256 of what is served', async 
     const original = readFileSync(path.join(root, 'data', name));
     expect(createHash('sha256').update(original).digest('hex'), name).toBe(shown);
   }
+  // The county outlines are counted, and listed in SHA256SUMS with the other files.
+  await expect(page.getByTestId('package-outlines')).toContainText('3');
   // SHA256SUMS: every file the site reads, the county chunks too, with the SHA-256 served.
   const sumsHref = await page.getByTestId('checksums-link').getAttribute('href');
   const sums = (await (await request.get(sumsHref)).text()).trim().split('\n')
     .map((line) => line.split('  '));
   expect(sums.map(([, p]) => p)).toContain('chunks/140522/stations.csv');
   expect(sums.map(([, p]) => p)).toContain('package/stations.csv');
+  expect(sums.map(([, p]) => p)).toContain('package/boundaries/140522.geojson');
   for (const [sum, file] of sums.filter(([, p]) => p.startsWith('chunks/140522/'))) {
     const body = await (await request.get(new URL(file, new URL(sumsHref, page.url())).href)).body();
     expect(createHash('sha256').update(body).digest('hex'), file).toBe(sum);

@@ -55,6 +55,7 @@ fn summary() -> Summary {
         complaint_stats: vec![],
         problems: vec![],
         files: vec![],
+        outlines: 0,
         search: None,
         names: None,
         changes: None,

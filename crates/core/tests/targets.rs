@@ -641,6 +641,7 @@ fn a_summary_assesses_like_its_dataset() {
         complaint_stats: vec![],
         problems: vec![],
         files: vec![],
+        outlines: 0,
         search: None,
         names: None,
         changes: None,

@@ -173,6 +173,11 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
     let (mut stations, mut villages) = (0, 0);
     // Every file written but the summary, for SHA256SUMS.
     let mut written_refs: Vec<FileRef> = files.clone();
+    // The outlines are counted in the summary and listed in SHA256SUMS alone.
+    let outline_dir = format!("{PACKAGE_DIR}/boundaries/");
+    let (outlines, files): (Vec<FileRef>, Vec<FileRef>) = files
+        .into_iter()
+        .partition(|f| f.path.starts_with(&outline_dir));
     for (d, (chunk, refs)) in counties.iter().zip(written) {
         written_refs.extend(refs);
         stations += chunk.stations.rows.unwrap_or(0) as usize;
@@ -239,6 +244,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         complaint_stats: ds.complaint_stats.clone(),
         problems: checked.problems.clone(),
         files: files.clone(),
+        outlines: outlines.len() as u64,
         search: Some(search),
         names: Some(names),
         changes,
@@ -252,7 +258,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         counties: chunks.len(),
         stations,
         villages,
-        files: files.len(),
+        files: files.len() + outlines.len(),
     })
 }
 

@@ -371,11 +371,26 @@ fn build_writes_every_row_into_the_county_chunks() {
         "targets.csv",
         "authorities.csv",
         "complaint_stats.csv",
-        "boundaries/140522.geojson",
-        "boundaries/370305.geojson",
-        "boundaries/411721.geojson",
     ] {
         assert!(copied.contains(&rel), "{rel} not in files: {copied:?}");
+    }
+    // The outlines are copied too, counted in the summary and listed in SHA256SUMS.
+    assert!(copied.iter().all(|rel| !rel.starts_with("boundaries/")));
+    assert_eq!(sum.outlines, 3);
+    for county in ["140522", "370305", "411721"] {
+        let rel = format!("package/boundaries/{county}.geojson");
+        let bytes = check_chunk_file(
+            &out_dir,
+            &ChunkFile {
+                path: rel.clone(),
+                bytes: std::fs::metadata(out_dir.join(&rel)).unwrap().len(),
+                rows: None,
+            },
+        );
+        assert_eq!(
+            bytes,
+            std::fs::read(data().join(format!("boundaries/{county}.geojson"))).unwrap()
+        );
     }
 }
 
