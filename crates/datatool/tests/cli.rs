@@ -136,6 +136,15 @@ fn check_chunk_file(root: &Path, f: &ChunkFile) -> Vec<u8> {
     bytes
 }
 
+/// The demo package built into a fresh directory (removed with the `TempDir`).
+fn build_demo(name: &str) -> (TempDir, PathBuf) {
+    let tmp = TempDir::new(name);
+    let out_dir = tmp.join("bundle");
+    let out = run(&["build", s(&data()), s(&out_dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    (tmp, out_dir)
+}
+
 fn summary(out: &Path) -> Summary {
     Summary::parse(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
 }
@@ -397,10 +406,7 @@ fn build_writes_every_row_into_the_county_chunks() {
 /// The summary carries the complaint figures as read, and its targets assess as the package's do.
 #[test]
 fn the_summary_carries_complaint_figures_and_measures_the_targets() {
-    let tmp = TempDir::new("targets");
-    let out_dir = tmp.join("bundle");
-    let out = run(&["build", s(&data()), s(&out_dir)]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (_tmp, out_dir) = build_demo("targets");
     let sum = summary(&out_dir);
 
     let dir = data();
@@ -448,10 +454,7 @@ fn build_is_deterministic_and_replaces_the_previous_bundle() {
 
 #[test]
 fn sha256sums_lists_every_file_but_the_summary_and_sha256sum_accepts_it() {
-    let tmp = TempDir::new("sums");
-    let out_dir = tmp.join("bundle");
-    let out = run(&["build", s(&data()), s(&out_dir)]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (_tmp, out_dir) = build_demo("sums");
 
     let files = tree(&out_dir);
     let sums = checksums(&out_dir);
