@@ -315,6 +315,11 @@ impl<K: std::hash::Hash + Eq> KeptMarks<K> {
         let (mut drawn, mut points) = (0, 0);
         for &mark in marks {
             let key = key(mark);
+            // Two marks that look the same are drawn once (the second would leave the first's
+            // layers behind, never removed).
+            if next.contains_key(&key) {
+                continue;
+            }
             let layers = match self.drawn.remove(&key) {
                 Some(layers) => layers,
                 None => match make(mark) {
