@@ -1,9 +1,10 @@
 //! `/data`: where every figure came from — the package's title, publisher, licence, version and
 //! date, its sources, the coordinate system the publisher used, the illustrative-data notice, and
 //! every published file with its size and SHA-256, each downloadable at a stable URL (the bundle's
-//! `package/` folder holds the files byte for byte), but the county outlines, which are counted
-//! (a national package has thousands), and a link to `SHA256SUMS`, which lists them all. Links to the tables, the targets, the
-//! data-quality report and, when the publisher shipped one, what changed since the last version.
+//! `package/` folder holds the files byte for byte) — the county outlines only counted, as a
+//! national package has thousands — and a link to `SHA256SUMS`, which lists every file. Links to
+//! the tables, the targets, the data-quality report and, when the publisher shipped one, what
+//! changed since the last version.
 
 use crate::components::with_data;
 use crate::i18n::lang;

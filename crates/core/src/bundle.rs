@@ -136,10 +136,6 @@ impl PackageInfo {
     }
 }
 
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
 /// `summary.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -162,7 +158,7 @@ pub struct Summary {
     /// How many county outlines the package has, copied under `package/boundaries/` and listed
     /// with their checksums in [`CHECKSUMS_FILE`] only: the national package has 2,846, which
     /// cited here were a quarter of the summary's compressed bytes.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::is_zero")]
     pub outlines: u64,
     /// The search index (`SEARCH_FILE`), when the build wrote one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -30,3 +30,8 @@ pub use code::{Code, Level};
 pub use model::*;
 pub use problem::{Lang, Problem, ProblemKind, Severity};
 pub use read::{read_package, Dataset, Parts};
+
+/// For `#[serde(skip_serializing_if = "crate::is_zero")]`: counts left out of the JSON when zero.
+pub(crate) fn is_zero<T: Default + PartialEq>(n: &T) -> bool {
+    *n == T::default()
+}
