@@ -116,6 +116,10 @@ pub const EAGER_COUNTIES: usize = 40;
 /// first, so memory stays bounded however far the user wanders.
 pub const KEEP_COUNTIES: usize = 24;
 
+/// Counties that arrive while the map moves wait at most this long for it to stop (see
+/// [`Store::set_moving`]), so that a long drag still shows them.
+pub const MOVING_HOLD_MS: u64 = 1500;
+
 /// One county's rows, as read from its chunk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct County {
@@ -424,6 +428,13 @@ pub struct Store {
     /// The counties whose search entries are on their way, so a `Data` made meanwhile does not
     /// ask for them again.
     county_search_pending: StoredValue<Vec<Code>>,
+    /// Whether the map is moving (`set_moving`), the calls waiting for it to stop, the counties
+    /// read meanwhile (they join the data together, `commit_arrived`), and the counties those
+    /// calls asked for (none of them is let go then).
+    moving: StoredValue<bool>,
+    still: StoredValue<Vec<futures::channel::oneshot::Sender<()>>>,
+    arrived: StoredValue<Vec<Arc<County>>>,
+    asked: StoredValue<Vec<Code>>,
     generation: StoredValue<u64>,
     config_url: StoredValue<String>,
 }
@@ -445,6 +456,10 @@ impl Store {
             search_wanted: StoredValue::new(false),
             area_search_asked: StoredValue::new(0),
             county_search_pending: StoredValue::new(Vec::new()),
+            moving: StoredValue::new(false),
+            still: StoredValue::new(Vec::new()),
+            arrived: StoredValue::new(Vec::new()),
+            asked: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             config_url: StoredValue::new(config_url.to_string()),
         }
@@ -576,6 +591,8 @@ impl Store {
         self.state.set(LoadState::Loading);
         self.search.set(SearchState::Loading);
         self.county_error.set(None);
+        self.arrived.set_value(Vec::new());
+        self.asked.set_value(Vec::new());
         let store = *self;
         let config_url = self.config_url.get_value();
         let generation = self.next_generation();
@@ -751,6 +768,47 @@ impl Store {
         });
     }
 
+    /// The map says when it starts and stops moving (a pan, a zoom, a drag). Counties that
+    /// arrive meanwhile are read as they come, but join the data only when it stops, or after
+    /// [`MOVING_HOLD_MS`] at most: a new `Data` and its drawing are the long part of an arrival.
+    pub fn set_moving(&self, moving: bool) {
+        if self.moving.try_get_value() == Some(moving) {
+            return;
+        }
+        self.moving.try_set_value(moving);
+        if !moving {
+            self.commit_arrived();
+            self.release_still();
+        }
+    }
+
+    fn release_still(&self) {
+        for waiting in self
+            .still
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            let _ = waiting.send(());
+        }
+    }
+
+    /// Resolves once the map is not moving, or [`MOVING_HOLD_MS`] from now.
+    async fn until_still(&self) {
+        if self.moving.try_get_value() != Some(true) {
+            return;
+        }
+        let (send, still) = futures::channel::oneshot::channel();
+        self.still.update_value(|s| s.push(send));
+        let (send, late) = futures::channel::oneshot::channel::<()>();
+        set_timeout(
+            move || {
+                let _ = send.send(());
+            },
+            std::time::Duration::from_millis(MOVING_HOLD_MS),
+        );
+        futures::future::select(still, late).await;
+    }
+
     /// Tries again the counties wanted most recently (after one failed to load).
     pub fn retry_counties(&self) {
         self.want(self.recent.get_value());
@@ -823,33 +881,72 @@ impl Store {
         let results =
             futures::future::join_all(missing.iter().map(|area| load_county(&data.config, area)))
                 .await;
+        let current = || self.attempt.try_get_value() == Some(attempt);
+        let mut failed = None;
+        if current() {
+            for result in results {
+                match result {
+                    Ok(county) => {
+                        self.arrived.try_update_value(|a| a.push(Arc::new(county)));
+                    }
+                    Err(e) => failed = Some(e),
+                }
+            }
+            self.asked
+                .try_update_value(|a| a.extend(counties.iter().cloned()));
+        }
+        // Counties read while the map moves become data once it stops: making a new `Data` and
+        // drawing it would hold up the frames of the move.
+        self.until_still().await;
         self.pending
             .try_update(|n| *n = n.saturating_sub(missing.len()));
-        if self.attempt.try_get_value() != Some(attempt) {
+        if !current() {
             return Err(not_ready());
         }
-        let mut fresh = Vec::new();
-        let mut failed = None;
-        for result in results {
-            match result {
-                Ok(county) => fresh.push(Arc::new(county)),
-                Err(e) => failed = Some(e),
-            }
-        }
         self.county_error.try_set(failed.clone());
-        // Whatever loaded meanwhile stays: the data now, not the data this call began with.
-        let now = self.data_untracked().ok_or_else(not_ready)?;
+        // Unless another call (or the map stopping) has brought them in already.
+        let next = self
+            .commit_arrived()
+            .or_else(|| self.data_untracked())
+            .ok_or_else(not_ready)?;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(next),
+        }
+    }
+
+    /// Makes the data with the counties that have arrived, if any: the data now (whatever
+    /// loaded meanwhile stays) with them added, and the least recently wanted let go beyond
+    /// [`KEEP_COUNTIES`], never one asked for by the calls that brought them.
+    fn commit_arrived(&self) -> Option<Arc<Data>> {
+        let mut fresh = self
+            .arrived
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let mut asked = self
+            .asked
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        asked.sort();
+        asked.dedup();
+        if fresh.is_empty() {
+            return None;
+        }
+        let now = self.data_untracked()?;
+        // Two calls may have fetched the same county.
+        fresh.sort_by(|a, b| a.code.cmp(&b.code));
+        fresh.dedup_by(|a, b| a.code == b.code);
         let mut all: Vec<Arc<County>> = now.loaded.clone();
         all.retain(|c| !fresh.iter().any(|f| f.code == c.code));
         all.extend(fresh);
         let recent = self.recent.get_value();
         let rank = |c: &Code| recent.iter().position(|r| r == c).map_or(0, |i| i + 1);
         all.sort_by_key(|c| std::cmp::Reverse(rank(&c.code)));
-        all.truncate(KEEP_COUNTIES.max(counties.len()));
+        all.truncate(KEEP_COUNTIES.max(asked.len()));
         all.sort_by(|a, b| a.code.cmp(&b.code));
         // Those let go leave the list; one that failed stays, for Retry.
         self.recent.update_value(|recent| {
-            recent.retain(|c| all.iter().any(|k| &k.code == c) || counties.contains(c))
+            recent.retain(|c| all.iter().any(|k| &k.code == c) || asked.contains(c))
         });
         let next = Arc::new(Data::new(
             now.config.clone(),
@@ -859,10 +956,7 @@ impl Store {
         ));
         self.state.try_set(LoadState::Ready(next.clone()));
         self.load_county_search(&next);
-        match failed {
-            Some(e) => Err(e),
-            None => Ok(next),
-        }
+        Some(next)
     }
 }
 

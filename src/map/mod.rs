@@ -104,6 +104,9 @@ pub fn StationMap(
     on_view: Callback<MapView>,
     /// Called after every move with the box in view and the zoom (to load the counties in it).
     on_bounds: Callback<(BBox, f64)>,
+    /// Called with `true` when a move (a pan, a zoom, a drag) begins and `false` when it ends.
+    #[prop(optional)]
+    on_moving: Option<Callback<bool>>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     // Whether the Leaflet map exists; the effects below wait for it.
@@ -116,40 +119,55 @@ pub fn StationMap(
     let generation = RwSignal::new(None::<u64>);
     // Why the map could not be drawn (Leaflet missing, say): shown instead of a blank area.
     let failed = RwSignal::new(None::<String>);
-    let handle = StoredValue::new_local(None::<MapHandle>);
+    let handle = HandleCell::new();
     // The view last reported or moved to: a URL naming it again is not a reason to move.
     let last = StoredValue::new(None::<MapView>);
 
     node.on_load(move |el| {
-        let data = data.get_untracked();
+        let first = data.get_untracked();
         let start = match (view.get_untracked(), area.get_untracked()) {
             (Some(v), _) => Start::View(v),
             (None, Some(b)) => Start::Fit(b),
             (None, None) => Start::Default,
         };
-        // A move redraws the marks for the new view on the next frame: Leaflet reports some
-        // moves while the handle is in use (a `set_view` from an effect).
+        // A move redraws the marks for the new view at once, in the frame the move ends in (one
+        // late frame, not two), or on the next frame when Leaflet reports it while the handle is
+        // in use (a `set_view` from an effect). Data made as the move ended is drawn by the
+        // effect below, with the marks for the view.
         let on_move = move |v: MapView, bounds: BBox| {
-            request_animation_frame(move || {
-                handle.update_value(|h| {
-                    if let Some(h) = h {
+            if let Some(f) = on_moving {
+                f.run(false);
+            }
+            let draw = move || {
+                handle.with(|h| {
+                    if data.with_untracked(|d| h.shows(d)) {
                         h.draw_view();
                         stations_drawn.set(Some(h.stations_drawn));
                         counties_drawn.set(h.counties_drawn);
                     }
-                });
-            });
+                })
+            };
+            if handle.busy() {
+                request_animation_frame(draw);
+            } else {
+                draw();
+            }
             on_bounds.run((bounds, v.zoom));
             if last.get_value() != Some(v) {
                 last.set_value(Some(v));
                 on_view.run(v);
             }
         };
-        match MapHandle::create(&el, &data, start, on_select, on_move) {
+        let on_move_start = move || {
+            if let Some(f) = on_moving {
+                f.run(true);
+            }
+        };
+        match MapHandle::create(&el, &first, start, on_select, on_move_start, on_move) {
             Ok(h) => {
                 last.set_value(Some(h.view()));
                 on_bounds.run((h.bounds(), h.view().zoom));
-                handle.set_value(Some(h));
+                handle.set(h);
                 drawn.set(true);
             }
             Err(e) => failed.set(Some(js_error_text(&e))),
@@ -186,17 +204,14 @@ pub fn StationMap(
         if !drawn.get() || before.is_none_or(|b| b == now) {
             return now;
         }
-        handle.update_value(|h| {
-            let Some(h) = h else { return };
-            match now {
-                (Some(v), _) if last.get_value() == Some(v) => {}
-                (Some(v), _) => {
-                    last.set_value(Some(v));
-                    h.set_view(v);
-                }
-                (None, Some(b)) => h.fit(b),
-                (None, None) => h.fit_default(),
+        handle.with(|h| match now {
+            (Some(v), _) if last.get_value() == Some(v) => {}
+            (Some(v), _) => {
+                last.set_value(Some(v));
+                h.set_view(v);
             }
+            (None, Some(b)) => h.fit(b),
+            (None, None) => h.fit_default(),
         });
         now
     });
@@ -214,8 +229,12 @@ pub fn StationMap(
     });
 
     on_cleanup(move || {
-        if let Some(h) = handle.try_update_value(|h| h.take()).flatten() {
+        if let Some(h) = handle.take() {
             h.destroy();
+        }
+        // A map removed while it moved never ends that move.
+        if let Some(f) = on_moving {
+            f.run(false);
         }
     });
 
@@ -246,19 +265,51 @@ pub fn StationMap(
 
 /// Runs `f` on the map once it is drawn. It reads `drawn`, so an effect calling it runs again
 /// when the map appears and applies what was asked before.
-fn when_drawn(
-    drawn: RwSignal<bool>,
-    handle: StoredValue<Option<MapHandle>, LocalStorage>,
-    f: impl FnOnce(&mut MapHandle),
-) {
+fn when_drawn(drawn: RwSignal<bool>, handle: HandleCell, f: impl FnOnce(&mut MapHandle)) {
     if !drawn.get() {
         return;
     }
-    handle.update_value(|h| {
-        if let Some(h) = h {
-            f(h);
+    handle.with(f);
+}
+
+/// The map's handle once the map exists, and whether it is in use: Leaflet reports some moves
+/// while it is (a `set_view` from an effect), and those cannot use it again.
+#[derive(Clone, Copy)]
+struct HandleCell {
+    handle: StoredValue<Option<MapHandle>, LocalStorage>,
+    busy: StoredValue<bool>,
+}
+
+impl HandleCell {
+    fn new() -> HandleCell {
+        HandleCell {
+            handle: StoredValue::new_local(None),
+            busy: StoredValue::new(false),
         }
-    });
+    }
+
+    fn set(&self, h: MapHandle) {
+        self.handle.set_value(Some(h));
+    }
+
+    fn take(&self) -> Option<MapHandle> {
+        self.handle.try_update_value(Option::take).flatten()
+    }
+
+    fn busy(&self) -> bool {
+        self.busy.try_get_value().unwrap_or(true)
+    }
+
+    /// Runs `f` on the handle, if the map exists (and the component is still there).
+    fn with(&self, f: impl FnOnce(&mut MapHandle)) {
+        self.busy.try_set_value(true);
+        self.handle.try_update_value(|h| {
+            if let Some(h) = h {
+                f(h);
+            }
+        });
+        self.busy.try_set_value(false);
+    }
 }
 
 /// Above this many loaded stations, stations are drawn in clusters (never for a county or a
@@ -371,6 +422,7 @@ struct MapHandle {
     on_click: Closure<dyn Fn(JsValue)>,
     on_mark_click: Closure<dyn Fn(JsValue)>,
     _on_move: Closure<dyn Fn(JsValue)>,
+    _on_move_start: Closure<dyn Fn(JsValue)>,
 }
 
 impl MapHandle {
@@ -379,6 +431,7 @@ impl MapHandle {
         data: &Data,
         start: Start,
         on_select: Callback<String>,
+        on_move_start: impl Fn() + 'static,
         on_move: impl Fn(MapView, BBox) + 'static,
     ) -> Result<MapHandle, JsValue> {
         let options = MapOptions::new();
@@ -427,6 +480,8 @@ impl MapHandle {
             Closure::<dyn Fn(JsValue)>::new(move |_| on_move(view_of(&map), bounds_of(&map)))
         };
         map.on("moveend", on_move.as_ref());
+        let on_move_start = Closure::<dyn Fn(JsValue)>::new(move |_| on_move_start());
+        map.on("movestart", on_move_start.as_ref());
 
         Ok(MapHandle {
             map,
@@ -450,13 +505,14 @@ impl MapHandle {
             on_click,
             on_mark_click,
             _on_move: on_move,
+            _on_move_start: on_move_start,
         })
     }
 
     /// Shows this data: the outlines of the loaded counties, their stations (in clusters when
     /// there are many) and, when counties load on demand, the country's counties.
     fn set_data(&mut self, data: Arc<Data>) {
-        if self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, &data)) {
+        if self.shows(&data) {
             return;
         }
         // Outlines: keep those still loaded, add the new ones.
@@ -497,7 +553,11 @@ impl MapHandle {
         if let Some(villages) = self.villages.take() {
             villages.remove();
         }
-        self.data = Some(data);
+        // The data let go is freed in a task of its own: freeing a national view's rows takes
+        // milliseconds, which the frame that draws the new data need not wait for.
+        if let Some(old) = self.data.replace(data) {
+            set_timeout(move || drop(old), std::time::Duration::ZERO);
+        }
         self.draw_stations();
         self.draw_view();
         self.show_villages(self.villages_shown);
@@ -551,6 +611,11 @@ impl MapHandle {
             self.county_stations.push((code, group));
         }
         self.stations_drawn = data.stations().count();
+    }
+
+    /// Whether this is the data on the map.
+    fn shows(&self, data: &Arc<Data>) -> bool {
+        self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data))
     }
 
     /// Redraws what depends on the view: the clusters of stations, and the country's counties

@@ -134,6 +134,7 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
                 near=near_focus
                 on_view
                 on_bounds
+                on_moving=Callback::new(move |moving| store.set_moving(moving))
             />
             <div class="map-toolbar">
                 <div class="map-search">

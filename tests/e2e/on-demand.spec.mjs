@@ -187,6 +187,58 @@ test('a county opened on the map is fetched before the others in view are asked 
   expect(firstOther, JSON.stringify(events)).toBeGreaterThan(arrived);
 });
 
+test('counties that arrive while the map moves are drawn when it stops, or after 1.5 s of moving', async ({ page }) => {
+  const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
+  const counties = summary.areas.filter((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
+  // Two counties far apart; each one's rows arrive 300 ms after they are asked for.
+  const [first, second] = [counties[0], counties[counties.length - 1]];
+  for (const c of [first, second]) {
+    await page.route(`**/data/chunks/${c.code}/stations.csv`, async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fallback();
+    });
+  }
+  await page.goto('/');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  // Fits the county (asking for it), pans slowly at once, and notes when its rows arrived, when
+  // the map next showed new data, and when the pan ended.
+  const move = (county, seconds) => page.evaluate(async ({ bbox, file, seconds }) => {
+    const m = window.__cundiMaps[window.__cundiMaps.length - 1];
+    const el = document.querySelector('[data-testid=map]');
+    const before = el.dataset.generation;
+    let drawn = null;
+    const watch = new MutationObserver(() => {
+      if (drawn === null && el.dataset.generation !== before) drawn = performance.now();
+    });
+    watch.observe(el, { attributes: true, attributeFilter: ['data-generation'] });
+    m.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { animate: false });
+    const ended = await new Promise((resolve) => {
+      m.once('moveend', () => resolve(performance.now()));
+      m.panBy([60, 0], { animate: true, duration: seconds, easeLinearity: 1 });
+    });
+    const start = performance.now();
+    while (drawn === null && performance.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
+    watch.disconnect();
+    const arrived = performance.getEntriesByType('resource').find((e) => e.name.endsWith(file));
+    return { arrived: arrived && arrived.responseEnd, drawn, ended };
+  }, { bbox: county.bbox, file: county.chunk.stations.path, seconds });
+
+  // A pan of 1.2 s: the rows arrive during it and are drawn as it ends.
+  const short = await move(first, 1.2);
+  expect(short.arrived, JSON.stringify(short)).toBeLessThan(short.ended);
+  expect(short.drawn, JSON.stringify(short)).toBeGreaterThanOrEqual(short.ended);
+  expect(short.drawn, JSON.stringify(short)).toBeLessThan(short.ended + 500);
+  const own = stations.filter((s) => s.admin_code.startsWith(first.code)).length;
+  await expect.poll(async () => Number(await map.getAttribute('data-stations-drawn'))).toBeGreaterThanOrEqual(own);
+  await expect(page.getByTestId('station-count')).toHaveAttribute('data-pending', '0');
+
+  // Once the counties around it are in, a pan of 4 s: they do not wait for its end, but no more than 1.5 s after they arrived.
+  const long = await move(second, 4);
+  expect(long.drawn, JSON.stringify(long)).toBeGreaterThanOrEqual(long.arrived + 1400);
+  expect(long.drawn, JSON.stringify(long)).toBeLessThan(long.ended);
+});
+
 test('a station, village or township page opens its own county only', async ({ page }) => {
   const chunks = watchChunks(page);
   const station = stations.find((s) => s.tier === 'township_station' && s.admin_code.startsWith('6401'));
