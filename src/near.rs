@@ -198,7 +198,7 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
 
 /// What the data says about a position.
 pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
-    let ds = &data.dataset;
+    let ds = data.dataset();
     let village = match data.near().locate(lon, lat) {
         Whereabouts::Outside => return NearState::Failed(NearFailure::Outside),
         Whereabouts::InVillage { village, km } => ds.villages.get(village).map(|v| {

@@ -134,15 +134,18 @@ pub struct County {
     pub problems: Vec<Problem>,
 }
 
-/// Everything loaded: the configuration, the summary, the rows of the loaded counties as a core
-/// `Dataset` (with its lookups), the nearest-point index and a search index over them (the one
-/// with the areas' pinyin follows, see [`Store::search`]), the county outlines, and every
+/// Everything loaded: the configuration, the summary, the rows of the loaded counties (and as a
+/// core `Dataset` with its lookups), the nearest-point index and a search index over them (the
+/// one with the areas' pinyin follows, see [`Store::search`]), the county outlines, and every
 /// problem. A new `Data` replaces the old whenever counties load or are let go.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub config: SiteConfig,
     pub summary: Arc<Summary>,
-    pub dataset: Dataset,
+    /// The summary's areas and targets with the loaded counties' rows, built on first use
+    /// ([`Data::dataset`]): a county's arrival on the map needs only its rows, and copying every
+    /// loaded county's rows into one `Dataset` and indexing them is most of what an arrival cost.
+    dataset: std::sync::OnceLock<Dataset>,
     /// By names and codes, over the loaded areas, stations and villages; built on first use
     /// (the index with pinyin usually arrives first, and a county opening should not wait).
     search: std::sync::OnceLock<SearchIndex>,
@@ -175,53 +178,55 @@ impl Data {
     ) -> Data {
         let mut problems = summary.problems.clone();
         let mut townships: Vec<Area> = Vec::new();
-        let mut parts = Parts {
-            targets: summary.targets.clone(),
-            authorities: summary.authorities.clone(),
-            county_bboxes: summary
-                .counties()
-                .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
-                .collect(),
-            ..Parts::default()
-        };
         let mut boundaries = Vec::new();
-        parts
-            .stations
-            .reserve_exact(counties.iter().map(|c| c.stations.len()).sum());
-        parts
-            .villages
-            .reserve_exact(counties.iter().map(|c| c.villages.len()).sum());
         for county in &counties {
             if let Some(boundary) = &county.boundary {
                 boundaries.push((county.code.clone(), boundary.clone()));
             }
             townships.extend(county.townships.iter().cloned());
-            parts.stations.extend(county.stations.iter().cloned());
-            parts.villages.extend(county.villages.iter().cloned());
             problems.extend(county.problems.iter().cloned());
         }
         townships.sort_by(|a, b| a.division.code.cmp(&b.division.code));
-        parts.divisions = summary
-            .areas
-            .iter()
-            .chain(&townships)
-            .map(|a| a.division.clone())
-            .collect();
-        let dataset = Dataset::new(parts);
         Data {
+            dataset: std::sync::OnceLock::new(),
             near: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
             on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
             summary,
-            dataset,
             boundaries,
             problems,
             loaded: counties,
             townships,
             generation,
         }
+    }
+
+    /// The loaded rows with the summary's areas, targets and authorities, and the lookups over
+    /// them (built the first time a view asks).
+    pub fn dataset(&self) -> &Dataset {
+        self.dataset.get_or_init(|| {
+            let summary = &self.summary;
+            let mut parts = Parts {
+                targets: summary.targets.clone(),
+                authorities: summary.authorities.clone(),
+                county_bboxes: summary
+                    .counties()
+                    .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
+                    .collect(),
+                ..Parts::default()
+            };
+            parts.stations = self.stations().cloned().collect();
+            parts.villages = self.villages().cloned().collect();
+            parts.divisions = summary
+                .areas
+                .iter()
+                .chain(&self.townships)
+                .map(|a| a.division.clone())
+                .collect();
+            Dataset::new(parts)
+        })
     }
 
     /// The province, city or county from the summary, or a township of a loaded county.
@@ -253,46 +258,53 @@ impl Data {
 
     /// The nearest-point index over the loaded stations and villages.
     pub fn near(&self) -> &NearIndex {
-        self.near.get_or_init(|| NearIndex::new(&self.dataset))
+        self.near.get_or_init(|| NearIndex::new(self.dataset()))
     }
 
     /// The index by names and codes (see `search`).
     pub fn search_index(&self) -> &SearchIndex {
         self.search.get_or_init(|| {
-            SearchIndex::build(search::dataset_entries(&self.dataset, &[], &mut |_| {
+            SearchIndex::build(search::dataset_entries(self.dataset(), &[], &mut |_| {
                 PinyinKeys::default()
             }))
         })
     }
 
+    /// The loaded counties' stations, county by county (in the order of the dataset's).
     pub fn stations(&self) -> impl Iterator<Item = &Station> {
-        self.dataset.stations.iter()
+        self.loaded.iter().flat_map(|c| c.stations.iter())
     }
 
+    /// The loaded counties' villages, county by county (in the order of the dataset's).
     pub fn villages(&self) -> impl Iterator<Item = &Village> {
-        self.dataset.villages.iter()
+        self.loaded.iter().flat_map(|c| c.villages.iter())
     }
 
+    /// The station with this id (the first, if two have it, as in the dataset), found without
+    /// building the dataset: the map asks for the selected one with every new `Data`.
     pub fn station(&self, id: &str) -> Option<&Station> {
-        self.dataset.station(id)
+        match self.dataset.get() {
+            Some(dataset) => dataset.station(id),
+            None => self.stations().find(|s| s.id == id),
+        }
     }
 
     /// How often a village really gets parcels: a village "served" by a station that is not
     /// operating gets none.
     pub fn frequency(&self, village: &Village) -> Frequency {
-        cundi_core::stats::effective_frequency(&self.dataset, village)
+        cundi_core::stats::effective_frequency(self.dataset(), village)
     }
 
     /// The names of the divisions a code lies in, from the province down to the code itself
     /// (a village's own name included); divisions missing from the data are left out.
     pub fn area_names(&self, code: &Code) -> Vec<String> {
         let mut names: Vec<String> = self
-            .dataset
+            .dataset()
             .ancestors(code.as_str())
             .into_iter()
             .map(|d| d.name.clone())
             .collect();
-        names.extend(self.dataset.name_of(code.as_str()).map(str::to_string));
+        names.extend(self.dataset().name_of(code.as_str()).map(str::to_string));
         names
     }
 
@@ -300,12 +312,12 @@ impl Data {
     /// when it is a division (a village is not an area the map can show).
     pub fn area_path(&self, code: &Code) -> Vec<(Code, String)> {
         let mut path: Vec<(Code, String)> = self
-            .dataset
+            .dataset()
             .ancestors(code.as_str())
             .into_iter()
             .map(|d| (d.code.clone(), d.name.clone()))
             .collect();
-        if let Some(d) = self.dataset.division(code.as_str()) {
+        if let Some(d) = self.dataset().division(code.as_str()) {
             path.push((d.code.clone(), d.name.clone()));
         }
         path

@@ -701,6 +701,46 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
     (data, entries)
 }
 
+/// The map reads the loaded counties' rows without the dataset being built (a county's arrival
+/// does not build it); they are the rows the dataset holds once built, in the same order, and an
+/// id found twice finds the first station either way.
+#[wasm_bindgen_test]
+fn data_rows_are_the_dataset_rows_built_later() {
+    let (tiny, _) = tiny_data();
+    let county = |code: &str, name: &str, village_code: &str| {
+        Arc::new(cundi::store::County {
+            code: Code::parse(code).unwrap(),
+            stations: vec![station(name)],
+            villages: vec![village(village_code, name, Some(7))],
+            boundary: None,
+            townships: vec![],
+            problems: vec![],
+        })
+    };
+    let data = Data::new(
+        tiny.config.clone(),
+        tiny.summary.clone(),
+        vec![
+            county("140522", "第一站", "140522100001"),
+            county("140523", "第二站", "140523100001"),
+        ],
+        2,
+    );
+    assert_eq!(data.station("ts-140522100").unwrap().name, "第一站");
+    let stations: Vec<&str> = data.stations().map(|s| s.name.as_str()).collect();
+    let villages: Vec<&str> = data.villages().map(|v| v.code.as_str()).collect();
+    assert_eq!(stations, ["第一站", "第二站"]);
+    assert_eq!(villages, ["140522100001", "140523100001"]);
+
+    let dataset = data.dataset();
+    let built: Vec<&str> = dataset.stations.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(built, stations);
+    let built: Vec<&str> = dataset.villages.iter().map(|v| v.code.as_str()).collect();
+    assert_eq!(built, villages);
+    assert_eq!(data.station("ts-140522100").unwrap().name, "第一站");
+    assert_eq!(dataset.division("140522").unwrap().name, "阳城县");
+}
+
 fn input_event(input: &web_sys::HtmlInputElement, value: &str) {
     input.set_value(value);
     let init = web_sys::EventInit::new();

@@ -344,7 +344,7 @@ fn Children(data: Arc<Data>, children: Vec<Area>) -> impl IntoView {
 /// How often the area's villages get parcels, from the villages loaded.
 #[component]
 fn DeliveriesChart(data: Arc<Data>, area: Option<Code>) -> impl IntoView {
-    let d = share::deliveries(&data.dataset, area.as_ref());
+    let d = share::deliveries(data.dataset(), area.as_ref());
     let total = d.total();
     if total == 0 {
         return None;

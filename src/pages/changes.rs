@@ -78,7 +78,7 @@ fn ChangesView(data: Arc<Data>, changes: Changes, url: String) -> impl IntoView 
         .iter()
         .map(|c| {
             let name = data
-                .dataset
+                .dataset()
                 .name_of(c.code.as_str())
                 .map(str::to_string)
                 .unwrap_or_else(|| c.code.to_string());

@@ -70,7 +70,7 @@ impl Ways {
             .map(|s| s.admin_code.clone())
             .or_else(|| Code::parse(draft.village_code.trim()).ok());
         let authority = code
-            .and_then(|c| complaint::authority_for(&data.dataset, &c))
+            .and_then(|c| complaint::authority_for(data.dataset(), &c))
             .cloned();
         let open311 = authority
             .as_ref()
@@ -178,7 +178,7 @@ pub fn ComplaintPage() -> impl IntoView {
         let Some(data) = data.get() else {
             return Vec::new();
         };
-        let ctx = Context::new(today(), &data.dataset);
+        let ctx = Context::new(today(), data.dataset());
         draft.with(|d| validate(d, &channel(), &ctx).err().unwrap_or_default())
     });
 
@@ -191,7 +191,7 @@ pub fn ComplaintPage() -> impl IntoView {
         let Some(data) = data.get_untracked() else {
             return;
         };
-        let ctx = Context::new(today(), &data.dataset);
+        let ctx = Context::new(today(), data.dataset());
         let checked = draft.with_untracked(|d| validate(d, &channel(), &ctx));
         let complaint = match checked {
             Ok(c) => c,
@@ -206,7 +206,7 @@ pub fn ComplaintPage() -> impl IntoView {
             (Way::Open311, Some(endpoint), _) => Route::open311(
                 endpoint,
                 &complaint,
-                &complaint::place(&complaint, &data.dataset),
+                &complaint::place(&complaint, data.dataset()),
             ),
             (Way::Email, _, Some(to)) => Route::Email { to },
             _ => Route::Letter,
@@ -752,7 +752,7 @@ fn PlacePicker(field: Field, draft: RwSignal<Draft>) -> impl IntoView {
         store
             .data()
             .map(|data| {
-                data.dataset
+                data.dataset()
                     .villages_served_by(&station)
                     .into_iter()
                     .map(|v| (v.code.to_string(), v.name.clone()))
@@ -874,7 +874,7 @@ fn SentPanel(id: String, way: Way, on_new: Callback<()>) -> impl IntoView {
                 return None;
             };
             let data = store.data()?;
-            let ctx = Context::new(today(), &data.dataset);
+            let ctx = Context::new(today(), data.dataset());
             Some(complaint::mailto(&r.complaint, &ctx, to, lang()))
         }
     };

@@ -41,17 +41,17 @@ pub fn LetterPage() -> impl IntoView {
         let data2 = data.clone();
         let complaint_for_letter = record.complaint.clone();
         let letter = Memo::new(move |_| {
-            let ctx = Context::new(today(), &data2.dataset);
+            let ctx = Context::new(today(), data2.dataset());
             complaint::letter(&complaint_for_letter, &ctx, lang())
         });
-        let authority_email = complaint::complaint_authority(&record.complaint, &data.dataset)
+        let authority_email = complaint::complaint_authority(&record.complaint, data.dataset())
             .and_then(|a| a.email.clone());
         let mailto = {
             let data = data.clone();
             let c = record.complaint.clone();
             move || {
                 let to = authority_email.clone()?;
-                let ctx = Context::new(today(), &data.dataset);
+                let ctx = Context::new(today(), data.dataset());
                 Some(complaint::mailto(&c, &ctx, &to, lang()))
             }
         };

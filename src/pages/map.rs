@@ -182,7 +182,7 @@ pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl
     let content = match data.station(&id) {
         Some(station) => {
             let served = data
-                .dataset
+                .dataset()
                 .villages_served_by(&id)
                 .into_iter()
                 .map(|v| ServedVillage {

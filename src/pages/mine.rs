@@ -80,7 +80,7 @@ fn RecordItem(record: Record) -> impl IntoView {
                 .and_then(|s| data.station(s).map(|s| s.name.clone()))
                 .or_else(|| {
                     let v = village.as_ref()?;
-                    data.dataset.village(v.as_str()).map(|v| v.name.clone())
+                    data.dataset().village(v.as_str()).map(|v| v.name.clone())
                 })
         }
     };

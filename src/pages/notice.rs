@@ -35,7 +35,7 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
         "{origin}{}",
         href("/complaint", &[(url::STATION, Some(station.id.clone()))])
     );
-    let authority = complaint::authority_for(&data.dataset, &station.admin_code).cloned();
+    let authority = complaint::authority_for(data.dataset(), &station.admin_code).cloned();
     let phone = appeal_phone(authority.as_ref());
     let illustrative = data.summary.package.illustrative;
     let (tier, status, fee) = (station.tier, station.status, station.pickup_fee);

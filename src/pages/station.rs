@@ -22,7 +22,7 @@ pub fn StationPage() -> impl IntoView {
 #[component]
 fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
     let served: Vec<ServedVillage> = data
-        .dataset
+        .dataset()
         .villages_served_by(&station.id)
         .into_iter()
         .map(|v| ServedVillage {

@@ -109,7 +109,7 @@ fn shown(data: &Data, kind: Kind, rows: &[usize], q: &Query) -> Shown {
             pages: 1,
         }
     }
-    let ds = &data.dataset;
+    let ds = data.dataset();
     let page = table::page_of(rows, q);
     let mut s = match kind {
         Kind::Stations => cells(&ds.stations, &page.indices, |st: &Station| st.id.clone()),
@@ -160,8 +160,8 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         filters.with(|q| match kind {
-            Kind::Stations => table::station_rows(&data2.dataset, q),
-            Kind::Villages => table::village_rows(&data2.dataset, q),
+            Kind::Stations => table::station_rows(data2.dataset(), q),
+            Kind::Villages => table::village_rows(data2.dataset(), q),
         })
     });
     let data3 = data.clone();
@@ -281,7 +281,7 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
 
     let download = Callback::new(move |json: bool| {
         let (_, _, indices, _, page, _) = result.get_untracked();
-        let ds = &data.dataset;
+        let ds = data.dataset();
         let (bytes, mime) = match (kind, json) {
             (Kind::Stations, false) => {
                 (table::stations_csv(ds, &indices), "text/csv;charset=utf-8")

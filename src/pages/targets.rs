@@ -66,7 +66,7 @@ pub fn TargetsPage() -> impl IntoView {
                 (t > 0.0).then(|| Bar {
                     label: format!(
                         "{} · {}",
-                        data.dataset
+                        data.dataset()
                             .name_of(a.target.jurisdiction_code.as_str())
                             .unwrap_or_default(),
                         a.target.deadline
@@ -114,7 +114,7 @@ fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
         .map(|a| {
             let t = a.target.clone();
             let area = data
-                .dataset
+                .dataset()
                 .name_of(t.jurisdiction_code.as_str())
                 .map(str::to_string)
                 .unwrap_or_else(|| t.jurisdiction_code.to_string());

@@ -26,7 +26,7 @@ pub fn VillagePage() -> impl IntoView {
     with_data(move |data| {
         let code = code.get();
         crate::pages::scroll_to_top();
-        if let Some(village) = data.dataset.village(&code).cloned() {
+        if let Some(village) = data.dataset().village(&code).cloned() {
             return Either::Left(view! { <VillageView data village /> });
         }
         let county = cundi_core::Code::parse(&code).ok().and_then(|c| c.county());
@@ -43,12 +43,12 @@ pub fn VillagePage() -> impl IntoView {
 fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
     let frequency = data.frequency(&village);
     let serving =
-        serving_point(&data.dataset, village.code.as_str()).map(|s| (s.station.clone(), s.km));
+        serving_point(data.dataset(), village.code.as_str()).map(|s| (s.station.clone(), s.km));
     let alternatives: Vec<(Station, f64)> = data
         .near()
-        .alternatives(&data.dataset, village.code.as_str(), ALTERNATIVES)
+        .alternatives(data.dataset(), village.code.as_str(), ALTERNATIVES)
         .into_iter()
-        .map(|n| (data.dataset.stations[n.station].clone(), n.km))
+        .map(|n| (data.dataset().stations[n.station].clone(), n.km))
         .collect();
     let mut path = data.area_path(&village.township_code);
     if path.is_empty() {
