@@ -134,8 +134,8 @@ pub struct County {
     pub problems: Vec<Problem>,
 }
 
-/// Everything loaded: the configuration, the summary, the rows of the loaded counties (and as a
-/// core `Dataset` with its lookups), the nearest-point index and a search index over them (the
+/// Everything loaded: the configuration, the summary, the rows of the loaded counties (and, once
+/// a view asks, a core `Dataset` of them with its lookups), the nearest-point index and a search index over them (the
 /// one with the areas' pinyin follows, see [`Store::search`]), the county outlines, and every
 /// problem. A new `Data` replaces the old whenever counties load or are let go.
 #[derive(Debug, Clone)]
@@ -160,7 +160,8 @@ pub struct Data {
     pub problems: Vec<Problem>,
     /// Whether counties load on demand (more than `config.eager_counties`).
     pub on_demand: bool,
-    /// The loaded counties, kept to build the next `Data` without fetching them again.
+    /// The loaded counties: their rows as the map reads them (`stations`, `villages`), and kept
+    /// to build the next `Data` without fetching them again.
     loaded: Vec<Arc<County>>,
     /// The loaded counties' townships, by code.
     townships: Vec<Area>,
