@@ -116,8 +116,8 @@ pub const EAGER_COUNTIES: usize = 40;
 /// first, so memory stays bounded however far the user wanders.
 pub const KEEP_COUNTIES: usize = 24;
 
-/// Counties that arrive while the map moves wait at most this long for it to stop (see
-/// [`Store::set_moving`]), so that a long drag still shows them.
+/// Counties that arrive while the map moves wait at most this long (from their arrival) for it
+/// to stop (see [`Store::set_moving`]), so that a long drag still shows them.
 pub const MOVING_HOLD_MS: u64 = 1500;
 
 /// One county's rows, as read from its chunk.
@@ -135,14 +135,15 @@ pub struct County {
 }
 
 /// Everything loaded: the configuration, the summary, the rows of the loaded counties (and, once
-/// a view asks, a core `Dataset` of them with its lookups), the nearest-point index and a search index over them (the
-/// one with the areas' pinyin follows, see [`Store::search`]), the county outlines, and every
-/// problem. A new `Data` replaces the old whenever counties load or are let go.
+/// a view asks, a core `Dataset` of them with its lookups), the nearest-point index and a search
+/// index over them (the one with the areas' pinyin follows, see [`Store::search`]), the county
+/// outlines, and every problem. A new `Data` replaces the old whenever counties load or are let go.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub config: SiteConfig,
     pub summary: Arc<Summary>,
-    /// The summary's areas and targets with the loaded counties' rows, built on first use
+    /// The summary's areas, targets, authorities and county boxes with the loaded counties'
+    /// rows, built on first use
     /// ([`Data::dataset`]): a county's arrival on the map needs only its rows, and copying every
     /// loaded county's rows into one `Dataset` and indexing them is most of what an arrival cost.
     dataset: std::sync::OnceLock<Dataset>,
@@ -811,7 +812,11 @@ impl Store {
             return;
         }
         let (send, still) = futures::channel::oneshot::channel();
-        self.still.update_value(|s| s.push(send));
+        self.still.update_value(|s| {
+            // Waiters whose time ran out.
+            s.retain(|w| !w.is_canceled());
+            s.push(send);
+        });
         let (send, late) = futures::channel::oneshot::channel::<()>();
         set_timeout(
             move || {
@@ -837,9 +842,11 @@ impl Store {
     }
 
     /// Asks for the counties of a view, group by group: each group is fetched once the one
-    /// before it has loaded (or failed), so the first is drawn without sharing the network and
-    /// the main thread with the others. A view asked for later drops the groups of this one not
-    /// yet begun: the user has moved on, and the new view asks for what it shows.
+    /// before it has arrived (or failed), so the first is drawn without sharing the network and
+    /// the main thread with the others. (While the map moves, a group that has arrived waits
+    /// to join the data, see [`Store::set_moving`]; the next is fetched meanwhile.) A view asked
+    /// for later drops the groups of this one not yet begun: the user has moved on, and the new
+    /// view asks for what it shows.
     pub fn want_in_turn(&self, groups: Vec<Vec<Code>>) {
         let store = *self;
         let turn = self.turn.get_value() + 1;
@@ -849,8 +856,13 @@ impl Store {
                 if i > 0 && store.turn.try_get_value() != Some(turn) {
                     return;
                 }
-                if !counties.is_empty() {
-                    let _ = store.load_counties(counties).await;
+                if counties.is_empty() {
+                    continue;
+                }
+                if let Ok(Fetch::Fetched(fetched)) = store.fetch_counties(counties).await {
+                    leptos::task::spawn_local(async move {
+                        let _ = store.settle(fetched).await;
+                    });
                 }
             }
         });
@@ -860,13 +872,25 @@ impl Store {
     /// least recently wanted others are let go beyond [`KEEP_COUNTIES`]; those asked for here
     /// never are.
     pub async fn load_counties(&self, counties: Vec<Code>) -> Result<Arc<Data>, LoadError> {
-        let not_ready = || LoadError {
+        match self.fetch_counties(counties).await? {
+            Fetch::Loaded(data) => Ok(data),
+            Fetch::Fetched(fetched) => self.settle(fetched).await,
+        }
+    }
+
+    fn not_ready(&self) -> LoadError {
+        LoadError {
             file: self.config_url.get_value(),
             failure: LoadFailure::Network("the data is not loaded".into()),
-        };
-        let data = self.data_untracked().ok_or_else(not_ready)?;
+        }
+    }
+
+    /// Fetches and reads those of these counties that are neither loaded nor read already
+    /// (waiting to join the data), and puts them with the counties read (`arrived`).
+    async fn fetch_counties(&self, counties: Vec<Code>) -> Result<Fetch, LoadError> {
+        let data = self.data_untracked().ok_or_else(|| self.not_ready())?;
         if !data.on_demand {
-            return Ok(data);
+            return Ok(Fetch::Loaded(data));
         }
         let mut counties: Vec<Code> = counties
             .into_iter()
@@ -881,57 +905,76 @@ impl Store {
             recent.retain(|c| !counties.contains(c));
             recent.extend(counties.iter().cloned());
         });
+        let arrived = |c: &Code| {
+            self.arrived
+                .try_with_value(|a| a.iter().any(|county| &county.code == c))
+                .unwrap_or(false)
+        };
+        let waiting = counties.iter().any(&arrived);
         let missing: Vec<&Area> = counties
             .iter()
-            .filter(|c| !data.has_county(c))
+            .filter(|c| !data.has_county(c) && !arrived(c))
             .filter_map(|c| data.summary.area(c.as_str()))
             .collect();
-        if missing.is_empty() {
-            return Ok(data);
+        if missing.is_empty() && !waiting {
+            return Ok(Fetch::Loaded(data));
         }
         let attempt = self.attempt.get_value();
         self.pending.update(|n| *n += missing.len());
         let results =
             futures::future::join_all(missing.iter().map(|area| load_county(&data.config, area)))
                 .await;
-        let current = || self.attempt.try_get_value() == Some(attempt);
-        let mut failed = None;
-        if current() {
+        let mut fetched = Fetched {
+            attempt,
+            fetched: missing.len(),
+            added: waiting,
+            failed: None,
+        };
+        if self.attempt.try_get_value() == Some(attempt) {
             for result in results {
                 match result {
                     Ok(county) => {
                         self.arrived.try_update_value(|a| a.push(Arc::new(county)));
+                        fetched.added = true;
                     }
-                    Err(e) => failed = Some(e),
+                    Err(e) => fetched.failed = Some(e),
                 }
             }
             self.asked
                 .try_update_value(|a| a.extend(counties.iter().cloned()));
         }
-        // Counties read while the map moves become data once it stops: making a new `Data` and
-        // drawing it would hold up the frames of the move.
-        self.until_still().await;
-        self.pending
-            .try_update(|n| *n = n.saturating_sub(missing.len()));
-        if !current() {
-            return Err(not_ready());
+        Ok(Fetch::Fetched(fetched))
+    }
+
+    /// Brings the counties read into the data (with those other calls read meanwhile): at once,
+    /// or when the map stops moving ([`Store::set_moving`]), since making a new `Data` and
+    /// drawing it would hold up the frames of the move.
+    async fn settle(&self, fetched: Fetched) -> Result<Arc<Data>, LoadError> {
+        if fetched.added {
+            self.until_still().await;
         }
-        self.county_error.try_set(failed.clone());
+        self.pending
+            .try_update(|n| *n = n.saturating_sub(fetched.fetched));
+        if self.attempt.try_get_value() != Some(fetched.attempt) {
+            return Err(self.not_ready());
+        }
+        self.county_error.try_set(fetched.failed.clone());
         // Unless another call (or the map stopping) has brought them in already.
         let next = self
             .commit_arrived()
             .or_else(|| self.data_untracked())
-            .ok_or_else(not_ready)?;
-        match failed {
+            .ok_or_else(|| self.not_ready())?;
+        match fetched.failed {
             Some(e) => Err(e),
             None => Ok(next),
         }
     }
 
-    /// Makes the data with the counties that have arrived, if any: the data now (whatever
-    /// loaded meanwhile stays) with them added, and the least recently wanted let go beyond
-    /// [`KEEP_COUNTIES`], never one asked for by the calls that brought them.
+    /// Makes the data with the counties read and not yet in it, if any: the data now (whatever
+    /// loaded meanwhile stays) with them added. Beyond [`KEEP_COUNTIES`] the least recently
+    /// wanted are let go, never one asked for by the calls that read them.
     fn commit_arrived(&self) -> Option<Arc<Data>> {
+        let now = self.data_untracked()?;
         let mut fresh = self
             .arrived
             .try_update_value(std::mem::take)
@@ -940,12 +983,11 @@ impl Store {
             .asked
             .try_update_value(std::mem::take)
             .unwrap_or_default();
-        asked.sort();
-        asked.dedup();
         if fresh.is_empty() {
             return None;
         }
-        let now = self.data_untracked()?;
+        asked.sort();
+        asked.dedup();
         // Two calls may have fetched the same county.
         fresh.sort_by(|a, b| a.code.cmp(&b.code));
         fresh.dedup_by(|a, b| a.code == b.code);
@@ -953,7 +995,13 @@ impl Store {
         all.retain(|c| !fresh.iter().any(|f| f.code == c.code));
         all.extend(fresh);
         let recent = self.recent.get_value();
-        let rank = |c: &Code| recent.iter().position(|r| r == c).map_or(0, |i| i + 1);
+        let rank = |c: &Code| {
+            if asked.binary_search(c).is_ok() {
+                usize::MAX
+            } else {
+                recent.iter().position(|r| r == c).map_or(0, |i| i + 1)
+            }
+        };
         all.sort_by_key(|c| std::cmp::Reverse(rank(&c.code)));
         all.truncate(KEEP_COUNTIES.max(asked.len()));
         all.sort_by(|a, b| a.code.cmp(&b.code));
@@ -971,6 +1019,24 @@ impl Store {
         self.load_county_search(&next);
         Some(next)
     }
+}
+
+/// What [`Store::fetch_counties`] found: the data already holds the counties, or some were
+/// fetched (and read, unless they failed) and wait to join it ([`Store::settle`]).
+enum Fetch {
+    Loaded(Arc<Data>),
+    Fetched(Fetched),
+}
+
+struct Fetched {
+    /// The load attempt they were fetched for (a reload since makes them stale).
+    attempt: u64,
+    /// How many counties were fetched (counted in `pending` until they settle).
+    fetched: usize,
+    /// Whether any of the counties asked for is among those read and waiting.
+    added: bool,
+    /// The last county that failed to load.
+    failed: Option<LoadError>,
 }
 
 /// Creates the store, starts loading, and provides it to the views below.

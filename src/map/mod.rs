@@ -136,7 +136,7 @@ pub fn StationMap(
         // effect below, with the marks for the view.
         let on_move = move |v: MapView, bounds: BBox| {
             if let Some(f) = on_moving {
-                f.run(false);
+                f.try_run(false);
             }
             let draw = move || {
                 handle.with(|h| {
@@ -160,7 +160,7 @@ pub fn StationMap(
         };
         let on_move_start = move || {
             if let Some(f) = on_moving {
-                f.run(true);
+                f.try_run(true);
             }
         };
         match MapHandle::create(&el, &first, start, on_select, on_move_start, on_move) {
@@ -234,7 +234,7 @@ pub fn StationMap(
         }
         // A map removed while it moved never ends that move.
         if let Some(f) = on_moving {
-            f.run(false);
+            f.try_run(false);
         }
     });
 
@@ -302,13 +302,14 @@ impl HandleCell {
 
     /// Runs `f` on the handle, if the map exists (and the component is still there).
     fn with(&self, f: impl FnOnce(&mut MapHandle)) {
+        let before = self.busy();
         self.busy.try_set_value(true);
         self.handle.try_update_value(|h| {
             if let Some(h) = h {
                 f(h);
             }
         });
-        self.busy.try_set_value(false);
+        self.busy.try_set_value(before);
     }
 }
 

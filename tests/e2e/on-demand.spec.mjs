@@ -339,6 +339,37 @@ test.describe('a county that fails to load', () => {
     await page.getByTestId('retry').click();
     await expect(page.getByTestId('station-page')).toBeVisible();
   });
+
+  test('on the map, is said at once even while the map moves', async ({ page }) => {
+    const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
+    const county = summary.areas.find((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
+    await page.route(`**/data/chunks/${county.code}/stations.csv`, (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await page.goto('/');
+    const map = page.getByTestId('map');
+    await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+    // Asked for, then a pan of 4 s at once: a county that failed has nothing to wait for, so its
+    // failure is said as it comes, not when the map stops (nor 1.5 s later).
+    const times = await page.evaluate(async ({ bbox, file }) => {
+      const m = window.__cundiMaps[window.__cundiMaps.length - 1];
+      let said = null;
+      const watch = new MutationObserver(() => {
+        if (said === null && document.querySelector('[data-testid=county-error]')) said = performance.now();
+      });
+      watch.observe(document.body, { subtree: true, childList: true });
+      m.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { animate: false });
+      const ended = await new Promise((resolve) => {
+        m.once('moveend', () => resolve(performance.now()));
+        m.panBy([60, 0], { animate: true, duration: 4, easeLinearity: 1 });
+      });
+      watch.disconnect();
+      const failed = performance.getEntriesByType('resource').find((e) => e.name.endsWith(file));
+      return { failed: failed && failed.responseEnd, said, ended };
+    }, { bbox: county.bbox, file: county.chunk.stations.path });
+    expect(times.said, JSON.stringify(times)).not.toBeNull();
+    expect(times.said - times.failed, JSON.stringify(times)).toBeLessThan(1000);
+    expect(times.said, JSON.stringify(times)).toBeLessThan(times.ended);
+    await expect(page.getByTestId('county-error')).toContainText(`chunks/${county.code}/stations.csv`);
+  });
 });
 
 test.describe('a name shard that fails', () => {
