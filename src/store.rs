@@ -205,8 +205,8 @@ impl Data {
         }
     }
 
-    /// The loaded rows with the summary's areas, targets and authorities, and the lookups over
-    /// them (built the first time a view asks).
+    /// The loaded rows with the summary's areas, targets, authorities and county boxes, and the
+    /// lookups over them (built the first time a view asks).
     pub fn dataset(&self) -> &Dataset {
         self.dataset.get_or_init(|| {
             let summary = &self.summary;
