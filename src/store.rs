@@ -153,8 +153,6 @@ pub struct Data {
     /// The nearest-point index, built on first use ("near me", a village's page): the map is
     /// drawn without it.
     near: std::sync::OnceLock<NearIndex>,
-    /// (county code, GeoJSON text) of each loaded county that has an outline.
-    pub boundaries: Vec<(Code, String)>,
     /// The codes of the loaded counties.
     pub counties: Vec<Code>,
     /// The summary's problems followed by those found while reading the loaded chunks.
@@ -180,11 +178,7 @@ impl Data {
     ) -> Data {
         let mut problems = summary.problems.clone();
         let mut townships: Vec<Area> = Vec::new();
-        let mut boundaries = Vec::new();
         for county in &counties {
-            if let Some(boundary) = &county.boundary {
-                boundaries.push((county.code.clone(), boundary.clone()));
-            }
             townships.extend(county.townships.iter().cloned());
             problems.extend(county.problems.iter().cloned());
         }
@@ -197,7 +191,6 @@ impl Data {
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
             summary,
-            boundaries,
             problems,
             loaded: counties,
             townships,
@@ -270,6 +263,13 @@ impl Data {
                 PinyinKeys::default()
             }))
         })
+    }
+
+    /// (county code, GeoJSON text) of each loaded county that has an outline.
+    pub fn boundaries(&self) -> impl Iterator<Item = (&Code, &str)> {
+        self.loaded
+            .iter()
+            .filter_map(|c| Some((&c.code, c.boundary.as_deref()?)))
     }
 
     /// The loaded counties' stations, county by county (in the order of the dataset's).

@@ -524,7 +524,7 @@ impl MapHandle {
             }
             keep
         });
-        for (code, text) in &data.boundaries {
+        for (code, text) in data.boundaries() {
             if self.outlines.iter().any(|(c, _)| c == code) {
                 continue;
             }
@@ -554,8 +554,9 @@ impl MapHandle {
         if let Some(villages) = self.villages.take() {
             villages.remove();
         }
-        // The data let go is freed in a task of its own: freeing a national view's rows takes
-        // milliseconds, which the frame that draws the new data need not wait for.
+        // The data let go is freed in a task of its own: once a view has asked for its
+        // `Dataset` (a search, near me), freeing that takes milliseconds, which the frame that
+        // draws the new data need not wait for.
         if let Some(old) = self.data.replace(data) {
             set_timeout(move || drop(old), std::time::Duration::ZERO);
         }
