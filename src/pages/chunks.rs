@@ -20,7 +20,7 @@ use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
-use crate::store::Data;
+use crate::store::{use_store, Data, LoadState};
 use cundi_core::geo::BBox;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -28,16 +28,37 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// What a chunk's page gives: the page, or why its code could not be fetched.
 type Page = Result<AnyView, SplitLoaderError>;
 
+/// How long a page whose code has arrived waits for the data's summary before it shows anyway.
+pub const SETTLE_MS: u64 = 2000;
+
 /// The page (or panel) `load` builds once its chunk is there: meanwhile the spinner, and if the
 /// chunk fails, the error with Retry. The task stops if the user leaves before it ends.
+///
+/// The page also waits for the data's summary (or its failure), at most [`SETTLE_MS`]: what the
+/// summary brings — the notice above every page that the data is illustrative, the station a
+/// complaint is about, the ways to send it — would otherwise appear above or among the page's
+/// controls after they are drawn, and move them under a finger about to tap one.
 pub fn deferred<Fut>(load: impl Fn() -> Fut + Clone + Send + Sync + 'static) -> impl IntoView
 where
     Fut: Future<Output = Page> + 'static,
 {
+    let store = use_store();
+    let waited = RwSignal::new(false);
+    set_timeout(
+        move || {
+            waited.try_set(true);
+        },
+        Duration::from_millis(SETTLE_MS),
+    );
+    // Once settled, always: a later reload of the data does not take the page away.
+    let settled = Memo::new(move |before: Option<&bool>| {
+        before == Some(&true) || waited.get() || !matches!(store.state(), LoadState::Loading)
+    });
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum Phase {
         Loading,
@@ -68,6 +89,7 @@ where
     start();
     move || match phase.get() {
         Phase::Loading => EitherOf3::A(view! { <Loading /> }),
+        Phase::Ready if !settled.get() => EitherOf3::A(view! { <Loading /> }),
         Phase::Failed => {
             let start = start.clone();
             let on_retry = Callback::new(move |()| start());

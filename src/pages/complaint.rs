@@ -285,15 +285,29 @@ pub fn ComplaintPage() -> impl IntoView {
                             }
                         })
                 }}
+                // The line stands while the data loads, so that the choices below do not move
+                // under the citizen's finger when the station's name arrives.
                 {move || {
                     let id = draft.with(|d| d.station_id.trim().to_string());
-                    let station = data.get()?.station(&id)?.clone();
-                    let link = format!("/station/{}", url::encode_segment(&station.id));
+                    if id.is_empty() {
+                        return None;
+                    }
+                    let name = match data.get() {
+                        None => Either::Left(view! {
+                            <span class="pending" data-testid="complaint-station-pending">
+                                {move_tr!("loading")}
+                            </span>
+                        }),
+                        Some(data) => {
+                            let station = data.station(&id)?.clone();
+                            let link = format!("/station/{}", url::encode_segment(&station.id));
+                            Either::Right(view! {
+                                <a href=link data-testid="complaint-station">{station.name}</a>
+                            })
+                        }
+                    };
                     Some(view! {
-                        <p class="about">
-                            {move_tr!("complaint-about")} " "
-                            <a href=link data-testid="complaint-station">{station.name}</a>
-                        </p>
+                        <p class="about">{move_tr!("complaint-about")} " " {name}</p>
                     })
                 }}
                 <CategoryChoice draft errors />

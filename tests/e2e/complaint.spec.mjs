@@ -194,6 +194,31 @@ test.describe('complaints', () => {
     expect(receiver.state.posts).toHaveLength(1);
   });
 
+  test('the choices are drawn where they stay, so a tap lands where it was aimed', async ({ page }) => {
+    // The page's code arrives before the data's summary, which brings the notice above every
+    // page and the station's name: the form waits for them rather than move when they come.
+    await page.addInitScript(() => {
+      const watch = () => {
+        const radio = document.querySelector('input[name="category"][value="illegal_fee"]');
+        if (radio?.getBoundingClientRect().height) window.__firstY = radio.getBoundingClientRect().y;
+        else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/data/summary.json', async (route) => { await held; await route.continue(); });
+    const code = page.waitForResponse(/split_complaint[^/]*\.wasm$/);
+    await page.goto(`/complaint?station=${station.id}`);
+    await code;
+    await page.waitForTimeout(300);
+    release();
+    await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
+    await expect(page.getByTestId('illustrative-notice')).toBeVisible();
+    const radio = page.locator('input[name="category"][value="illegal_fee"]');
+    expect((await radio.boundingBox()).y).toBe(await page.evaluate(() => window.__firstY));
+  });
+
   test('a reload while typing brings the draft back; nothing typed goes into the URL', async ({ page }) => {
     await page.goto(`/complaint?station=${station.id}`);
     await page.locator('input[name="category"][value="non_delivery"]').check();

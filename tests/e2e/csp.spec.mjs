@@ -54,6 +54,7 @@ test.describe('a receiver the policy does not name', () => {
     await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null, open311: { endpoint: 'http://127.0.0.1:9/open311' } } }));
     await watchViolations(page);
     await page.goto('/complaint?station=ts-140522100');
+    await expect(page.getByTestId('complaint-station')).toBeVisible();
     await page.locator('input[name="category"][value="illegal_fee"]').check();
     await page.getByTestId('f-date').fill(new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10));
     await page.getByTestId('f-amount').fill('2');
