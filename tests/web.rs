@@ -645,10 +645,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         changes: None,
         complaint_stats: vec![],
     };
-    let keys = |full: &str, initials: &str| PinyinKeys {
-        full: vec![full.into()],
-        initials: vec![initials.into()],
-    };
+    let keys = |full: &str, initials: &str| PinyinKeys::new(&[full], &[initials]);
     let mut entries = vec![
         SearchEntry::new(HitKind::Province, "14", "山西省", None),
         SearchEntry::new(HitKind::County, "140522", "阳城县", Some("14".into())),

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  test, expect, readCsv, nearestOperatingIn, useBundle, root, screens,
+  test, expect, readCsv, nearestOperatingIn, useBundle, root, screens, pinyinInitials,
 } from './support.mjs';
 
 const PACKAGE = 'target/e2e/national-package';
@@ -266,7 +266,7 @@ test('search finds villages and stations of counties not loaded, by characters, 
   const count = (key) => entries.reduce((m, e) => m.set(key(e), (m.get(key(e)) || 0) + 1), new Map());
   const byChars = count((e) => [...e.name].slice(0, 3).join(''));
   const village = entries.find((e) => e.kind === 'village' && byChars.get([...e.name].slice(0, 3).join('')) === 1);
-  const initials = (e) => (e.pinyin.initials || []).map((i) => i.slice(0, 4));
+  const initials = (e) => pinyinInitials(e.pinyin).map((i) => i.slice(0, 4));
   const byInitials = new Map();
   for (const e of entries) for (const i of new Set(initials(e))) byInitials.set(i, (byInitials.get(i) || 0) + 1);
   const station = entries.find((e) => e.kind === 'station' && byChars.get([...e.name].slice(0, 3).join('')) === 1);

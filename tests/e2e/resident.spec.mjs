@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   test, expect, readCsv, mapReady, mapView, tapStation, screens, fullScreenshot, root,
-  haversineKm, wgs84ToGcj02, gcj02ToBd09, distanceZh, nearestOperatingIn,
+  haversineKm, wgs84ToGcj02, gcj02ToBd09, distanceZh, nearestOperatingIn, pinyinInitials,
 } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
@@ -99,9 +99,9 @@ test('a visit that never searches fetches no search entries, the areas\' nor a c
   const counties = readdirSync(dir);
   const entries = counties.flatMap((c) => JSON.parse(readFileSync(path.join(dir, c, 'search.json'), 'utf8')));
   const count = new Map();
-  for (const e of entries) for (const i of new Set(e.pinyin.initials)) count.set(i, (count.get(i) || 0) + 1);
-  const village = entries.find((e) => e.kind === 'village' && e.pinyin.initials.some((i) => count.get(i) === 1));
-  const initials = village.pinyin.initials.find((i) => count.get(i) === 1);
+  for (const e of entries) for (const i of new Set(pinyinInitials(e.pinyin))) count.set(i, (count.get(i) || 0) + 1);
+  const village = entries.find((e) => e.kind === 'village' && pinyinInitials(e.pinyin).some((i) => count.get(i) === 1));
+  const initials = pinyinInitials(village.pinyin).find((i) => count.get(i) === 1);
 
   const asked = [];
   const areas = [];

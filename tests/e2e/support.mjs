@@ -14,6 +14,30 @@ export function readCsv(relative) {
   return parse(readFileSync(path.join(root, relative)), { columns: true, bom: true, skip_empty_lines: true });
 }
 
+/**
+ * The initials of a search entry's pinyin as the bundle writes it (one string, README "Search"):
+ * readings split by `|`, the first whole and the others whole or as `index=syllable` changes to
+ * it; initials after a `#` when written, else the first letter of each syllable (a syllable with
+ * digits whole), without repeats.
+ */
+export function pinyinInitials(keys = '') {
+  const [full, written] = keys.split('#');
+  if (written !== undefined) return written.split('|');
+  if (!full) return [];
+  const [first, ...others] = full.split('|');
+  const base = first.split(' ');
+  const readings = [base, ...others.map((other) => {
+    if (!other.includes('=')) return other.split(' ');
+    const syllables = [...base];
+    for (const change of other.split(' ')) {
+      const [at, syllable] = change.split('=');
+      syllables[Number(at)] = syllable;
+    }
+    return syllables;
+  })];
+  return [...new Set(readings.map((r) => r.map((s) => (/\d/.test(s) ? s : s[0])).join('')))];
+}
+
 /** Site configuration used by every test: the default one minus the tile layer. */
 const testConfig = { data: 'data/', tiles: null };
 

@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 /// Bumped when the bundle layout changes incompatibly.
 /// Format 2 moved townships and the search entries of stations and villages into the chunks.
 /// Format 3 moved the chunk files' checksums out of the summary into [`CHECKSUMS_FILE`].
-pub const FORMAT_VERSION: u32 = 3;
+/// Format 4 writes a search entry's pinyin as one string (see `search::PinyinKeys`).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The summary's file name inside the bundle directory.
 pub const SUMMARY_FILE: &str = "summary.json";

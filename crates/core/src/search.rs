@@ -105,19 +105,197 @@ pub enum MatchField {
     Key,
 }
 
-/// The pinyin a name can be searched by.
+/// The pinyin a name can be searched by: tone-less readings, syllables separated by one space
+/// (`feng cheng zhen`), the most common reading first (the spaces mark where a match may start
+/// inside a name), and the first letters of the same readings (`fcz`).
+///
+/// Kept as the bundle writes it, one string, because the national dataset has 1.15 million names
+/// with up to six readings each, and the readings of a name differ in a syllable or two:
+/// - readings are separated by `|`; the first is written whole, each other one as the syllables
+///   it changes, `index=syllable` separated by spaces (`nan lang jia yuan|0=na|2=jie`), or whole
+///   when that is shorter;
+/// - the initials follow a `#`, `|`-separated, only when they are not the readings' own (the
+///   first letter of each syllable, a syllable with digits whole, without repeats).
+///
+/// Readings are letters and digits (see [`keys_for`]), so the separators never occur in them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PinyinKeys {
-    /// Tone-less readings, syllables separated by one space (`feng cheng zhen`), the most common
-    /// reading first. The spaces mark where a match may start inside a name.
-    pub full: Vec<String>,
-    /// First letters of the same readings (`fcz`), without repeats.
-    pub initials: Vec<String>,
-}
+#[serde(try_from = "String", into = "String")]
+pub struct PinyinKeys(String);
 
 impl PinyinKeys {
+    /// Keys from the readings and their initials.
+    pub fn new<S: AsRef<str>>(full: &[S], initials: &[S]) -> PinyinKeys {
+        let mut out = String::new();
+        let base: Vec<&str> = full
+            .first()
+            .map_or(Vec::new(), |f| f.as_ref().split(' ').collect());
+        for (i, reading) in full.iter().map(AsRef::as_ref).enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            let syllables: Vec<&str> = reading.split(' ').collect();
+            let changed = (i > 0 && syllables.len() == base.len()).then(|| {
+                let mut diff = String::new();
+                for (k, (a, b)) in base.iter().zip(&syllables).enumerate() {
+                    if a != b {
+                        if !diff.is_empty() {
+                            diff.push(' ');
+                        }
+                        diff.push_str(&format!("{k}={b}"));
+                    }
+                }
+                diff
+            });
+            match changed.filter(|d| !d.is_empty() && d.len() < reading.len()) {
+                Some(diff) => out.push_str(&diff),
+                None => out.push_str(reading),
+            }
+        }
+        let derived = initials_of(full.iter().map(AsRef::as_ref));
+        if !initials
+            .iter()
+            .map(AsRef::as_ref)
+            .eq(derived.iter().map(String::as_str))
+        {
+            out.push('#');
+            for (i, initials) in initials.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                out.push_str(initials.as_ref());
+            }
+        }
+        PinyinKeys(out)
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.full.is_empty() && self.initials.is_empty()
+        self.0.is_empty()
+    }
+
+    /// The keys as the bundle writes them.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The readings part and the initials part (when written).
+    fn parts(&self) -> (&str, Option<&str>) {
+        match self.0.split_once('#') {
+            Some((full, initials)) => (full, Some(initials)),
+            None => (self.0.as_str(), None),
+        }
+    }
+
+    /// The readings, the most common first.
+    pub fn full(&self) -> Vec<String> {
+        let (full, _) = self.parts();
+        if full.is_empty() {
+            return Vec::new();
+        }
+        let mut segments = full.split('|');
+        let first = segments.next().unwrap_or_default();
+        let base: Vec<&str> = first.split(' ').collect();
+        let mut readings = vec![first.to_string()];
+        for segment in segments {
+            if !segment.contains('=') {
+                readings.push(segment.to_string());
+                continue;
+            }
+            let mut syllables = base.clone();
+            for change in segment.split(' ') {
+                // Checked when read (`TryFrom<String>`).
+                if let Some((at, syllable)) = change.split_once('=') {
+                    if let Some(slot) = at.parse::<usize>().ok().and_then(|k| syllables.get_mut(k))
+                    {
+                        *slot = syllable;
+                    }
+                }
+            }
+            readings.push(syllables.join(" "));
+        }
+        readings
+    }
+
+    /// The initials of the readings (`fcz`), without repeats.
+    pub fn initials(&self) -> Vec<String> {
+        self.lists().1
+    }
+
+    /// The readings and the initials, each read once.
+    pub fn lists(&self) -> (Vec<String>, Vec<String>) {
+        let full = self.full();
+        let initials = match self.parts() {
+            (_, Some(initials)) => initials.split('|').map(str::to_string).collect(),
+            (_, None) => initials_of(full.iter().map(String::as_str)),
+        };
+        (full, initials)
+    }
+
+    /// Adds the readings and initials of `other` that these keys lack.
+    pub fn merge(&mut self, other: &PinyinKeys) {
+        if other.is_empty() || *self == *other {
+            return;
+        }
+        let (mut full, mut initials) = self.lists();
+        let (more_full, more_initials) = other.lists();
+        for (kept, more) in [(&mut full, more_full), (&mut initials, more_initials)] {
+            for reading in more {
+                if !kept.contains(&reading) {
+                    kept.push(reading);
+                }
+            }
+        }
+        *self = PinyinKeys::new(&full, &initials);
+    }
+}
+
+/// The first letter of each syllable of each reading (a syllable with digits, typed whole, whole),
+/// without repeats.
+fn initials_of<'a>(readings: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for reading in readings {
+        let mut first = String::new();
+        for syllable in reading.split(' ') {
+            if syllable.bytes().any(|b| b.is_ascii_digit()) {
+                first.push_str(syllable);
+            } else if let Some(c) = syllable.chars().next() {
+                first.push(c);
+            }
+        }
+        if !all.contains(&first) {
+            all.push(first);
+        }
+    }
+    all
+}
+
+impl From<PinyinKeys> for String {
+    fn from(keys: PinyinKeys) -> String {
+        keys.0
+    }
+}
+
+impl TryFrom<String> for PinyinKeys {
+    type Error = String;
+
+    /// Refuses a changed syllable that names no syllable of the first reading.
+    fn try_from(text: String) -> Result<PinyinKeys, String> {
+        let (full, _) = text.split_once('#').unwrap_or((&text, ""));
+        let mut segments = full.split('|');
+        let base = segments.next().unwrap_or_default().split(' ').count();
+        for change in segments
+            .filter(|s| s.contains('='))
+            .flat_map(|s| s.split(' '))
+        {
+            let valid = change.split_once('=').is_some_and(|(at, syllable)| {
+                !syllable.is_empty() && at.parse::<usize>().is_ok_and(|k| k < base)
+            });
+            if !valid {
+                return Err(format!(
+                    "pinyin keys {text:?}: {change:?} changes no syllable"
+                ));
+            }
+        }
+        Ok(PinyinKeys(text))
     }
 }
 
@@ -344,16 +522,7 @@ impl SearchIndex {
         numbered.dedup_by(|(_, b), (_, a)| {
             let same = a.kind == b.kind && a.key == b.key;
             if same {
-                for (kept, more) in [
-                    (&mut a.pinyin.full, &mut b.pinyin.full),
-                    (&mut a.pinyin.initials, &mut b.pinyin.initials),
-                ] {
-                    for reading in more.drain(..) {
-                        if !kept.contains(&reading) {
-                            kept.push(reading);
-                        }
-                    }
-                }
+                a.pinyin.merge(&b.pinyin);
             }
             same
         });
@@ -385,10 +554,11 @@ impl SearchIndex {
             normalize_into(&e.name, &mut normalized);
             index.names.push(owner, &normalized);
             index.keys.push(owner, &lowercase(&e.key));
-            for full in &e.pinyin.full {
-                index.pinyin.push_syllables(owner, full);
+            let (full, initials) = e.pinyin.lists();
+            for full in full {
+                index.pinyin.push_syllables(owner, &full);
             }
-            for initials in &e.pinyin.initials {
+            for initials in initials {
                 let folded: String = initials.chars().filter_map(fold_latin).collect();
                 index.initials.push(owner, &folded);
             }
@@ -794,22 +964,8 @@ pub fn keys_for(name: &str) -> PinyinKeys {
             full.push(reading.join(" "));
         }
     }
-    let mut initials: Vec<String> = Vec::new();
-    for reading in &full {
-        let mut first = String::new();
-        for syllable in reading.split(' ') {
-            // A run of digits or letters from the name is typed whole, not by its first letter.
-            if syllable.bytes().any(|b| b.is_ascii_digit()) {
-                first.push_str(syllable);
-            } else if let Some(c) = syllable.chars().next() {
-                first.push(c);
-            }
-        }
-        if !initials.contains(&first) {
-            initials.push(first);
-        }
-    }
-    PinyinKeys { full, initials }
+    let initials = initials_of(full.iter().map(String::as_str));
+    PinyinKeys::new(&full, &initials)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -914,13 +1070,15 @@ pub const SHARD_SYLLABLES: usize = 4;
 /// An entry's keys split by the first two initials: each pair with the readings that begin so,
 /// cut to [`SHARD_SYLLABLES`], so that a shard carries only what its queries can match.
 fn keys_by_pair(keys: &PinyinKeys) -> Vec<((u8, u8), PinyinKeys)> {
-    // A name has a few readings, so a list searched in order is the map here.
-    let mut by_pair: Vec<((u8, u8), PinyinKeys)> = Vec::new();
-    let mut add = |list: fn(&mut PinyinKeys) -> &mut Vec<String>, pair, key: &str| {
+    // A name has a few readings, so a list searched in order is the map here: each pair with its
+    // readings and its initials.
+    type Lists = (Vec<String>, Vec<String>);
+    let mut by_pair: Vec<((u8, u8), Lists)> = Vec::new();
+    let mut add = |list: fn(&mut Lists) -> &mut Vec<String>, pair, key: &str| {
         let at = match by_pair.iter().position(|(p, _)| *p == pair) {
             Some(at) => at,
             None => {
-                by_pair.push((pair, PinyinKeys::default()));
+                by_pair.push((pair, Lists::default()));
                 by_pair.len() - 1
             }
         };
@@ -929,22 +1087,26 @@ fn keys_by_pair(keys: &PinyinKeys) -> Vec<((u8, u8), PinyinKeys)> {
             keys.push(key.to_string());
         }
     };
-    for full in &keys.full {
-        let cut = up_to_nth(full, ' ', SHARD_SYLLABLES);
+    let (full, initials) = keys.lists();
+    for full in full {
+        let cut = up_to_nth(&full, ' ', SHARD_SYLLABLES);
         if let Some(pair) = full_initial_pair(cut) {
-            add(|k| &mut k.full, pair, cut);
+            add(|k| &mut k.0, pair, cut);
         }
     }
-    for initials in &keys.initials {
+    for initials in initials {
         let cut = initials
             .char_indices()
             .nth(SHARD_SYLLABLES)
             .map_or(initials.as_str(), |(i, _)| &initials[..i]);
         if let Some(pair) = initial_pair(cut) {
-            add(|k| &mut k.initials, pair, cut);
+            add(|k| &mut k.1, pair, cut);
         }
     }
     by_pair
+        .into_iter()
+        .map(|(pair, (full, initials))| (pair, PinyinKeys::new(&full, &initials)))
+        .collect()
 }
 
 /// An entry as a name shard holds it: the entry's own strings, borrowed, and the pinyin keys the
@@ -1024,7 +1186,7 @@ fn shard_part<'a>(entries: &[&'a SearchEntry], han_buckets: u32) -> ShardPart<'a
     let mut by_key: foldhash::HashMap<ShardKey, Vec<ShardEntry<'a>>> = Default::default();
     let mut syllables: foldhash::HashSet<String> = Default::default();
     let (mut name, mut folded) = (String::new(), String::new());
-    let mut readings: foldhash::HashSet<&str> = Default::default();
+    let mut keys_seen: foldhash::HashSet<&str> = Default::default();
     for &entry in entries {
         name.clear();
         normalize_into(&entry.name, &mut name);
@@ -1033,13 +1195,13 @@ fn shard_part<'a>(entries: &[&'a SearchEntry], han_buckets: u32) -> ShardPart<'a
             let bare = ShardEntry::of(entry, PinyinKeys::default());
             by_key.entry(key).or_default().push(bare);
         }
-        // Names repeat across the country, and so do readings: each is split once per part.
-        for full in entry
-            .pinyin
-            .full
-            .iter()
-            .filter(|f| readings.insert(f.as_str()))
-        {
+        // Names repeat across the country, and so do their keys: each is split once per part.
+        let readings = if keys_seen.insert(entry.pinyin.as_str()) {
+            entry.pinyin.full()
+        } else {
+            Vec::new()
+        };
+        for full in readings {
             for syllable in full.split(' ') {
                 folded.clear();
                 folded.extend(syllable.chars().filter_map(fold_latin));
@@ -1178,10 +1340,7 @@ mod tests {
     fn pinyin_inside_a_name_matches_only_from_a_syllable_start() {
         // Keys as the build would precompute them: no pinyin crate needed.
         let mut e = SearchEntry::new(HitKind::Township, "140522100", "凤城镇", None);
-        e.pinyin = PinyinKeys {
-            full: vec!["feng cheng zhen".into()],
-            initials: vec!["fcz".into()],
-        };
+        e.pinyin = PinyinKeys::new(&["feng cheng zhen"], &["fcz"]);
         let index = SearchIndex::build(vec![e]);
         assert_eq!(index.search("fcz", 5)[0].class, MatchClass::Exact);
         assert_eq!(index.search("Feng Cheng", 5)[0].class, MatchClass::Prefix);
@@ -1224,20 +1383,65 @@ mod tests {
         assert_eq!(hits[2].name, "东1村");
     }
 
+    #[test]
+    fn keys_are_one_string_that_gives_back_every_reading_and_initial() {
+        let full = [
+            "nan lang jia yuan",
+            "na lang jia yuan",
+            "nan lang gu yuan",
+            "nan lang jia wan",
+            "g107 xian",
+        ];
+        let initials = ["nljy", "nlgy", "nljw", "g107x"];
+        let k = PinyinKeys::new(&full, &initials);
+        // Readings that change a syllable or two are written as the change.
+        assert_eq!(
+            k.as_str(),
+            "nan lang jia yuan|0=na|2=gu|3=wan|g107 xian",
+            "initials of the readings themselves are not written"
+        );
+        assert_eq!(k.full(), full);
+        assert_eq!(k.initials(), initials);
+        // Initials that are not the readings' own are written after a `#`.
+        let cut = PinyinKeys::new(&["feng cheng zhen"], &["fczh", "fc"]);
+        assert_eq!(cut.as_str(), "feng cheng zhen#fczh|fc");
+        assert_eq!(cut.initials(), ["fczh", "fc"]);
+        let only_initials = PinyinKeys::new(&[] as &[&str], &["fcz"]);
+        assert!(only_initials.full().is_empty());
+        assert_eq!(only_initials.initials(), ["fcz"]);
+        assert!(PinyinKeys::new(&[] as &[&str], &[]).is_empty());
+        // In JSON, a string; read back the same, or refused when a change names no syllable.
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(json, format!("{:?}", k.as_str()));
+        assert_eq!(serde_json::from_str::<PinyinKeys>(&json).unwrap(), k);
+        for bad in [r#""feng cheng|3=zhen""#, r#""feng|x=a""#, r#""feng|0=""#] {
+            assert!(serde_json::from_str::<PinyinKeys>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn merged_keys_hold_the_readings_of_both_once() {
+        let mut a = PinyinKeys::new(&["chang zhi"], &["cz"]);
+        a.merge(&PinyinKeys::new(&["zhang zhi", "chang zhi"], &["zz", "cz"]));
+        assert_eq!(a.full(), ["chang zhi", "zhang zhi"]);
+        assert_eq!(a.initials(), ["cz", "zz"]);
+        assert_eq!(a.as_str(), "chang zhi|0=zhang");
+    }
+
     #[cfg(feature = "pinyin")]
     #[test]
     fn keys_cover_common_readings_heteronyms_letters_and_digits() {
         let k = keys_for("凤城镇");
-        assert_eq!(k.full, ["feng cheng zhen"]);
-        assert_eq!(k.initials, ["fcz"]);
+        assert_eq!(k.full(), ["feng cheng zhen"]);
+        assert_eq!(k.initials(), ["fcz"]);
         let k = keys_for("长治市");
-        assert!(k.full.contains(&"chang zhi shi".to_string()), "{k:?}");
-        assert!(k.initials.contains(&"czs".to_string()), "{k:?}");
-        assert!(k.full.len() <= MAX_READINGS);
+        assert!(k.full().contains(&"chang zhi shi".to_string()), "{k:?}");
+        assert!(k.initials().contains(&"czs".to_string()), "{k:?}");
+        assert!(k.full().len() <= MAX_READINGS);
         let k = keys_for("G107线3号服务点（东）");
-        assert_eq!(k.full[0], "g107 xian 3 hao fu wu dian dong");
-        assert_eq!(k.initials[0], "g107x3hfwdd");
-        assert_eq!(keys_for("绿村").full[0], "lu cun", "ü is folded to u");
+        assert_eq!(k.full()[0], "g107 xian 3 hao fu wu dian dong");
+        assert_eq!(k.initials()[0], "g107x3hfwdd");
+        assert_eq!(keys_for("绿村").full()[0], "lu cun", "ü is folded to u");
         assert!(keys_for("（）").is_empty());
     }
 

@@ -315,8 +315,9 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
     let mut checked = 0;
     for entry in entries.iter().step_by(7) {
         let chars: Vec<char> = entry.name.chars().collect();
-        let full = entry.pinyin.full[0].replace(' ', "");
-        let first_syllable = entry.pinyin.full[0].split(' ').next().unwrap().len();
+        let reading = &entry.pinyin.full()[0];
+        let full = reading.replace(' ', "");
+        let first_syllable = reading.split(' ').next().unwrap().len();
         let mut queries = vec![
             chars[..1].iter().collect::<String>(),
             chars[..2.min(chars.len())].iter().collect(),
@@ -324,7 +325,7 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
         // Stations by characters only.
         if entry.kind == HitKind::Village {
             queries.push(
-                entry.pinyin.initials[0]
+                entry.pinyin.initials()[0]
                     .chars()
                     .take(SHARD_SYLLABLES)
                     .collect(),
@@ -333,10 +334,7 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
         if entry.kind == HitKind::Village && full.len() > first_syllable {
             queries.push(full[..first_syllable + 1].to_string());
             // Up to the syllables a shard keeps.
-            let kept: String = entry.pinyin.full[0]
-                .split(' ')
-                .take(SHARD_SYLLABLES)
-                .collect();
+            let kept: String = reading.split(' ').take(SHARD_SYLLABLES).collect();
             queries.push(kept);
         }
         for query in queries.iter().filter(|q| q.chars().count() >= 1) {

@@ -476,7 +476,7 @@ mod tests {
             assert_eq!(keys, &search::keys_for(name), "{name}");
             assert!(!keys.is_empty(), "{name}");
         }
-        assert_eq!(keys[0].full[0], "feng cheng zhen");
+        assert_eq!(keys[0].full()[0], "feng cheng zhen");
         assert_ne!(keys[0], keys[1]);
     }
 }
