@@ -219,6 +219,18 @@ test.describe('complaints', () => {
     expect((await radio.boundingBox()).y).toBe(await page.evaluate(() => window.__firstY));
   });
 
+  test('a summary that never comes does not keep the form from the citizen', async ({ page }) => {
+    await page.route('**/data/summary.json', () => {});
+    await page.goto(`/complaint?station=${station.id}`);
+    await expect(page.getByTestId('loading')).toBeVisible();
+    // After 2 s (chunks::SETTLE_MS) the form is there, its station still loading.
+    await page.locator('input[name="category"][value="illegal_fee"]').check();
+    await expect(page.getByTestId('complaint-station-pending')).toBeVisible();
+    await page.getByTestId('f-description').fill('取件时被要求每件交 2 元。');
+    await page.reload();
+    await expect(page.getByTestId('f-description')).toHaveValue('取件时被要求每件交 2 元。');
+  });
+
   test('a reload while typing brings the draft back; nothing typed goes into the URL', async ({ page }) => {
     await page.goto(`/complaint?station=${station.id}`);
     await page.locator('input[name="category"][value="non_delivery"]').check();
