@@ -33,16 +33,18 @@ use std::time::Duration;
 /// What a chunk's page gives: the page, or why its code could not be fetched.
 type Page = Result<AnyView, SplitLoaderError>;
 
-/// How long a page whose code has arrived waits for the data's summary before it shows anyway.
+/// How long a page whose code has arrived waits for the data before it shows anyway.
 pub const SETTLE_MS: u64 = 2000;
 
 /// The page (or panel) `load` builds once its chunk is there: meanwhile the spinner, and if the
 /// chunk fails, the error with Retry. The task stops if the user leaves before it ends.
 ///
-/// The page also waits for the data's summary (or its failure), at most [`SETTLE_MS`]: what the
-/// summary brings — the notice above every page that the data is illustrative, the station a
-/// complaint is about, the ways to send it — would otherwise appear above or among the page's
-/// controls after they are drawn, and move them under a finger about to tap one.
+/// The page also waits for the data's first load (the summary, and the counties loaded up front
+/// when there are few) or its failure, at most [`SETTLE_MS`] from when the page was asked for:
+/// what the data brings — the notice above every page that the data is illustrative, the station
+/// a complaint is about, the ways to send it — would otherwise appear above or among the page's
+/// controls after they are drawn, and move them under a finger about to tap one. The page is
+/// built meanwhile, so its effects run before it is shown.
 pub fn deferred<Fut>(load: impl Fn() -> Fut + Clone + Send + Sync + 'static) -> impl IntoView
 where
     Fut: Future<Output = Page> + 'static,

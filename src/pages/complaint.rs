@@ -14,6 +14,7 @@
 use crate::complaints::{self, use_complaints};
 use crate::components::{focus_now, LoadErrorView, SearchBox};
 use crate::i18n::{self, lang};
+use crate::pages::county_to_load;
 use crate::pages::letter::letter_href;
 use crate::store::{use_store, Data, LoadState};
 use crate::url::{self, use_query_param};
@@ -23,7 +24,7 @@ use cundi_core::complaint::{
 };
 use cundi_core::search::{Hit, HitKind};
 use cundi_core::{Authority, Code};
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
@@ -141,6 +142,32 @@ pub fn ComplaintPage() -> impl IntoView {
     Effect::new(move |_| draft.with(|d| saved.set(complaints::save_draft(d))));
 
     let data = Signal::derive(move || store.data());
+    // With counties loaded on demand (a national bundle), the counties of the station and the
+    // village the complaint is about are asked for: the form names them, and checks the
+    // complaint against their rows. Asked again only when the place changes.
+    let places = Memo::new(move |_| {
+        draft.with(|d| {
+            (
+                d.station_id.trim().to_string(),
+                d.village_code.trim().to_string(),
+            )
+        })
+    });
+    Effect::new(move |_| {
+        let (station, village) = places.get();
+        let Some(data) = data.get() else {
+            return;
+        };
+        let village = Code::parse(&village).ok().and_then(|c| c.county());
+        let mut wanted: Vec<Code> = [data.summary.county_in_id(&station), village]
+            .into_iter()
+            .filter_map(|c| county_to_load(&data, c))
+            .collect();
+        wanted.dedup();
+        if !wanted.is_empty() {
+            store.want(wanted);
+        }
+    });
     let ways = Memo::new(move |_| {
         let data = data.get();
         draft.with(|d| data.map(|data| Ways::of(&data, d)).unwrap_or_default())
@@ -285,26 +312,37 @@ pub fn ComplaintPage() -> impl IntoView {
                             }
                         })
                 }}
-                // The line stands while the data loads, so that the choices below do not move
-                // under the citizen's finger when the station's name arrives.
+                // The line stands while the data or the station's county loads, so that the
+                // choices below do not move under the citizen's finger when the name arrives.
                 {move || {
                     let id = draft.with(|d| d.station_id.trim().to_string());
                     if id.is_empty() {
                         return None;
                     }
-                    let name = match data.get() {
-                        None => Either::Left(view! {
+                    let pending = || {
+                        EitherOf3::A(view! {
                             <span class="pending" data-testid="complaint-station-pending">
                                 {move_tr!("loading")}
                             </span>
-                        }),
-                        Some(data) => {
-                            let station = data.station(&id)?.clone();
-                            let link = format!("/station/{}", url::encode_segment(&station.id));
-                            Either::Right(view! {
-                                <a href=link data-testid="complaint-station">{station.name}</a>
-                            })
-                        }
+                        })
+                    };
+                    let name = match data.get() {
+                        None if matches!(store.state(), LoadState::Failed(_)) => return None,
+                        None => pending(),
+                        Some(data) => match data.station(&id) {
+                            Some(station) => {
+                                let link = format!("/station/{}", url::encode_segment(&station.id));
+                                let name = station.name.clone();
+                                EitherOf3::B(view! {
+                                    <a href=link data-testid="complaint-station">{name}</a>
+                                })
+                            }
+                            None if store.county_error().is_none()
+                                && county_to_load(&data, data.summary.county_in_id(&id))
+                                    .is_some() => pending(),
+                            // An id the data does not have: shown as given.
+                            None => EitherOf3::C(view! { <span>{id}</span> }),
+                        },
                     };
                     Some(view! {
                         <p class="about">{move_tr!("complaint-about")} " " {name}</p>

@@ -64,12 +64,17 @@ pub fn station_route<V: IntoView + 'static>(
     })
 }
 
+/// `county`, when counties load on demand and it is one of the summary's, not loaded.
+pub fn county_to_load(data: &Data, county: Option<Code>) -> Option<Code> {
+    county.filter(|c| {
+        data.on_demand && !data.has_county(c) && data.summary.area(c.as_str()).is_some()
+    })
+}
+
 /// When counties load on demand and `county` is not loaded: asks for it, and gives what to show
 /// meanwhile — the spinner, or why it failed with Retry. `None` when there is nothing to wait for.
 pub fn awaiting_county(data: &Data, county: Option<Code>) -> Option<AnyView> {
-    let county = county.filter(|c| {
-        data.on_demand && !data.has_county(c) && data.summary.area(c.as_str()).is_some()
-    })?;
+    let county = county_to_load(data, county)?;
     let store = use_store();
     Some(match store.county_error() {
         Some(error) => {

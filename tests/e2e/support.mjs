@@ -21,8 +21,9 @@ export function readCsv(relative) {
  * digits whole), without repeats.
  */
 export function pinyinInitials(keys = '') {
-  const [full, written] = keys.split('#');
-  if (written !== undefined) return written.split('|');
+  const hash = keys.indexOf('#');
+  const full = hash < 0 ? keys : keys.slice(0, hash);
+  if (hash >= 0) return keys.slice(hash + 1) ? keys.slice(hash + 1).split('|') : [];
   if (!full) return [];
   const [first, ...others] = full.split('|');
   const base = first.split(' ');

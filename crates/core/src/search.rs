@@ -224,6 +224,7 @@ impl PinyinKeys {
     pub fn lists(&self) -> (Vec<String>, Vec<String>) {
         let full = self.full();
         let initials = match self.parts() {
+            (_, Some("")) => Vec::new(),
             (_, Some(initials)) => initials.split('|').map(str::to_string).collect(),
             (_, None) => initials_of(full.iter().map(String::as_str)),
         };
@@ -1410,6 +1411,13 @@ mod tests {
         assert!(only_initials.full().is_empty());
         assert_eq!(only_initials.initials(), ["fcz"]);
         assert!(PinyinKeys::new(&[] as &[&str], &[]).is_empty());
+        // Readings without initials (a shard's pair the initials do not begin with).
+        let no_initials = PinyinKeys::new(&["feng cheng"], &[]);
+        assert_eq!(no_initials.as_str(), "feng cheng#");
+        assert_eq!(
+            no_initials.lists(),
+            (vec!["feng cheng".to_string()], vec![])
+        );
         // In JSON, a string; read back the same, or refused when a change names no syllable.
         let json = serde_json::to_string(&k).unwrap();
         assert_eq!(json, format!("{:?}", k.as_str()));
