@@ -278,22 +278,35 @@ impl From<PinyinKeys> for String {
 impl TryFrom<String> for PinyinKeys {
     type Error = String;
 
-    /// Refuses a changed syllable that names no syllable of the first reading.
+    /// Refuses what [`PinyinKeys::new`] never writes: more than [`MAX_KEPT_READINGS`] readings
+    /// (a bundle's entry has a few; this also bounds what a hostile file can make the site
+    /// expand), a `=` in the first reading, and a change that is not `digits=syllable` naming a
+    /// syllable of the first reading.
     fn try_from(text: String) -> Result<PinyinKeys, String> {
         let (full, _) = text.split_once('#').unwrap_or((&text, ""));
+        let refuse = |why: String| Err(format!("pinyin keys {text:?}: {why}"));
+        if full.split('|').count() > MAX_KEPT_READINGS {
+            return refuse("too many readings".into());
+        }
         let mut segments = full.split('|');
-        let base = segments.next().unwrap_or_default().split(' ').count();
+        let first = segments.next().unwrap_or_default();
+        if first.contains('=') {
+            return refuse("the first reading must be whole".into());
+        }
+        let base = first.split(' ').count();
         for change in segments
             .filter(|s| s.contains('='))
             .flat_map(|s| s.split(' '))
         {
             let valid = change.split_once('=').is_some_and(|(at, syllable)| {
-                !syllable.is_empty() && at.parse::<usize>().is_ok_and(|k| k < base)
+                !syllable.is_empty()
+                    && !syllable.contains('=')
+                    && !at.is_empty()
+                    && at.bytes().all(|b| b.is_ascii_digit())
+                    && at.parse::<usize>().is_ok_and(|k| k < base)
             });
             if !valid {
-                return Err(format!(
-                    "pinyin keys {text:?}: {change:?} changes no syllable"
-                ));
+                return refuse(format!("{change:?} changes no syllable"));
             }
         }
         Ok(PinyinKeys(text))
@@ -911,6 +924,10 @@ fn fold_latin(c: char) -> Option<char> {
 #[cfg(feature = "pinyin")]
 const MAX_READINGS: usize = 6;
 
+/// Most readings a bundle's entry may carry: `MAX_READINGS` a name, with room for entries a
+/// future build merges.
+pub const MAX_KEPT_READINGS: usize = 16;
+
 /// Other readings tried per character.
 #[cfg(feature = "pinyin")]
 const MAX_ALTERNATIVES: usize = 2;
@@ -1422,7 +1439,16 @@ mod tests {
         let json = serde_json::to_string(&k).unwrap();
         assert_eq!(json, format!("{:?}", k.as_str()));
         assert_eq!(serde_json::from_str::<PinyinKeys>(&json).unwrap(), k);
-        for bad in [r#""feng cheng|3=zhen""#, r#""feng|x=a""#, r#""feng|0=""#] {
+        let many = format!("{:?}", vec!["a"; MAX_KEPT_READINGS + 1].join("|"));
+        for bad in [
+            r#""feng cheng|3=zhen""#,
+            r#""feng|x=a""#,
+            r#""feng|0=""#,
+            r#""feng|+0=a""#,
+            r#""feng|0=a=b""#,
+            r#""f=g|0=a""#,
+            &many,
+        ] {
             assert!(serde_json::from_str::<PinyinKeys>(bad).is_err(), "{bad}");
         }
     }
