@@ -155,8 +155,6 @@ pub struct Data {
     near: std::sync::OnceLock<NearIndex>,
     /// The codes of the loaded counties.
     pub counties: Vec<Code>,
-    /// The summary's problems followed by those found while reading the loaded chunks.
-    pub problems: Vec<Problem>,
     /// Whether counties load on demand (more than `config.eager_counties`).
     pub on_demand: bool,
     /// The loaded counties: their rows as the map reads them (`stations`, `villages`), and kept
@@ -176,11 +174,9 @@ impl Data {
         counties: Vec<Arc<County>>,
         generation: u64,
     ) -> Data {
-        let mut problems = summary.problems.clone();
         let mut townships: Vec<Area> = Vec::new();
         for county in &counties {
             townships.extend(county.townships.iter().cloned());
-            problems.extend(county.problems.iter().cloned());
         }
         townships.sort_by(|a, b| a.division.code.cmp(&b.division.code));
         Data {
@@ -191,11 +187,23 @@ impl Data {
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
             summary,
-            problems,
             loaded: counties,
             townships,
             generation,
         }
+    }
+
+    /// Every problem: the summary's (parsed only now, see `bundle::Unparsed`) followed by those
+    /// found while reading the loaded chunks; and, when the summary's cannot be read, why.
+    pub fn problems(&self) -> (Vec<Problem>, Option<String>) {
+        let (mut problems, unreadable) = match self.summary.problems.parse() {
+            Ok(problems) => (problems, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        for county in &self.loaded {
+            problems.extend(county.problems.iter().cloned());
+        }
+        (problems, unreadable)
     }
 
     /// The loaded rows with the summary's areas, targets, authorities and county boxes, and the

@@ -11,7 +11,8 @@ use cundi::i18n::I18nProvider;
 use cundi::store::{provide_store, LoadError, LoadFailure};
 use cundi::LanguageSwitch;
 use cundi_core::{
-    Code, CoopModel, DeliveryMode, Frequency, Service, Station, Status, Tier, Village,
+    Code, CoopModel, DeliveryMode, Frequency, Problem, ProblemKind, Service, Station, Status, Tier,
+    Village,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -382,7 +383,7 @@ use cundi::components::open_state::{days_text, week_text};
 use cundi::components::{Directions, OpenState, SearchBox};
 use cundi::store::{Data, SiteConfig, Store};
 use cundi::url::{href, MapView};
-use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
+use cundi_core::bundle::{Area, PackageInfo, Summary, Unparsed, FORMAT_VERSION};
 use cundi_core::geo::BBox;
 use cundi_core::search::{HitKind, PinyinKeys, SearchEntry};
 use cundi_core::stats::AreaStats;
@@ -637,7 +638,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         areas: vec![area("14", "山西省", None), area("140522", "阳城县", None)],
         targets: vec![],
         authorities: vec![],
-        problems: vec![],
+        problems: Unparsed::new(&vec![]),
         files: vec![],
         outlines: 0,
         search: None,
@@ -711,12 +712,24 @@ fn data_rows_are_the_dataset_rows_built_later() {
             villages: vec![village(village_code, name, Some(7))],
             boundary: None,
             townships: vec![],
-            problems: vec![],
+            problems: vec![Problem::error(
+                &format!("chunks/{code}/stations.csv"),
+                Some(2),
+                None,
+                ProblemKind::BrokenQuoting,
+            )],
         })
     };
+    let mut summary = (*tiny.summary).clone();
+    summary.problems = Unparsed::new(&vec![Problem::error(
+        "stations.csv",
+        Some(9),
+        Some("lat"),
+        ProblemKind::BrokenQuoting,
+    )]);
     let data = Data::new(
         tiny.config.clone(),
-        tiny.summary.clone(),
+        Arc::new(summary),
         vec![
             county("140522", "第一站", "140522100001"),
             county("140523", "第二站", "140523100001"),
@@ -736,6 +749,19 @@ fn data_rows_are_the_dataset_rows_built_later() {
     assert_eq!(built, villages);
     assert_eq!(data.station("ts-140522100").unwrap().name, "第一站");
     assert_eq!(dataset.division("140522").unwrap().name, "阳城县");
+
+    // The summary's problems, read only now, then each loaded county's.
+    let (problems, unreadable) = data.problems();
+    let files: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "stations.csv",
+            "chunks/140522/stations.csv",
+            "chunks/140523/stations.csv"
+        ]
+    );
+    assert_eq!(unreadable, None);
 }
 
 fn input_event(input: &web_sys::HtmlInputElement, value: &str) {

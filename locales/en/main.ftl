@@ -128,6 +128,7 @@ quality-title = Data quality
 quality-intro = Problems found in the published data. Rows with an error are left off the map; rows with a warning are shown.
 quality-count = Problems: { $n } · errors: { $errors } · warnings: { $warnings }
 quality-empty = No problems found.
+quality-unreadable = The problems the build listed in the data summary cannot be read ({ $detail }); only those found while loading the counties are shown.
 quality-caption = Problems
 col-file = File
 col-line = Line

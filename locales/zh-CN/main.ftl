@@ -125,6 +125,7 @@ quality-title = 数据质量
 quality-intro = 发布的数据中发现的问题。标为“错误”的行没有显示在地图上；“警告”的行照常显示。
 quality-count = 共 { $n } 个问题：{ $errors } 个错误，{ $warnings } 个警告
 quality-empty = 没有发现问题。
+quality-unreadable = 数据摘要中列出的构建问题无法读取（{ $detail }），下面只列出加载各县数据时发现的问题。
 quality-caption = 问题列表
 col-file = 文件
 col-line = 行

@@ -11,7 +11,20 @@ pub fn QualityPage() -> impl IntoView {
         <section class="page quality" data-testid="quality-page">
             <h1>{move_tr!("quality-title")}</h1>
             <p class="muted">{move_tr!("quality-intro")}</p>
-            {with_data(|data| view! { <ProblemTable problems=data.problems.clone() /> })}
+            {with_data(|data| {
+                let (problems, unreadable) = data.problems();
+                view! {
+                    {unreadable
+                        .map(|detail| {
+                            view! {
+                                <p class="error" role="alert" data-testid="problems-unreadable">
+                                    {move_tr!("quality-unreadable", { "detail" => detail.clone() })}
+                                </p>
+                            }
+                        })}
+                    <ProblemTable problems />
+                }
+            })}
         </section>
     }
 }

@@ -1,6 +1,8 @@
 // The map page on the demo data: every station drawn and styled by status, details on tap, the
 // language switch, the frequency layer, and clear failures when a data file is broken.
-import { test, expect, readCsv, useBundle, mapReady, stationMarkers, tapStation, screens } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, readCsv, root, useBundle, mapReady, stationMarkers, tapStation, screens } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const villages = readCsv('data/villages.csv');
@@ -127,6 +129,22 @@ test('rows with problems are listed on the data-quality view while every valid r
     const row = table.locator('tr', { hasText: p.file }).filter({ hasText: String(p.line ?? '') });
     await expect(row.first()).toBeVisible();
   }
+});
+
+test('a summary whose problems cannot be read still draws the map, and the quality view says why', async ({ page }) => {
+  await useBundle(page, 'target/e2e/bad');
+  await page.route('**/data/summary.json', async (route) => {
+    const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/bad/summary.json'), 'utf8'));
+    expect(summary.problems.length).toBeGreaterThan(0);
+    await route.fulfill({ json: { ...summary, problems: { not: 'a list' } } });
+  });
+  await page.goto('/');
+  expect(await mapReady(page)).toBeGreaterThan(0);
+  await page.goto('/quality');
+  await expect(page.getByTestId('problems-unreadable')).toBeVisible();
+  await expect(page.getByTestId('problems-unreadable')).toContainText('invalid type');
+  // None of the build's problems is made up; the counties read without any.
+  await expect(page.getByTestId('problems-empty')).toBeVisible();
 });
 
 test('screenshots at phone width', async ({ page }) => {

@@ -151,8 +151,9 @@ pub struct Summary {
     /// month), so carried whole rather than chunked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complaint_stats: Vec<ComplaintStat>,
-    /// Every problem the build found; the rows they name are left out of the chunks.
-    pub problems: Vec<Problem>,
+    /// Every problem the build found; the rows they name are left out of the chunks. Read as
+    /// text and parsed when asked (see [`Unparsed`]).
+    pub problems: Unparsed<Vec<Problem>>,
     /// The package's own files (datapackage.json, the CSVs and any other resource), copied under
     /// `package/`; not its county outlines, which are counted in `outlines`.
     pub files: Vec<FileRef>,
@@ -172,6 +173,50 @@ pub struct Summary {
     /// Absent from older bundles and from builds without `--previous`, which stay as they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<FileRef>,
+}
+
+/// A part of a JSON file kept as its text when the file is read, and parsed when it is asked for.
+/// The site reads the summary's problems only on its data-quality page: parsing them there keeps
+/// the code that reads every kind of problem (a fifth of the core's code in the site's first load)
+/// in that page's chunk. Any JSON value reads; whether it is a `T` is known only when parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unparsed<T> {
+    json: Box<str>,
+    of: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize> Unparsed<T> {
+    pub fn new(value: &T) -> Unparsed<T> {
+        let json = serde_json::to_string(value).expect("a value of the bundle serializes");
+        Unparsed {
+            json: json.into(),
+            of: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Unparsed<T> {
+    pub fn parse(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(&self.json)
+    }
+}
+
+impl<T> Serialize for Unparsed<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw: &serde_json::value::RawValue =
+            serde_json::from_str(&self.json).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Unparsed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        Ok(Unparsed {
+            json: raw.into(),
+            of: std::marker::PhantomData,
+        })
+    }
 }
 
 impl Summary {

@@ -1,7 +1,7 @@
 //! The bundle's lookups for loading counties on demand: an area by code, the counties in a view,
 //! and the county a station id carries.
 
-use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
+use cundi_core::bundle::{Area, PackageInfo, Summary, Unparsed, FORMAT_VERSION};
 use cundi_core::geo::BBox;
 use cundi_core::stats::AreaStats;
 use cundi_core::{Code, Division};
@@ -53,7 +53,7 @@ fn summary() -> Summary {
         targets: vec![],
         authorities: vec![],
         complaint_stats: vec![],
-        problems: vec![],
+        problems: Unparsed::new(&vec![]),
         files: vec![],
         outlines: 0,
         search: None,
@@ -200,4 +200,53 @@ fn the_summary_s_target_dates_are_read_as_written_and_other_shapes_are_refused()
     }
     let e = serde_json::from_str::<Target>(&target("2025-12-31", r#""2021-3-5""#)).unwrap_err();
     assert!(e.to_string().contains("2021-3-5"), "{e}");
+}
+
+/// The summary's problems are kept as written and read when asked: a summary whose problems are
+/// not a list of problems still reads (the map needs none of them), and says so when they are.
+#[test]
+fn the_summary_s_problems_are_read_when_asked_and_written_back_as_they_came() {
+    use cundi_core::problem::{Problem, ProblemKind};
+    let problems = vec![
+        Problem::error(
+            "stations.csv",
+            Some(3),
+            Some("lat"),
+            ProblemKind::BrokenQuoting,
+        ),
+        Problem::warning(
+            "villages.csv",
+            None,
+            None,
+            ProblemKind::FieldCount {
+                expected: 9,
+                found: 7,
+            },
+        ),
+    ];
+    let mut s = summary();
+    s.problems = Unparsed::new(&problems);
+    let json = serde_json::to_string(&s).unwrap();
+    // Written as a list inside the summary, not as a string of JSON.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["problems"][0]["file"], "stations.csv");
+    assert_eq!(value["problems"][1]["kind"]["field_count"]["found"], 7);
+    let back = Summary::parse(&json).unwrap();
+    assert_eq!(back.problems.parse().unwrap(), problems);
+    assert_eq!(
+        back,
+        Summary::parse(&serde_json::to_string(&back).unwrap()).unwrap()
+    );
+
+    let odd = json.replacen(
+        &serde_json::to_string(&problems).unwrap(),
+        r#"{"not": ["a", "list"]}"#,
+        1,
+    );
+    assert_ne!(odd, json);
+    let read = Summary::parse(&odd).unwrap();
+    assert_eq!(read.areas.len(), s.areas.len());
+    assert!(read.problems.parse().is_err());
+    // Text that is not JSON at all still fails the summary.
+    assert!(Summary::parse(&json.replacen(r#""problems":["#, r#""problems":[}"#, 1)).is_err());
 }

@@ -19,7 +19,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{read_demo, station};
-use cundi_core::bundle::{Area, PackageInfo, Summary, FORMAT_VERSION};
+use cundi_core::bundle::{Area, PackageInfo, Summary, Unparsed, FORMAT_VERSION};
 use cundi_core::model::{Division, Indicator, Status as StationStatus, Target, Tier, Village};
 use cundi_core::stats::{area_stats, AreaStats};
 use cundi_core::targets::{
@@ -639,7 +639,7 @@ fn a_summary_assesses_like_its_dataset() {
             .collect(),
         authorities: vec![],
         complaint_stats: vec![],
-        problems: vec![],
+        problems: Unparsed::new(&vec![]),
         files: vec![],
         outlines: 0,
         search: None,

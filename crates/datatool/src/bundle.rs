@@ -11,7 +11,7 @@ use crate::check::{is_safe_relative, Checked};
 use crate::error::Error;
 use crate::files::{csv_rows, list_files, write_file, write_ref, Staging};
 use cundi_core::bundle::{
-    Area, Chunk, ChunkFile, FileRef, PackageInfo, Summary, AREAS_FILE, CHANGES_FILE,
+    Area, Chunk, ChunkFile, FileRef, PackageInfo, Summary, Unparsed, AREAS_FILE, CHANGES_FILE,
     CHECKSUMS_FILE, FORMAT_VERSION, SEARCH_FILE, SUMMARY_FILE,
 };
 use cundi_core::diff::Changes;
@@ -242,7 +242,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         targets: ds.targets.clone(),
         authorities: ds.authorities.clone(),
         complaint_stats: ds.complaint_stats.clone(),
-        problems: checked.problems.clone(),
+        problems: Unparsed::new(&checked.problems),
         files: files.clone(),
         outlines: outlines.len() as u64,
         search: Some(search),
