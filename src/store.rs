@@ -8,6 +8,7 @@ use cundi_core::bundle::{Area, Summary, SUMMARY_FILE};
 use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
 use cundi_core::search::{self, Hit, HitKind, PinyinKeys, SearchEntry, SearchIndex};
+use cundi_core::sort;
 use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -178,7 +179,7 @@ impl Data {
         for county in &counties {
             townships.extend(county.townships.iter().cloned());
         }
-        townships.sort_by(|a, b| a.division.code.cmp(&b.division.code));
+        sort::sort_by(&mut townships, |a, b| a.division.code.cmp(&b.division.code));
         Data {
             dataset: std::sync::OnceLock::new(),
             near: std::sync::OnceLock::new(),
@@ -675,7 +676,7 @@ impl Store {
         }
         // Those kept move to the back, the last to go (no change to what the index holds).
         self.names.update_untracked(|(_, shards)| {
-            shards.sort_by_key(|(k, _)| keys.contains(k));
+            sort::sort_by_key(shards, |(k, _)| keys.contains(k));
         });
         let missing: Vec<String> = self.names.with_untracked(|(_, shards)| {
             keys.iter()
@@ -994,10 +995,10 @@ impl Store {
         if fresh.is_empty() {
             return None;
         }
-        asked.sort();
+        sort::sort_by(&mut asked, Ord::cmp);
         asked.dedup();
         // Two calls may have fetched the same county.
-        fresh.sort_by(|a, b| a.code.cmp(&b.code));
+        sort::sort_by(&mut fresh, |a, b| a.code.cmp(&b.code));
         fresh.dedup_by(|a, b| a.code == b.code);
         let mut all: Vec<Arc<County>> = now.loaded.clone();
         all.retain(|c| !fresh.iter().any(|f| f.code == c.code));
@@ -1010,9 +1011,9 @@ impl Store {
                 recent.iter().position(|r| r == c).map_or(0, |i| i + 1)
             }
         };
-        all.sort_by_key(|c| std::cmp::Reverse(rank(&c.code)));
+        sort::sort_by_key(&mut all, |c| std::cmp::Reverse(rank(&c.code)));
         all.truncate(KEEP_COUNTIES.max(asked.len()));
-        all.sort_by(|a, b| a.code.cmp(&b.code));
+        sort::sort_by(&mut all, |a, b| a.code.cmp(&b.code));
         // Those let go leave the list; one that failed stays, for Retry.
         self.recent.update_value(|recent| {
             recent.retain(|c| all.iter().any(|k| &k.code == c) || asked.contains(c))

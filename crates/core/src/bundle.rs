@@ -224,9 +224,9 @@ impl Summary {
     /// [`Summary::area`] relies on.
     pub fn parse(text: &str) -> Result<Summary, serde_json::Error> {
         let mut summary: Summary = serde_json::from_str(text)?;
-        summary
-            .areas
-            .sort_by(|a, b| a.division.code.cmp(&b.division.code));
+        crate::sort::sort_by(&mut summary.areas, |a, b| {
+            a.division.code.cmp(&b.division.code)
+        });
         Ok(summary)
     }
 
@@ -299,7 +299,7 @@ impl Summary {
                 })
             })
             .collect();
-        near.sort_by(|a, b| {
+        crate::sort::sort_by(&mut near, |a, b| {
             (a.0 .0.total_cmp(&b.0 .0))
                 .then_with(|| a.0 .1.total_cmp(&b.0 .1))
                 .then_with(|| a.1.cmp(b.1))

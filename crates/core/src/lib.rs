@@ -20,6 +20,7 @@ pub mod problem;
 pub mod read;
 pub mod search;
 pub mod share;
+pub mod sort;
 pub mod stats;
 pub mod table;
 pub mod targets;

@@ -351,7 +351,9 @@ pub fn counties_to_load<'a>(
         .map(|(code, b)| (b.distance_km(lon, lat), code))
         .filter(|(d, _)| *d <= km)
         .collect();
-    near.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    crate::sort::sort_by(&mut near, |a, b| {
+        a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1))
+    });
     near.into_iter().map(|(_, c)| c.clone()).collect()
 }
 
@@ -389,7 +391,7 @@ pub fn in_view<'a>(
         inside.select_nth_unstable_by(limit, by_distance);
         inside.truncate(limit);
     }
-    inside.sort_by(by_distance);
+    crate::sort::sort_by(&mut inside, by_distance);
     (inside.into_iter().map(|(_, _, s)| s).collect(), total)
 }
 

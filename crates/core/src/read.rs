@@ -816,10 +816,9 @@ pub struct Rows<T> {
 }
 
 /// Reads one CSV resource with a conversion from parsed fields; rows with an error are left out.
-/// Stable, so that problems on one line keep the order they were found in. Not generic, so the
-/// sort is compiled once rather than once per resource type.
+/// Stable, so that problems on one line keep the order they were found in.
 fn sort_by_line(problems: &mut [Problem]) {
-    problems.sort_by_key(|p| p.line);
+    crate::sort::sort_by_key(problems, |p| p.line);
 }
 
 pub fn read_resource<T: Send>(
