@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Site() -> impl IntoView {
     let store = provide_store(CONFIG_FILE);
+    store.set_search_loader(chunks::load_search_engine);
     // The service worker keeps the shell once the first data has arrived and the page is drawn,
     // so its downloads never compete with the first load.
     Effect::new(move |registered: Option<bool>| {

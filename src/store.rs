@@ -215,12 +215,17 @@ impl Data {
             let mut parts = Parts {
                 targets: summary.targets.clone(),
                 authorities: summary.authorities.clone(),
-                county_bboxes: summary
-                    .counties()
-                    .filter_map(|a| Some((a.division.code.clone(), a.bbox?)))
-                    .collect(),
                 ..Parts::default()
             };
+            // Inserted one by one (in order: the summary's areas are sorted): collecting into the
+            // map would sort them with a copy of the standard sort of their own (see core::sort).
+            for county in summary.counties() {
+                if let Some(bbox) = county.bbox {
+                    parts
+                        .county_bboxes
+                        .insert(county.division.code.clone(), bbox);
+                }
+            }
             parts.stations = self.stations().cloned().collect();
             parts.villages = self.villages().cloned().collect();
             parts.divisions = summary
@@ -418,11 +423,46 @@ pub const KEEP_NAME_SHARDS: usize = 8;
 /// The name shards fetched, by key, with the least recently used first.
 type NameShardMap = Vec<(String, Arc<Vec<SearchEntry>>)>;
 
+/// The search: reading the search files and finding in them. On the site its code is a chunk of
+/// its own (`chunks::search_engine`), fetched when the user first searches, so that a visit that
+/// never searches neither downloads it nor compiles it; [`Store::ready`] (component tests) holds
+/// it from the start.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchEngine {
+    find: fn(&Store, &str, usize, &[HitKind]) -> Vec<Hit>,
+    follow: fn(&Store, &Arc<Data>),
+}
+
+impl SearchEngine {
+    /// The search's code, wherever this is compiled.
+    pub const HERE: SearchEngine = SearchEngine {
+        find: Store::find,
+        follow: Store::follow_search,
+    };
+}
+
+/// How the store gets the search's code (the site: `chunks::load_search_engine`).
+pub type SearchLoader = fn() -> futures::future::LocalBoxFuture<'static, Option<SearchEngine>>;
+
+/// Where the search's code stands.
+#[derive(Debug, Clone, Copy)]
+pub enum EngineState {
+    /// Not asked for yet, or nothing to get it with.
+    Absent,
+    Loading,
+    Ready(SearchEngine),
+    /// Its chunk did not arrive; the next query asks again.
+    Failed,
+}
+
 /// The shared handle on the loaded data: cheap to copy into any view or closure.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
     state: RwSignal<LoadState>,
     search: RwSignal<SearchState>,
+    /// The search's code, and how to get it.
+    engine: RwSignal<EngineState>,
+    engine_loader: StoredValue<Option<SearchLoader>>,
     /// The search entries with pinyin of each county's stations and villages, fetched from its
     /// chunk after its rows (the map does not wait for them), with a count of changes.
     county_search: RwSignal<(u64, CountySearch)>,
@@ -463,10 +503,17 @@ pub struct Store {
 }
 
 impl Store {
-    fn with_state(config_url: &str, state: LoadState, search: SearchState) -> Store {
+    fn with_state(
+        config_url: &str,
+        state: LoadState,
+        search: SearchState,
+        engine: EngineState,
+    ) -> Store {
         Store {
             state: RwSignal::new(state),
             search: RwSignal::new(search),
+            engine: RwSignal::new(engine),
+            engine_loader: StoredValue::new(None),
             county_search: RwSignal::new((0, BTreeMap::new())),
             names: RwSignal::new((0, Vec::new())),
             names_pending: StoredValue::new(Vec::new()),
@@ -490,7 +537,12 @@ impl Store {
 
     /// A store that loads from `config_url` (normally `config.json`) as soon as it is created.
     pub fn new(config_url: &str) -> Store {
-        let store = Store::with_state(config_url, LoadState::Loading, SearchState::Loading);
+        let store = Store::with_state(
+            config_url,
+            LoadState::Loading,
+            SearchState::Loading,
+            EngineState::Absent,
+        );
         store.reload();
         store
     }
@@ -502,7 +554,19 @@ impl Store {
             "",
             LoadState::Ready(data),
             SearchState::Ready(Arc::new(areas)),
+            EngineState::Ready(SearchEngine::HERE),
         )
+    }
+
+    /// Says how to get the search's code: until then (and in a store without it) nothing is
+    /// found.
+    pub fn set_search_loader(&self, loader: SearchLoader) {
+        self.engine_loader.set_value(Some(loader));
+    }
+
+    /// Where the search's code stands (tracked).
+    pub fn engine_state(&self) -> EngineState {
+        self.engine.get()
     }
 
     /// Where the search index with pinyin stands (tracked).
@@ -516,7 +580,8 @@ impl Store {
         self.search_kinds(query, limit, &[])
     }
 
-    /// As [`Store::search`], finding only these kinds (all when empty).
+    /// As [`Store::search`], finding only these kinds (all when empty). Nothing, until the
+    /// search's code has arrived (tracked: the hits come when it does).
     pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
         // The box is empty at start, and this runs again for every county opened: no index is
         // built for nothing to find.
@@ -524,6 +589,14 @@ impl Store {
             return Vec::new();
         }
         self.want_search();
+        match self.engine.get() {
+            EngineState::Ready(engine) => (engine.find)(self, query, limit, kinds),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The search itself (in the search's chunk, see [`SearchEngine`]).
+    fn find(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
         let Some(data) = self.data() else {
             return Vec::new();
         };
@@ -634,9 +707,22 @@ impl Store {
                 }
             };
             store.state.try_set(LoadState::Ready(data.clone()));
-            store.load_area_search(&data);
-            store.load_county_search(&data);
+            store.search_follows(&data);
         });
+    }
+
+    /// Once the search's code is here: the search files this data needs are fetched.
+    fn search_follows(&self, data: &Arc<Data>) {
+        if let Some(EngineState::Ready(engine)) = self.engine.try_get_untracked() {
+            (engine.follow)(self, data);
+        }
+    }
+
+    /// Fetches the areas' and the loaded counties' search entries, once the user has begun to
+    /// search (in the search's chunk, see [`SearchEngine`]).
+    fn follow_search(&self, data: &Arc<Data>) {
+        self.load_area_search(data);
+        self.load_county_search(data);
     }
 
     /// Fetches the areas' search entries (the summary's search file, with their pinyin) once
@@ -726,20 +812,44 @@ impl Store {
     }
 
     /// Says the user has begun to search (a search box was focused, or a query typed): from now
-    /// on the areas' and the loaded counties' search entries are fetched. Until then a visit
-    /// that never searches downloads none of them (about 200 KB of JSON for each demo county).
+    /// on the search's code and the areas' and the loaded counties' search entries are fetched.
+    /// Until then a visit that never searches downloads none of them (about 200 KB of JSON for
+    /// each demo county).
     pub fn want_search(&self) {
         if self.search_wanted.get_value() {
             return;
         }
         self.search_wanted.set_value(true);
-        // Outside whatever reactive computation asked (a query's results), which the fetch's
-        // arrival updates.
+        self.start_search();
+    }
+
+    /// Asks again for a search chunk that failed to arrive (the user typed or came back to the
+    /// box); nothing otherwise.
+    pub fn retry_search(&self) {
+        if matches!(self.engine.get_untracked(), EngineState::Failed) {
+            self.start_search();
+        }
+    }
+
+    fn start_search(&self) {
+        let loader = match self.engine.get_untracked() {
+            EngineState::Absent | EngineState::Failed => self.engine_loader.get_value(),
+            EngineState::Ready(_) | EngineState::Loading => None,
+        };
+        // Outside whatever reactive computation asked (a query's results), which the arrivals
+        // update.
         let store = *self;
         leptos::task::spawn_local(async move {
+            if let Some(load) = loader {
+                store.engine.try_set(EngineState::Loading);
+                let engine = match load().await {
+                    Some(engine) => EngineState::Ready(engine),
+                    None => EngineState::Failed,
+                };
+                store.engine.try_set(engine);
+            }
             if let Some(data) = store.data_untracked() {
-                store.load_area_search(&data);
-                store.load_county_search(&data);
+                store.search_follows(&data);
             }
         });
     }
@@ -1025,7 +1135,7 @@ impl Store {
             self.next_generation(),
         ));
         self.state.try_set(LoadState::Ready(next.clone()));
-        self.load_county_search(&next);
+        self.search_follows(&next);
         Some(next)
     }
 }

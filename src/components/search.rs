@@ -8,9 +8,9 @@
 
 use crate::i18n::{self, text};
 use crate::near::NearMe;
-use crate::store::{use_store, SearchState};
+use crate::store::{use_store, EngineState, SearchState};
 use crate::url::{self, href, use_query_param, use_query_update};
-use cundi_core::search::{Hit, HitKind};
+use cundi_core::search::{self, Hit, HitKind};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -110,10 +110,33 @@ pub fn SearchBox(
         }
     };
 
+    // Enter pressed while the search's code or its pinyin is still on its way: the first hit is
+    // opened when the hits come, unless the text changes first.
+    let enter_waiting = RwSignal::new(false);
+    let searching = move || {
+        matches!(
+            store.engine_state(),
+            EngineState::Absent | EngineState::Loading
+        ) || matches!(store.search_state(), SearchState::Loading)
+    };
+    {
+        let choose_at = choose_at.clone();
+        Effect::new(move |_| {
+            if enter_waiting.get() && !hits.with(Vec::is_empty) {
+                enter_waiting.set(false);
+                choose_at(0);
+            } else if enter_waiting.get() && !searching() {
+                enter_waiting.set(false);
+            }
+        });
+    }
+
     let on_input = {
         let update = update.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
+            store.retry_search();
+            enter_waiting.set(false);
             typed.set(value.clone());
             open.set(true);
             active.set(None);
@@ -145,6 +168,10 @@ pub fn SearchBox(
                 "Enter" if n > 0 && (open.get_untracked() || active.get_untracked().is_some()) => {
                     ev.prevent_default();
                     choose_at(active.get_untracked().unwrap_or(0));
+                }
+                "Enter" if n == 0 && typed.with_untracked(|t| !search::is_blank(t)) => {
+                    ev.prevent_default();
+                    enter_waiting.set(searching());
                 }
                 "Escape" => {
                     if open.get_untracked() && n > 0 {
@@ -207,9 +234,13 @@ pub fn SearchBox(
         if !open.get() || typed.with(|t| t.trim().is_empty()) {
             String::new()
         } else if n == 0 {
-            match store.search_state() {
-                SearchState::Loading => tr!("search-loading"),
-                SearchState::Failed(e) => tr!("search-pinyin-failed", { "file" => e.file }),
+            match (store.engine_state(), store.search_state()) {
+                (EngineState::Failed, _) => tr!("search-code-failed"),
+                (EngineState::Absent | EngineState::Loading, _) => tr!("search-starting"),
+                (_, SearchState::Loading) => tr!("search-loading"),
+                (_, SearchState::Failed(e)) => {
+                    tr!("search-pinyin-failed", { "file" => e.file })
+                }
                 _ => tr!("search-none"),
             }
         } else {
@@ -259,6 +290,7 @@ pub fn SearchBox(
                 on:focus=move |_| {
                     open.set(true);
                     store.want_search();
+                    store.retry_search();
                 }
                 on:blur=move |_| {
                     open.set(false);

@@ -20,8 +20,9 @@ use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
-use crate::store::{use_store, Data, LoadState};
+use crate::store::{use_store, Data, LoadState, SearchEngine};
 use cundi_core::geo::BBox;
+use futures::future::LocalBoxFuture;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -99,6 +100,19 @@ where
         }
         Phase::Ready => EitherOf3::C(page.try_update_value(Option::take).flatten()),
     }
+}
+
+// The search: reading the search files and finding in them, fetched when the user first
+// searches (see `store::SearchEngine`). The box itself is drawn with the map.
+
+#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn search_engine() -> Result<SearchEngine, SplitLoaderError> {
+    Ok(SearchEngine::HERE)
+}
+
+/// The site's [`crate::store::SearchLoader`].
+pub fn load_search_engine() -> LocalBoxFuture<'static, Option<SearchEngine>> {
+    Box::pin(async { search_engine().await.ok() })
 }
 
 // Residents: a station's page, its printable notice, a village's page.

@@ -65,6 +65,28 @@ test('a complaint being typed survives the data failing to load and a reload', a
   await expect(page.locator('input[name="category"][value="illegal_fee"]')).toBeChecked();
 });
 
+test('a search whose code fails to arrive says so, the map keeps working, and typing again finds', async ({ page }) => {
+  let fail = true;
+  let asked = 0;
+  await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, (route) => {
+    asked += 1;
+    return fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback();
+  });
+  await page.goto('/');
+  expect(await mapReady(page)).toBe(stations.length);
+  const box = page.getByTestId('search');
+  await box.fill('fcz');
+  await expect(page.getByTestId('search-status')).toContainText('搜索功能未能加载');
+  expect(asked).toBeGreaterThan(0);
+  // What was typed stays, and the map still answers.
+  await expect(box).toHaveValue('fcz');
+  expect(await mapReady(page)).toBe(stations.length);
+  fail = false;
+  await box.fill('fc');
+  await box.fill('fcz');
+  await expect(page.getByRole('option').first()).toContainText('凤城镇');
+});
+
 test('a page or panel whose code fails to arrive says so, the map keeps working, and Retry opens it', async ({ page }) => {
   // Every page but the map is in a wasm chunk of its own (src/pages/chunks.rs), fetched when it
   // first opens; the main module is pkg-*/main_bg.wasm.

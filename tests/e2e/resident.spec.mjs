@@ -93,7 +93,38 @@ test.describe('the search box', () => {
   });
 });
 
-test('a visit that never searches fetches no search entries, the areas\' nor a county\'s; the search box asks for them', async ({ page }) => {
+test('Enter pressed before the search\'s code has arrived opens the first hit when it comes, unless the text changed', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, async (route) => { await held; await route.fallback(); });
+  await page.goto('/');
+  await mapReady(page);
+  const box = page.getByTestId('search');
+  await box.fill('fcz');
+  await box.press('Enter');
+  await expect(page.getByTestId('search-status')).toContainText('正在加载搜索功能');
+  await page.waitForTimeout(300);
+  expect(page.url()).not.toMatch(/area=/);
+  release();
+  await expect(page).toHaveURL(/area=140522100/);
+
+  // Enter, then more typing: the wait is over, nothing opens by itself.
+  await page.goto('/');
+  await mapReady(page);
+  await page.unroute(/split_search/);
+  let again;
+  const heldAgain = new Promise((r) => { again = r; });
+  await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, async (route) => { await heldAgain; await route.fallback(); });
+  await box.fill('fcz');
+  await box.press('Enter');
+  await box.fill('jcs');
+  again();
+  await expect(page.getByRole('option').first()).toContainText('晋城市');
+  await page.waitForTimeout(300);
+  expect(page.url()).not.toMatch(/area=/);
+});
+
+test('a visit that never searches fetches no search entries nor the search\'s code; the search box asks for them', async ({ page }) => {
   // A village found only through its county's entries: by initials no other name shares.
   const dir = path.resolve(root, process.env.E2E_DIST || 'dist', 'data/chunks');
   const counties = readdirSync(dir);
@@ -105,10 +136,13 @@ test('a visit that never searches fetches no search entries, the areas\' nor a c
 
   const asked = [];
   const areas = [];
+  const code = [];
   page.on('request', (r) => {
     const { pathname } = new URL(r.url());
     if (/\/chunks\/\d+\/search\.json$/.test(pathname)) asked.push(r.url());
     if (pathname.endsWith('/data/search.json')) areas.push(r.url());
+    // The search's own wasm chunk (src/pages/chunks.rs, `search_engine`).
+    if (/\/pkg-[0-9a-f]+\/split_search\.wasm$/.test(pathname)) code.push(r.url());
   });
   await page.goto('/');
   await mapReady(page);
@@ -116,9 +150,11 @@ test('a visit that never searches fetches no search entries, the areas\' nor a c
   await page.waitForTimeout(1000);
   expect(asked).toEqual([]);
   expect(areas).toEqual([]);
+  expect(code).toEqual([]);
 
   const box = page.getByTestId('search');
   await box.focus();
+  await expect.poll(() => code.length).toBe(1);
   await expect.poll(() => asked.length).toBe(counties.length);
   await expect.poll(() => areas.length).toBe(1);
   await box.fill(initials);
@@ -128,6 +164,7 @@ test('a visit that never searches fetches no search entries, the areas\' nor a c
   await box.fill('jcs');
   await expect(page.getByRole('option').first()).toContainText('晋城市');
   expect(areas.length).toBe(1);
+  expect(code.length).toBe(1);
 });
 
 test.describe('when the search file is slow or missing', () => {
