@@ -204,6 +204,7 @@ try {
 
     // Nearest points: an index over every station, then "near me" queries at stations' own
     // positions nudged by up to ~5 km, in batches (the clock is too coarse for one query).
+    await w.bench_near_code();
     const [buildMs, near] = time(() => new w.BenchNear(text));
     const batches = [];
     const queries = new Float64Array(2000);

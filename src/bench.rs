@@ -3,9 +3,10 @@
 //! the benchmark hands over, so each can be timed against the JavaScript library doing the same
 //! job on the same input in the same page. They touch no state of the site and nothing personal.
 
+use cundi::near::NearEngine;
 use cundi_core::cluster::Clusters;
 use cundi_core::geo::BBox;
-use cundi_core::nearest::{Filter, NearIndex};
+use cundi_core::nearest::NearIndex;
 use cundi_core::{Dataset, Parts};
 use wasm_bindgen::prelude::*;
 
@@ -31,25 +32,48 @@ pub fn bench_read_stations(text: &str) -> usize {
         .len()
 }
 
-/// The nearest-point index over a `stations.csv`, for timing queries.
+thread_local! {
+    static NEAR: std::cell::Cell<Option<NearEngine>> = const { std::cell::Cell::new(None) };
+}
+
+/// Fetches "near me"'s code (a chunk of its own, as on the site); `BenchNear` needs it.
+#[wasm_bindgen]
+pub async fn bench_near_code() -> Result<(), JsValue> {
+    let engine = cundi::pages::chunks::near_engine()
+        .await
+        .map_err(|_| JsValue::from_str("the near-me chunk did not load"))?;
+    NEAR.with(|n| n.set(Some(engine)));
+    Ok(())
+}
+
+fn near_engine() -> Result<NearEngine, JsValue> {
+    NEAR.with(|n| n.get())
+        .ok_or_else(|| JsValue::from_str("call bench_near_code() first"))
+}
+
+/// The nearest-point index over a `stations.csv`, for timing queries (after
+/// `bench_near_code()`).
 #[wasm_bindgen]
 pub struct BenchNear {
     index: NearIndex,
+    engine: NearEngine,
 }
 
 #[wasm_bindgen]
 impl BenchNear {
     #[wasm_bindgen(constructor)]
-    pub fn new(stations_csv: &str) -> BenchNear {
+    pub fn new(stations_csv: &str) -> Result<BenchNear, JsValue> {
+        let engine = near_engine()?;
         let (stations, _) =
             cundi_core::read::read_stations("stations.csv", stations_csv.as_bytes());
         let ds = Dataset::new(Parts {
             stations,
             ..Parts::default()
         });
-        BenchNear {
-            index: NearIndex::new(&ds),
-        }
+        Ok(BenchNear {
+            index: (engine.index)(&ds),
+            engine,
+        })
     }
 
     /// The five nearest operating points to each position (`[lon, lat, …]`), as "near me" asks;
@@ -57,11 +81,7 @@ impl BenchNear {
     pub fn nearest(&self, lonlat: &[f64]) -> usize {
         lonlat
             .chunks_exact(2)
-            .map(|p| {
-                self.index
-                    .nearest(p[0], p[1], crate::near::NEAREST, Filter::OPERATING)
-                    .len()
-            })
+            .map(|p| (self.engine.count_nearest)(&self.index, p[0], p[1]))
             .sum()
     }
 }

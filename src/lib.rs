@@ -2,7 +2,6 @@
 //! draws the page frame — header, navigation, language switch, and the notice that the data is
 //! illustrative when the package says so. Everything about the data itself lives in `cundi-core`.
 
-pub mod bench;
 pub mod complaints;
 pub mod components;
 pub mod download;

@@ -1,4 +1,9 @@
-//! Mounts the site; everything else is in the library.
+//! Mounts the site; everything else is in the library but the benchmarks' entry points (`bench`),
+//! which are here so that only the site's wasm exports them: the library's browser tests are
+//! built without the site's chunks, which an export would reach (`bench_near_code`).
+
+mod bench;
+
 fn main() {
     // Readable panics in the console in debug builds; release builds leave the hook (and the
     // panic-message formatting it pulls in) out of the wasm.

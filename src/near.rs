@@ -6,9 +6,11 @@
 
 use crate::store::{Data, Store};
 use cundi_core::nearest::{
-    counties_to_load, reach, serving_point, Filter, Whereabouts, BBOX_MARGIN_KM, VILLAGE_RADIUS_KM,
+    counties_to_load, reach, serving_point, Filter, NearIndex, Whereabouts, BBOX_MARGIN_KM,
+    VILLAGE_RADIUS_KM,
 };
-use cundi_core::{Station, Village};
+use cundi_core::{Dataset, Station, Village};
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,6 +36,30 @@ pub enum NearFailure {
     Outside,
     /// The counties around the position could not be loaded.
     NotLoaded,
+    /// The code that finds what is near (a chunk of its own) could not be fetched.
+    CodeNotLoaded,
+}
+
+/// What finds the points near a position: the core's nearest-point index and the search around
+/// it. On the site its code is a chunk of its own (`chunks::near_engine`), fetched when "near me"
+/// is first asked (or a village's page, which shares it, first opens).
+#[derive(Debug, Clone, Copy)]
+pub struct NearEngine {
+    /// [`find_loading`].
+    pub find: fn(Store, f64, f64) -> LocalBoxFuture<'static, NearState>,
+    /// The index over a dataset's points.
+    pub index: fn(&Dataset) -> NearIndex,
+    /// How many operating points "near me" lists for a position ([`NEAREST`] at most).
+    pub count_nearest: fn(&NearIndex, f64, f64) -> usize,
+}
+
+impl NearEngine {
+    /// The code, wherever this is compiled.
+    pub const HERE: NearEngine = NearEngine {
+        find: |store, lon, lat| Box::pin(find_loading(store, lon, lat)),
+        index: NearIndex::new,
+        count_nearest: |index, lon, lat| index.nearest(lon, lat, NEAREST, Filter::OPERATING).len(),
+    };
 }
 
 /// What was found around the position.
@@ -116,7 +142,12 @@ impl NearMe {
         let on_fix = Closure::once_into_js(move |position: web_sys::Position| {
             let c = position.coords();
             let (lon, lat) = (c.longitude(), c.latitude());
-            leptos::task::spawn_local(async move { settle(find_loading(store, lon, lat).await) });
+            leptos::task::spawn_local(async move {
+                settle(match crate::pages::chunks::near_engine().await {
+                    Ok(engine) => (engine.find)(store, lon, lat).await,
+                    Err(_) => NearState::Failed(NearFailure::CodeNotLoaded),
+                })
+            });
         });
         let on_error = Closure::once_into_js(move |error: web_sys::PositionError| {
             settle(NearState::Failed(match error.code() {

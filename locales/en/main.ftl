@@ -176,6 +176,7 @@ near-timeout = Finding your location took too long (the signal may be weak). Sea
 near-unsupported = This browser cannot give your location. Search above for your village, township or service point.
 near-outside = Your location is outside the area this site's data covers. Search above for the village, township or service point you want.
 near-not-loaded = The data for the area around you could not be loaded. Check the connection and try again.
+near-code-failed = "Near me" could not be loaded. Check the connection and try again.
 near-in-village = You are in this village ({ $km } from the village committee):
 near-served-by = The point serving this village:
 near-privacy = Your location is used on this device only: it is not put in any link, not saved and not sent anywhere.

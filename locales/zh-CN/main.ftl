@@ -170,6 +170,7 @@ near-timeout = 定位超时（信号可能较弱）。请在上方搜索你所�
 near-unsupported = 这个浏览器无法提供位置。请在上方搜索你所在的村、乡镇或网点。
 near-outside = 你的位置不在本站数据覆盖的地区内。请在上方搜索你要找的村、乡镇或网点。
 near-not-loaded = 你所在地区的数据未能加载。请检查网络后重试。
+near-code-failed = “附近网点”功能未能加载。请检查网络后重试。
 near-in-village = 你在这个村（距村委会 { $km }）：
 near-served-by = 为该村服务的网点：
 near-privacy = 你的位置只在这台设备上使用：不会写进链接，不会保存，也不会发送出去。

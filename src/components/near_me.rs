@@ -76,6 +76,7 @@ pub fn NearMessage() -> impl IntoView {
                     NearFailure::Unsupported => tr!("near-unsupported"),
                     NearFailure::Outside => tr!("near-outside"),
                     NearFailure::NotLoaded => tr!("near-not-loaded"),
+                    NearFailure::CodeNotLoaded => tr!("near-code-failed"),
                 })}
                 " "
                 <button type="button" class="link-button" on:click=move |_| near.clear()>

@@ -14,7 +14,7 @@
 
 use crate::complaints::use_complaints;
 use crate::components::{Loading, NearPanel, PageCodeError, ViewList};
-use crate::near::NearResult;
+use crate::near::{NearEngine, NearResult};
 use crate::pages::map::DetailsPanel;
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
@@ -113,6 +113,13 @@ pub fn search_engine() -> Result<SearchEngine, SplitLoaderError> {
 /// The site's [`crate::store::SearchLoader`].
 pub fn load_search_engine() -> LocalBoxFuture<'static, Option<SearchEngine>> {
     Box::pin(async { search_engine().await.ok() })
+}
+
+// "Near me": the nearest-point index and the search around a position (see `near::NearEngine`).
+
+#[wasm_split(near, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn near_engine() -> Result<NearEngine, SplitLoaderError> {
+    Ok(NearEngine::HERE)
 }
 
 // Residents: a station's page, its printable notice, a village's page.

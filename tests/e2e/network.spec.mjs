@@ -87,6 +87,21 @@ test('a search whose code fails to arrive says so, the map keeps working, and ty
   await expect(page.getByRole('option').first()).toContainText('凤城镇');
 });
 
+test('near me whose code fails to arrive says so, and the next tap finds', async ({ page, context }) => {
+  await context.grantPermissions(['geolocation']);
+  const s = stations.find((x) => x.status === 'operating');
+  await context.setGeolocation({ longitude: Number(s.lon) + 0.001, latitude: Number(s.lat), accuracy: 20 });
+  let fail = true;
+  await page.route(/\/pkg-[0-9a-f]+\/split_near\.wasm$/, (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback()));
+  await page.goto('/');
+  expect(await mapReady(page)).toBe(stations.length);
+  await page.getByTestId('near-me').click();
+  await expect(page.getByTestId('near-message')).toContainText('“附近网点”功能未能加载');
+  fail = false;
+  await page.getByTestId('near-me').click();
+  await expect(page.getByTestId('near-list').locator('li').first()).toBeVisible();
+});
+
 test('a page or panel whose code fails to arrive says so, the map keeps working, and Retry opens it', async ({ page }) => {
   // Every page but the map is in a wasm chunk of its own (src/pages/chunks.rs), fetched when it
   // first opens; the main module is pkg-*/main_bg.wasm.
