@@ -33,6 +33,7 @@ use crate::read::Dataset;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// What a hit is. The order is the ranking's tie-break: the larger area first, stations last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -141,7 +142,9 @@ impl PinyinKeys {
                         if !diff.is_empty() {
                             diff.push(' ');
                         }
-                        diff.push_str(&format!("{k}={b}"));
+                        // Written in place: a `format!` per changed syllable was 2 % of a
+                        // national build.
+                        let _ = write!(diff, "{k}={b}");
                     }
                 }
                 diff
