@@ -199,7 +199,13 @@ impl Data {
     pub fn problems(&self) -> (Vec<Problem>, Option<String>) {
         let (mut problems, unreadable) = match self.summary.problems.parse() {
             Ok(problems) => (problems, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            // Without serde's "at line 1 column …": it counts from the start of the list, not
+            // of summary.json, and would send a publisher to the wrong place.
+            Err(e) => {
+                let e = e.to_string();
+                let what = e.rsplit_once(" at line ").map_or(e.as_str(), |(w, _)| w);
+                (Vec::new(), Some(what.to_string()))
+            }
         };
         for county in &self.loaded {
             problems.extend(county.problems.iter().cloned());
@@ -451,7 +457,8 @@ pub enum EngineState {
     Absent,
     Loading,
     Ready(SearchEngine),
-    /// Its chunk did not arrive; the next query asks again.
+    /// Its chunk did not arrive, or not within the data's `timeout_ms`; typing in the search
+    /// box or focusing it asks again.
     Failed,
 }
 
@@ -463,6 +470,9 @@ pub struct Store {
     /// The search's code, and how to get it.
     engine: RwSignal<EngineState>,
     engine_loader: StoredValue<Option<SearchLoader>>,
+    /// Bumped by every request for the search's code, so that a late failure of an earlier one
+    /// does not undo a later one.
+    engine_attempt: StoredValue<u64>,
     /// The search entries with pinyin of each county's stations and villages, fetched from its
     /// chunk after its rows (the map does not wait for them), with a count of changes.
     county_search: RwSignal<(u64, CountySearch)>,
@@ -514,6 +524,7 @@ impl Store {
             search: RwSignal::new(search),
             engine: RwSignal::new(engine),
             engine_loader: StoredValue::new(None),
+            engine_attempt: StoredValue::new(0),
             county_search: RwSignal::new((0, BTreeMap::new())),
             names: RwSignal::new((0, Vec::new())),
             names_pending: StoredValue::new(Vec::new()),
@@ -574,8 +585,8 @@ impl Store {
         self.search.get()
     }
 
-    /// The best hits for a query: from the index with pinyin once it is loaded, by names and
-    /// codes until then (tracked).
+    /// The best hits for a query (tracked): none until the search's code has arrived, then by
+    /// names and codes, and with pinyin once the areas' search file has.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         self.search_kinds(query, limit, &[])
     }
@@ -836,17 +847,43 @@ impl Store {
             EngineState::Absent | EngineState::Failed => self.engine_loader.get_value(),
             EngineState::Ready(_) | EngineState::Loading => None,
         };
+        let attempt = self.engine_attempt.get_value() + 1;
+        self.engine_attempt.set_value(attempt);
+        let timeout_ms = self
+            .data_untracked()
+            .map_or(DATA_TIMEOUT_MS, |d| d.config.timeout_ms);
         // Outside whatever reactive computation asked (a query's results), which the arrivals
         // update.
         let store = *self;
         leptos::task::spawn_local(async move {
             if let Some(load) = loader {
                 store.engine.try_set(EngineState::Loading);
-                let engine = match load().await {
-                    Some(engine) => EngineState::Ready(engine),
-                    None => EngineState::Failed,
-                };
-                store.engine.try_set(engine);
+                // A download that stalls is a failure the user can retry, not a search that
+                // says "loading" for ever.
+                set_timeout(
+                    move || {
+                        let current = store.engine_attempt.try_get_value() == Some(attempt);
+                        if current
+                            && matches!(
+                                store.engine.try_get_untracked(),
+                                Some(EngineState::Loading)
+                            )
+                        {
+                            store.engine.try_set(EngineState::Failed);
+                        }
+                    },
+                    std::time::Duration::from_millis(timeout_ms.into()),
+                );
+                match load().await {
+                    // Even late: the code is here.
+                    Some(engine) => {
+                        store.engine.try_set(EngineState::Ready(engine));
+                    }
+                    None if store.engine_attempt.try_get_value() == Some(attempt) => {
+                        store.engine.try_set(EngineState::Failed);
+                    }
+                    None => {}
+                }
             }
             if let Some(data) = store.data_untracked() {
                 store.search_follows(&data);

@@ -110,23 +110,22 @@ pub fn SearchBox(
         }
     };
 
-    // Enter pressed while the search's code or its pinyin is still on its way: the first hit is
-    // opened when the hits come, unless the text changes first.
-    let enter_waiting = RwSignal::new(false);
-    let searching = move || {
-        matches!(
-            store.engine_state(),
-            EngineState::Absent | EngineState::Loading
-        ) || matches!(store.search_state(), SearchState::Loading)
-    };
+    // Enter pressed before there is anything to choose (the search's code, the areas' pinyin, a
+    // county's entries or a name shard still on their way): the text it was pressed on. The
+    // first hit opens when the hits for that text come, unless the text changes (typing, Escape,
+    // Back) or the box loses the focus first.
+    let enter_waiting = RwSignal::new(None::<String>);
     {
         let choose_at = choose_at.clone();
         Effect::new(move |_| {
-            if enter_waiting.get() && !hits.with(Vec::is_empty) {
-                enter_waiting.set(false);
+            let Some(waited) = enter_waiting.get() else {
+                return;
+            };
+            if typed.with(|t| *t != waited) {
+                enter_waiting.set(None);
+            } else if !hits.with(Vec::is_empty) {
+                enter_waiting.set(None);
                 choose_at(0);
-            } else if enter_waiting.get() && !searching() {
-                enter_waiting.set(false);
             }
         });
     }
@@ -136,7 +135,6 @@ pub fn SearchBox(
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             store.retry_search();
-            enter_waiting.set(false);
             typed.set(value.clone());
             open.set(true);
             active.set(None);
@@ -171,7 +169,7 @@ pub fn SearchBox(
                 }
                 "Enter" if n == 0 && typed.with_untracked(|t| !search::is_blank(t)) => {
                     ev.prevent_default();
-                    enter_waiting.set(searching());
+                    enter_waiting.set(Some(typed.get_untracked()));
                 }
                 "Escape" => {
                     if open.get_untracked() && n > 0 {
@@ -295,6 +293,7 @@ pub fn SearchBox(
                 on:blur=move |_| {
                     open.set(false);
                     active.set(None);
+                    enter_waiting.set(None);
                 }
             />
             <ul

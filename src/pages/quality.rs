@@ -13,6 +13,9 @@ pub fn QualityPage() -> impl IntoView {
             <p class="muted">{move_tr!("quality-intro")}</p>
             {with_data(|data| {
                 let (problems, unreadable) = data.problems();
+                // "No problems found" would contradict the alert: only the table, if any.
+                let table = (unreadable.is_none() || !problems.is_empty())
+                    .then(|| view! { <ProblemTable problems /> });
                 view! {
                     {unreadable
                         .map(|detail| {
@@ -22,7 +25,7 @@ pub fn QualityPage() -> impl IntoView {
                                 </p>
                             }
                         })}
-                    <ProblemTable problems />
+                    {table}
                 }
             })}
         </section>

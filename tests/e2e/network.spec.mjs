@@ -84,7 +84,25 @@ test('a search whose code fails to arrive says so, the map keeps working, and ty
   fail = false;
   await box.fill('fc');
   await box.fill('fcz');
-  await expect(page.getByRole('option').first()).toContainText('凤城镇');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('凤城镇');
+});
+
+test('a search whose code stalls says so after the configured time, and finds once it comes', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ json: { data: 'data/', tiles: null, timeout_ms: 1500 } }));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, async (route) => { await held; await route.fallback(); });
+  await page.goto('/');
+  expect(await mapReady(page)).toBe(stations.length);
+  const box = page.getByTestId('search');
+  await box.fill('fcz');
+  await expect(page.getByTestId('search-status')).toContainText('正在加载搜索功能');
+  await expect(page.getByTestId('search-status')).toContainText('搜索功能未能加载', { timeout: 10_000 });
+  // Typing again asks again; the download that was slow arrives, and the hits with it.
+  await box.fill('fc');
+  await box.fill('fcz');
+  release();
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('凤城镇');
 });
 
 test('near me whose code fails to arrive says so, and the next tap finds', async ({ page, context }) => {

@@ -97,6 +97,14 @@ test('Enter pressed before the search\'s code has arrived opens the first hit wh
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, async (route) => { await held; await route.fallback(); });
+  // The township is in its county's search entries, which come well after the areas' file: the
+  // wait lasts until the hits come, not until the first file does.
+  let countiesAsked = 0;
+  await page.route(/\/data\/chunks\/\d+\/search\.json$/, async (route) => {
+    countiesAsked += 1;
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fallback();
+  });
   await page.goto('/');
   await mapReady(page);
   const box = page.getByTestId('search');
@@ -106,12 +114,13 @@ test('Enter pressed before the search\'s code has arrived opens the first hit wh
   await page.waitForTimeout(300);
   expect(page.url()).not.toMatch(/area=/);
   release();
+  await expect.poll(() => countiesAsked).toBeGreaterThan(0);
   await expect(page).toHaveURL(/area=140522100/);
 
   // Enter, then more typing: the wait is over, nothing opens by itself.
   await page.goto('/');
   await mapReady(page);
-  await page.unroute(/split_search/);
+  await page.unrouteAll();
   let again;
   const heldAgain = new Promise((r) => { again = r; });
   await page.route(/\/pkg-[0-9a-f]+\/split_search\.wasm$/, async (route) => { await heldAgain; await route.fallback(); });

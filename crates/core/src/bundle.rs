@@ -179,6 +179,7 @@ pub struct Summary {
 /// The site reads the summary's problems only on its data-quality page: parsing them there keeps
 /// the code that reads every kind of problem (a fifth of the core's code in the site's first load)
 /// in that page's chunk. Any JSON value reads; whether it is a `T` is known only when parsed.
+/// Two are equal when their text is: the same values written with other spacing are not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unparsed<T> {
     json: Box<str>,
