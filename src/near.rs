@@ -42,7 +42,8 @@ pub enum NearFailure {
 
 /// What finds the points near a position: the core's nearest-point index and the search around
 /// it. On the site its code is a chunk of its own (`chunks::near_engine`), fetched when "near me"
-/// is first asked (or a village's page, which shares it, first opens).
+/// is first asked. (A village's page uses the same index: the code the two share is split into a
+/// chunk that either fetches.)
 #[derive(Debug, Clone, Copy)]
 pub struct NearEngine {
     /// [`find_loading`].
