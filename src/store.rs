@@ -430,9 +430,9 @@ pub const KEEP_NAME_SHARDS: usize = 8;
 type NameShardMap = Vec<(String, Arc<Vec<SearchEntry>>)>;
 
 /// The search: reading the search files and finding in them. On the site its code is a chunk of
-/// its own (`chunks::search_engine`), fetched when the user first searches, so that a visit that
-/// never searches neither downloads it nor compiles it; [`Store::ready`] (component tests) holds
-/// it from the start.
+/// its own (`chunks::search_engine`), fetched when the user first searches: the first load
+/// neither downloads nor compiles it (the service worker keeps it afterwards, with the other
+/// chunks, in the background). [`Store::ready`] (component tests) holds it from the start.
 #[derive(Debug, Clone, Copy)]
 pub struct SearchEngine {
     find: fn(&Store, &str, usize, &[HitKind]) -> Vec<Hit>,
