@@ -847,7 +847,8 @@ impl Store {
             EngineState::Absent | EngineState::Failed => self.engine_loader.get_value(),
             EngineState::Ready(_) | EngineState::Loading => None,
         };
-        let attempt = self.engine_attempt.get_value() + 1;
+        // Only a new request counts: one still loading keeps its own timeout and failure.
+        let attempt = self.engine_attempt.get_value() + u64::from(loader.is_some());
         self.engine_attempt.set_value(attempt);
         let timeout_ms = self
             .data_untracked()
