@@ -1553,6 +1553,15 @@ pub struct ReadOptions {
     pub crs: Option<Crs>,
 }
 
+impl ReadOptions {
+    /// The coordinate system the files' coordinates are in: as the publisher states it on the
+    /// command line, else as the descriptor says, else WGS-84. The reader converts from it;
+    /// everything the site and the bundle use is WGS-84.
+    pub fn source_crs(&self, descriptor: Option<&Descriptor>) -> Crs {
+        self.crs.or(descriptor.map(|d| d.crs)).unwrap_or_default()
+    }
+}
+
 /// Converts every station's and village's coordinates from `crs` to WGS-84; gives the rows
 /// converted.
 fn to_wgs84(crs: Crs, parts: &mut Parts) -> u64 {
@@ -1623,12 +1632,7 @@ pub fn read_package_keeping(
             None
         }
     };
-    // The coordinate system: as the publisher states it on the command line, else as the
-    // descriptor says. Everything the site and the bundle use is WGS-84.
-    let crs = options
-        .crs
-        .or(descriptor.as_ref().map(|d| d.crs))
-        .unwrap_or_default();
+    let crs = options.source_crs(descriptor.as_ref());
     let mut parts = Parts {
         descriptor,
         ..Parts::default()

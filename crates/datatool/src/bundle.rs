@@ -16,6 +16,7 @@ use cundi_core::bundle::{
 };
 use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
+use cundi_core::package::Crs;
 use cundi_core::read::{boundary_path, Dataset};
 use cundi_core::search::{self, HitKind, SearchEntry, HAN_BUCKETS};
 use cundi_core::stats::area_stats;
@@ -237,7 +238,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
 
     let summary = Summary {
         format: FORMAT_VERSION,
-        package: package_info(ds, &checked.dir),
+        package: package_info(ds, &checked.dir, checked.source_crs),
         areas,
         targets: ds.targets.clone(),
         authorities: ds.authorities.clone(),
@@ -415,7 +416,10 @@ fn points_bbox(ds: &Dataset, code: &Code) -> Option<BBox> {
     BBox::around(stations.chain(villages))
 }
 
-fn package_info(ds: &Dataset, dir: &Path) -> PackageInfo {
+/// What the site says of the package. `crs` is the system the published files' coordinates are
+/// in (the bundle's `package/` copy holds them as published), which the command line may state
+/// when the descriptor does not.
+fn package_info(ds: &Dataset, dir: &Path, crs: Crs) -> PackageInfo {
     let fallback_name = dir
         .canonicalize()
         .ok()
@@ -430,7 +434,7 @@ fn package_info(ds: &Dataset, dir: &Path) -> PackageInfo {
             publisher: d.publisher().map(|c| c.title.clone()),
             licenses: d.licenses.iter().map(|l| l.name.clone()).collect(),
             sources: d.sources.iter().map(|s| s.title.clone()).collect(),
-            crs: d.crs,
+            crs,
             illustrative: d.illustrative,
             notice: d.notice.clone(),
             complete: d.complete_codes(),
@@ -443,7 +447,7 @@ fn package_info(ds: &Dataset, dir: &Path) -> PackageInfo {
             publisher: None,
             licenses: Vec::new(),
             sources: Vec::new(),
-            crs: Default::default(),
+            crs,
             illustrative: false,
             notice: None,
             complete: Vec::new(),

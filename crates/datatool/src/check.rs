@@ -21,6 +21,9 @@ pub struct Checked {
     /// What was done to read the files as they are (an encoding other than UTF-8, a workbook in
     /// place of a CSV), one line each, in English and Chinese.
     pub notes: Vec<(String, String)>,
+    /// The coordinate system the files' coordinates were in (`ReadOptions::source_crs`); the
+    /// dataset holds them converted to WGS-84.
+    pub source_crs: Crs,
 }
 
 /// What the publisher states about the files on the command line.
@@ -122,12 +125,14 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         }
     }
     sort_problems(&mut problems, &dataset);
+    let source_crs = options.source_crs(dataset.descriptor.as_ref());
     Ok(Checked {
         dir: dir.to_path_buf(),
         dataset,
         problems,
         loaded,
         notes,
+        source_crs,
     })
 }
 

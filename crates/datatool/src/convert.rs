@@ -47,11 +47,7 @@ pub fn convert(input: &Path, out: &Path, lang: Lang, inputs: Inputs) -> anyhow::
             write_file(&out.join(rel), bytes)?;
         }
     }
-    let source = inputs
-        .crs
-        .or(ds.descriptor.as_ref().map(|d| d.crs))
-        .unwrap_or_default();
-    let descriptor = descriptor(ds, input, &written, source);
+    let descriptor = descriptor(ds, input, &written, checked.source_crs);
     let mut text = serde_json::to_string_pretty(&descriptor)?;
     text.push('\n');
     write_file(&out.join(DESCRIPTOR_FILE), text.as_bytes())?;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{run, text};
+use common::{run, run_in, text};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -180,6 +180,21 @@ fn chinese_messages_follow_lang() {
     let t = text(&out);
     assert!(t.contains("错误：stations.csv 第 7 行，字段 tier"), "{t}");
     assert!(t.contains("5 个错误"), "{t}");
+}
+
+#[test]
+fn without_lang_the_messages_follow_the_locale() {
+    let zh = text(&run_in("zh_CN.UTF-8", &["validate", s(&bad())]));
+    assert!(zh.contains("错误：stations.csv 第 7 行，字段 tier"), "{zh}");
+    let en = text(&run_in("en_US.UTF-8", &["validate", s(&bad())]));
+    assert!(en.contains("stations.csv line 7"), "{en}");
+    assert!(!en.contains("错误："), "{en}");
+    // --lang wins over the locale.
+    let flag = text(&run_in(
+        "zh_CN.UTF-8",
+        &["validate", s(&bad()), "--lang", "en"],
+    ));
+    assert!(!flag.contains("错误："), "{flag}");
 }
 
 #[test]

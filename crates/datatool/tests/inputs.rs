@@ -163,6 +163,48 @@ fn a_gbk_package_with_chinese_headers_in_gcj02_or_bd09_converts_to_the_clean_pac
     }
 }
 
+/// (id, lon, lat) of every row of a stations.csv.
+fn positions(bytes: &[u8]) -> Vec<(String, f64, f64)> {
+    let (header, rows) = table(bytes);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, lon, lat) = (at("id"), at("lon"), at("lat"));
+    rows.iter()
+        .filter_map(|r| Some((r[id].clone(), r[lon].parse().ok()?, r[lat].parse().ok()?)))
+        .collect()
+}
+
+#[test]
+fn build_reads_the_publisher_files_as_they_are_and_says_which_system_their_coordinates_are_in() {
+    let reference = positions(&std::fs::read(fixture().join("stations.csv")).unwrap());
+    assert!(reference.len() >= 5);
+    let tmp = Tmp::new("build-bd09");
+    let input = tmp.0.join("in");
+    std::fs::create_dir_all(input.join("boundaries")).unwrap();
+    publisher_package(&input, Crs::Bd09);
+    // The map's chunks nearest to the reference with the flag; hundreds of metres off without.
+    for (flag, within) in [(Some("bd09"), true), (None, false)] {
+        let out = tmp.0.join(format!("out-{}", flag.unwrap_or("none")));
+        let mut args = vec!["build", s(&input), s(&out), "--lang", "en"];
+        args.extend(flag.map(|f| ["--crs", f]).into_iter().flatten());
+        let result = run(&args);
+        assert_eq!(result.status.code(), Some(0), "{}", text(&result));
+        let chunk = positions(&std::fs::read(out.join("chunks/140522/stations.csv")).unwrap());
+        assert_eq!(chunk.len(), reference.len());
+        let worst = chunk
+            .iter()
+            .map(|(id, lon, lat)| {
+                let (_, x, y) = reference.iter().find(|r| &r.0 == id).unwrap();
+                haversine_km(*lon, *lat, *x, *y) * 1000.0
+            })
+            .fold(0.0, f64::max);
+        assert_eq!(worst < 1.0, within, "{flag:?}: worst {worst:.1} m");
+        let summary: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+        // The data page says which system the published files (the bundle's `package/`) use.
+        assert_eq!(summary["package"]["crs"], flag.unwrap_or("wgs84"));
+    }
+}
+
 #[test]
 fn an_xlsx_sheet_reads_as_its_csv_and_a_bad_cell_is_named_by_sheet_row_and_field() {
     let tmp = Tmp::new("xlsx");

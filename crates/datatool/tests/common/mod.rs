@@ -5,9 +5,14 @@ use std::process::{Command, Output};
 
 /// Runs `cundi-data` with these arguments, in the C locale (English messages unless `--lang`).
 pub fn run(args: &[&str]) -> Output {
+    run_in("C", args)
+}
+
+/// Runs `cundi-data` with these arguments, with `LANG` set to `locale` (and no `LC_*` over it).
+pub fn run_in(locale: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cundi-data"))
         .args(args)
-        .env("LANG", "C")
+        .env("LANG", locale)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
