@@ -72,6 +72,9 @@ pub enum ProblemKind {
     /// The package's coordinates were in another system (`gcj02`, `bd09`) and have been
     /// converted to WGS-84 on reading.
     CrsConverted { crs: String, rows: u64 },
+    /// The file's bytes are not text in the encoding it was read in. `stated`: the publisher
+    /// named the encoding (`--encoding`); if not, the bytes were neither UTF-8 nor GB18030.
+    NotText { encoding: String, stated: bool },
 }
 
 impl ProblemKind {
@@ -82,6 +85,7 @@ impl ProblemKind {
             MissingFile { .. } => "missing_file",
             BadDescriptor { .. } => "bad_descriptor",
             CrsConverted { .. } => "crs_converted",
+            NotText { .. } => "not_text",
             MissingColumn => "missing_column",
             BrokenQuoting => "broken_quoting",
             FieldCount { .. } => "field_count",
@@ -279,6 +283,22 @@ impl Problem {
             (Lang::Zh, CrsConverted { crs, rows }) => {
                 format!("坐标系为 {crs}：已将 {rows} 行的坐标转换为 WGS-84")
             }
+            (Lang::En, NotText { stated: false, .. }) => {
+                "neither UTF-8 nor GB18030 (GBK) text: state the encoding with --encoding".into()
+            }
+            (Lang::Zh, NotText { stated: false, .. }) => {
+                "既不是 UTF-8 也不是 GB18030（GBK）文本：请用 --encoding 说明编码".into()
+            }
+            (Lang::En, NotText { encoding, .. }) if encoding.eq_ignore_ascii_case("utf-8") => {
+                "not valid UTF-8 text (if it is GBK or GB18030, say so with --encoding gbk or gb18030)"
+                    .into()
+            }
+            (Lang::Zh, NotText { encoding, .. }) if encoding.eq_ignore_ascii_case("utf-8") => {
+                "不是有效的 UTF-8 文本（若为 GBK 或 GB18030，请用 --encoding gbk 或 gb18030 说明）"
+                    .into()
+            }
+            (Lang::En, NotText { encoding, .. }) => format!("not valid {encoding} text"),
+            (Lang::Zh, NotText { encoding, .. }) => format!("不是有效的 {encoding} 文本"),
         }
     }
 

@@ -6,7 +6,7 @@ use crate::inputs::{self, EncodingArg};
 use cundi_core::package::Crs;
 use cundi_core::package::RESOURCES;
 use cundi_core::read::{read_package_keeping, Dataset, ReadOptions, DESCRIPTOR_FILE};
-use cundi_core::{Lang, Problem, Severity};
+use cundi_core::{Lang, Problem, ProblemKind, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -72,6 +72,9 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let mut notes = Vec::new();
     // CSV files read from a workbook, by their own name: the workbook's name and sheet.
     let mut from_sheets: BTreeMap<String, String> = BTreeMap::new();
+    // CSV files whose bytes are not text: a problem at their line, in place of the reader's
+    // "cannot be read" (which it gives only for the files a package must have).
+    let mut not_text: BTreeMap<String, inputs::NotText> = BTreeMap::new();
     let mut load = |rel: &str| -> Result<Vec<u8>, String> {
         // The descriptor names the files; never let it reach outside the package.
         if !is_safe_relative(rel) {
@@ -96,7 +99,11 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         } else {
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
             if rel.ends_with(".csv") {
-                let (bytes, used) = inputs::decode(bytes, inputs.encoding)?;
+                let (bytes, used) = inputs::decode(bytes, inputs.encoding).map_err(|e| {
+                    let reason = e.problem(rel).describe(Lang::En);
+                    not_text.insert(rel.to_string(), e);
+                    reason
+                })?;
                 if let Some(used) = used {
                     notes.push((
                         format!("{rel}: read as {used}"),
@@ -118,6 +125,10 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let (dataset, mut problems, kept) = read_package_keeping(&mut load, &options);
     let loaded: BTreeMap<String, Vec<u8>> = kept.into_iter().collect();
     bar.finish_and_clear();
+    problems.retain(|p| {
+        !(matches!(p.kind, ProblemKind::MissingFile { .. }) && not_text.contains_key(&p.file))
+    });
+    problems.extend(not_text.iter().map(|(file, e)| e.problem(file)));
     // A problem in a workbook names the workbook and its sheet.
     for p in &mut problems {
         if let Some(sheet) = from_sheets.get(&p.file) {
@@ -230,9 +241,15 @@ pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std
     for (spec, kept) in RESOURCES.iter().zip(kept) {
         let file = ds.file_of(spec);
         if !checked.loaded.contains_key(&file) {
-            match lang {
-                Lang::En => writeln!(out, "  {file}: absent")?,
-                Lang::Zh => writeln!(out, "  {file}：无此文件")?,
+            let unreadable = checked
+                .problems
+                .iter()
+                .any(|p| p.is_error() && p.file == file && p.line.is_some());
+            match (lang, unreadable) {
+                (Lang::En, false) => writeln!(out, "  {file}: absent")?,
+                (Lang::Zh, false) => writeln!(out, "  {file}：无此文件")?,
+                (Lang::En, true) => writeln!(out, "  {file}: not read (the error above)")?,
+                (Lang::Zh, true) => writeln!(out, "  {file}：未能读取（见上文错误）")?,
             }
             continue;
         }

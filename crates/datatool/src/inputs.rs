@@ -5,6 +5,7 @@
 //! GCJ-02 or BD-09 (`read::ReadOptions`).
 
 use calamine::{open_workbook_auto, Data, Reader};
+use cundi_core::{Problem, ProblemKind};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8};
 use std::path::Path;
 
@@ -27,6 +28,29 @@ impl EncodingArg {
     }
 }
 
+/// Bytes that are not text in the encoding they were read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotText {
+    /// The encoding's name as encoding_rs gives it (`UTF-8`, `GBK`, `gb18030`).
+    pub encoding: &'static str,
+    /// The line (from 1) of the first byte that is not.
+    pub line: u64,
+    /// Whether the publisher stated the encoding; if not, the bytes were neither UTF-8 nor
+    /// GB18030.
+    pub stated: bool,
+}
+
+impl NotText {
+    /// The problem it is, at its line of `file`.
+    pub fn problem(&self, file: &str) -> Problem {
+        let kind = ProblemKind::NotText {
+            encoding: self.encoding.to_string(),
+            stated: self.stated,
+        };
+        Problem::error(file, Some(self.line), None, kind)
+    }
+}
+
 /// A CSV's bytes as UTF-8, and the encoding they were read in when it was not UTF-8. Without a
 /// stated encoding, bytes that are valid UTF-8 are UTF-8 and any others are read as GB18030
 /// (which contains GBK). Bytes that are not valid in the encoding used are an error naming the
@@ -34,46 +58,39 @@ impl EncodingArg {
 pub fn decode(
     bytes: Vec<u8>,
     stated: Option<EncodingArg>,
-) -> Result<(Vec<u8>, Option<&'static str>), String> {
+) -> Result<(Vec<u8>, Option<&'static str>), NotText> {
     let encoding = match stated {
         Some(e) => e.encoding(),
         None if std::str::from_utf8(&bytes).is_ok() => UTF_8,
         None => GB18030,
     };
+    let not_text = |at: usize| NotText {
+        encoding: encoding.name(),
+        line: line_at(&bytes, at),
+        stated: stated.is_some(),
+    };
     if encoding == UTF_8 {
         return match std::str::from_utf8(&bytes) {
             Ok(_) => Ok((bytes, None)),
-            Err(e) => Err(format!(
-                "not valid UTF-8 at line {} (use --encoding gbk or gb18030 if it is)",
-                line_at(&bytes, e.valid_up_to())
-            )),
+            Err(e) => Err(not_text(e.valid_up_to())),
         };
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
+    // At most 3 bytes of UTF-8 for each 2 of GBK: the text always fits.
     let mut text = String::with_capacity(bytes.len() * 3 / 2 + 16);
     let (result, read) = decoder.decode_to_string_without_replacement(&bytes, &mut text, true);
     match result {
         DecoderResult::InputEmpty => Ok((text.into_bytes(), Some(encoding.name()))),
-        DecoderResult::Malformed(..) => Err(format!(
-            "not valid {} at line {}{}",
-            encoding.name(),
-            line_at(&bytes, read),
-            if stated.is_none() {
-                " (and not UTF-8 either; state the encoding with --encoding)"
-            } else {
-                ""
-            }
-        )),
-        DecoderResult::OutputFull => Err("could not be decoded".into()),
+        DecoderResult::Malformed(..) | DecoderResult::OutputFull => Err(not_text(read)),
     }
 }
 
 /// The line (from 1) that byte offset `at` lies on.
-fn line_at(bytes: &[u8], at: usize) -> usize {
+fn line_at(bytes: &[u8], at: usize) -> u64 {
     bytes[..at.min(bytes.len())]
         .iter()
         .filter(|&&b| b == b'\n')
-        .count()
+        .count() as u64
         + 1
 }
 
@@ -143,8 +160,10 @@ mod tests {
         let mut bytes = b"code,name\n140522,ok\n140523,".to_vec();
         bytes.extend([0xFF, 0xFF, b'\n']);
         let e = decode(bytes.clone(), Some(EncodingArg::Utf8)).unwrap_err();
-        assert!(e.contains("line 3"), "{e}");
+        assert_eq!((e.encoding, e.line, e.stated), ("UTF-8", 3, true));
+        let e = decode(bytes.clone(), Some(EncodingArg::Gbk)).unwrap_err();
+        assert_eq!((e.encoding, e.line, e.stated), ("GBK", 3, true));
         let e = decode(bytes, None).unwrap_err();
-        assert!(e.contains("line 3") && e.contains("--encoding"), "{e}");
+        assert_eq!((e.encoding, e.line, e.stated), ("gb18030", 3, false));
     }
 }

@@ -285,26 +285,50 @@ fn bytes_that_are_no_text_in_the_stated_encoding_are_an_error_naming_file_and_li
         "divisions.csv",
         "villages.csv",
         "stations.csv",
+        "targets.csv",
         "boundaries/140522.geojson",
     ] {
         std::fs::copy(fixture().join(file), tmp.0.join(file)).unwrap();
     }
-    let mut bytes = std::fs::read(tmp.0.join("stations.csv")).unwrap();
-    let third = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .nth(2)
-        .unwrap()
-        .0;
-    bytes.splice(third + 1..third + 1, [0xFF, 0xFE, 0xFF]);
-    std::fs::write(tmp.0.join("stations.csv"), bytes).unwrap();
-    let result = run(&["validate", s(&tmp.0), "--encoding", "utf-8", "--lang", "en"]);
-    let t = text(&result);
-    assert_eq!(result.status.code(), Some(1), "{t}");
-    let line = t
-        .lines()
-        .find(|l| l.contains("stations.csv"))
-        .unwrap_or_default();
-    assert!(line.contains("not valid UTF-8 at line 4"), "{t}");
+    // Bytes that are no UTF-8 at the start of a line: line 4 of a file the package must have,
+    // line 2 of one it may have.
+    for (file, line) in [("stations.csv", 4), ("targets.csv", 2)] {
+        let mut bytes = std::fs::read(tmp.0.join(file)).unwrap();
+        let at = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .unwrap()
+            .0;
+        bytes.splice(at + 1..at + 1, [0xFF, 0xFE, 0xFF]);
+        std::fs::write(tmp.0.join(file), bytes).unwrap();
+    }
+    for (lang, stations, targets, words) in [
+        (
+            "en",
+            "stations.csv line 4",
+            "targets.csv line 2",
+            "not valid UTF-8 text",
+        ),
+        (
+            "zh",
+            "stations.csv 第 4 行",
+            "targets.csv 第 2 行",
+            "不是有效的 UTF-8 文本",
+        ),
+    ] {
+        let result = run(&["validate", s(&tmp.0), "--encoding", "utf-8", "--lang", lang]);
+        let t = text(&result);
+        assert_eq!(result.status.code(), Some(1), "{t}");
+        for at in [stations, targets] {
+            let line = t.lines().find(|l| l.contains(at)).unwrap_or_default();
+            assert!(line.contains(words), "{at}: {t}");
+        }
+        assert!(!t.contains("stations.csv: absent"), "{t}");
+        assert!(
+            t.contains("stations.csv: not read") || t.contains("stations.csv：未能读取"),
+            "{t}"
+        );
+    }
 }
