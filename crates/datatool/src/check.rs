@@ -24,6 +24,8 @@ pub struct Checked {
     /// The coordinate system the files' coordinates were in (`ReadOptions::source_crs`); the
     /// dataset holds them converted to WGS-84.
     pub source_crs: Crs,
+    /// Files that are there but could not be read (each has its error among the problems).
+    pub unreadable: BTreeSet<String>,
 }
 
 /// What the publisher states about the files on the command line.
@@ -72,9 +74,11 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let mut notes = Vec::new();
     // CSV files read from a workbook, by their own name: the workbook's name and sheet.
     let mut from_sheets: BTreeMap<String, String> = BTreeMap::new();
-    // CSV files whose bytes are not text: a problem at their line, in place of the reader's
-    // "cannot be read" (which it gives only for the files a package must have).
-    let mut not_text: BTreeMap<String, inputs::NotText> = BTreeMap::new();
+    // Files that are there but cannot be read as a table (bytes that are not text, a workbook
+    // that is not one): their own problem, in place of the reader's "cannot be read", which it
+    // gives only for the files a package must have (for the others it cannot tell "unreadable"
+    // from "absent").
+    let mut unreadable: BTreeMap<String, Problem> = BTreeMap::new();
     let mut load = |rel: &str| -> Result<Vec<u8>, String> {
         // The descriptor names the files; never let it reach outside the package.
         if !is_safe_relative(rel) {
@@ -82,12 +86,20 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         }
         let path = dir.join(rel);
         let workbook = path.with_extension("xlsx");
+        let mut cannot_read = |reason: String| {
+            let kind = ProblemKind::MissingFile {
+                reason: reason.clone(),
+            };
+            unreadable.insert(rel.to_string(), Problem::error(rel, None, None, kind));
+            reason
+        };
         let bytes = if !path.exists() && rel.ends_with(".csv") && workbook.is_file() {
-            let (bytes, sheet) = inputs::xlsx_as_csv(&workbook)?;
             let name = workbook
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let (bytes, sheet) = inputs::xlsx_as_csv(&workbook)
+                .map_err(|reason| cannot_read(format!("{name}: {reason}")))?;
             notes.push((
                 format!(
                     "{rel}: read from {name}, sheet {sheet} (a problem's line is the sheet's row)"
@@ -97,11 +109,15 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
             from_sheets.insert(rel.to_string(), format!("{name} [{sheet}]"));
             bytes
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            let bytes = std::fs::read(&path).map_err(|e| match path.exists() {
+                true => cannot_read(e.to_string()),
+                false => e.to_string(),
+            })?;
             if rel.ends_with(".csv") {
                 let (bytes, used) = inputs::decode(bytes, inputs.encoding).map_err(|e| {
-                    let reason = e.problem(rel).describe(Lang::En);
-                    not_text.insert(rel.to_string(), e);
+                    let problem = e.problem(rel);
+                    let reason = problem.describe(Lang::En);
+                    unreadable.insert(rel.to_string(), problem);
                     reason
                 })?;
                 if let Some(used) = used {
@@ -126,9 +142,15 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let loaded: BTreeMap<String, Vec<u8>> = kept.into_iter().collect();
     bar.finish_and_clear();
     problems.retain(|p| {
-        !(matches!(p.kind, ProblemKind::MissingFile { .. }) && not_text.contains_key(&p.file))
+        !(matches!(p.kind, ProblemKind::MissingFile { .. }) && unreadable.contains_key(&p.file))
     });
-    problems.extend(not_text.iter().map(|(file, e)| e.problem(file)));
+    let unreadable: BTreeSet<String> = unreadable
+        .into_iter()
+        .map(|(file, problem)| {
+            problems.push(problem);
+            file
+        })
+        .collect();
     // A problem in a workbook names the workbook and its sheet.
     for p in &mut problems {
         if let Some(sheet) = from_sheets.get(&p.file) {
@@ -144,6 +166,7 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
         loaded,
         notes,
         source_crs,
+        unreadable,
     })
 }
 
@@ -241,11 +264,7 @@ pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std
     for (spec, kept) in RESOURCES.iter().zip(kept) {
         let file = ds.file_of(spec);
         if !checked.loaded.contains_key(&file) {
-            let unreadable = checked
-                .problems
-                .iter()
-                .any(|p| p.is_error() && p.file == file && p.line.is_some());
-            match (lang, unreadable) {
+            match (lang, checked.unreadable.contains(&file)) {
                 (Lang::En, false) => writeln!(out, "  {file}: absent")?,
                 (Lang::Zh, false) => writeln!(out, "  {file}：无此文件")?,
                 (Lang::En, true) => writeln!(out, "  {file}: not read (the error above)")?,

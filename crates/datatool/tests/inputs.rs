@@ -332,3 +332,41 @@ fn bytes_that_are_no_text_in_the_stated_encoding_are_an_error_naming_file_and_li
         );
     }
 }
+
+#[test]
+fn an_optional_file_that_is_there_but_cannot_be_read_is_an_error_not_an_absence() {
+    let tmp = Tmp::new("unreadable");
+    for file in [
+        "divisions.csv",
+        "villages.csv",
+        "stations.csv",
+        "boundaries/140522.geojson",
+    ] {
+        std::fs::copy(fixture().join(file), tmp.0.join(file)).unwrap();
+    }
+    let valid = run(&["validate", s(&tmp.0), "--lang", "en"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
+    assert!(
+        text(&valid).contains("targets.csv: absent"),
+        "{}",
+        text(&valid)
+    );
+    // A workbook that is no workbook, in place of targets.csv; then a folder named like the file.
+    std::fs::write(tmp.0.join("targets.xlsx"), b"not a zip").unwrap();
+    let t = text(&run(&["validate", s(&tmp.0), "--lang", "en"]));
+    let line = t
+        .lines()
+        .find(|l| l.contains("targets.csv"))
+        .unwrap_or_default();
+    assert!(
+        line.starts_with("error:") && line.contains("cannot be read: targets.xlsx"),
+        "{t}"
+    );
+    std::fs::remove_file(tmp.0.join("targets.xlsx")).unwrap();
+    std::fs::create_dir(tmp.0.join("targets.csv")).unwrap();
+    let result = run(&["validate", s(&tmp.0), "--lang", "zh"]);
+    let t = text(&result);
+    assert_eq!(result.status.code(), Some(1), "{t}");
+    assert!(t.contains("错误：targets.csv：无法读取文件"), "{t}");
+    assert!(t.contains("targets.csv：未能读取"), "{t}");
+}
