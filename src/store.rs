@@ -1160,12 +1160,14 @@ impl Store {
             }
         };
         sort::sort_by_key(&mut all, |c| std::cmp::Reverse(rank(&c.code)));
-        all.truncate(KEEP_COUNTIES.max(asked.len()));
+        let keep = KEEP_COUNTIES.max(asked.len());
+        let let_go: Vec<Code> = all.iter().skip(keep).map(|c| c.code.clone()).collect();
+        all.truncate(keep);
         sort::sort_by(&mut all, |a, b| a.code.cmp(&b.code));
-        // Those let go leave the list; one that failed stays, for Retry.
-        self.recent.update_value(|recent| {
-            recent.retain(|c| all.iter().any(|k| &k.code == c) || asked.contains(c))
-        });
+        // Those let go leave the list. The others stay: one that failed, for Retry, and one still
+        // on its way, wanted after those here (dropping it would make it the first to go).
+        self.recent
+            .update_value(|recent| recent.retain(|c| !let_go.contains(c)));
         let next = Arc::new(Data::new(
             now.config.clone(),
             now.summary.clone(),

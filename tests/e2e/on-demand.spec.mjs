@@ -405,3 +405,49 @@ test.describe('a name shard that fails', () => {
     expect(asked).toBeLessThanOrEqual(3);
   });
 });
+
+test('memory stays bounded as the user wanders: counties left behind are let go, and fetched again when wanted', async ({ page }) => {
+  const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
+  const counties = summary.areas.filter((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
+  // A county of 青海, then every county of 宁夏, several hundred kilometres away: more than the
+  // 24 the store keeps (src/store.rs, KEEP_COUNTIES) are opened after the first.
+  const first = counties.find((c) => c.code.startsWith('63'));
+  const walk = counties.filter((c) => c.code.startsWith('64'));
+  expect(walk.length).toBeGreaterThan(20);
+  const asked = new Map();
+  page.on('request', (request) => {
+    const m = new URL(request.url()).pathname.match(/\/data\/chunks\/(\d+)\/stations\.csv$/);
+    if (m) asked.set(m[1], (asked.get(m[1]) || 0) + 1);
+  });
+  await page.goto('/');
+  const map = page.getByTestId('map');
+  const count = page.getByTestId('station-count');
+  await expect(map).toHaveAttribute('data-counties-drawn', /^[1-9]\d*$/);
+  const open = async (county) => {
+    await page.evaluate(([w, s, e, n]) => {
+      window.__cundiMaps[window.__cundiMaps.length - 1].fitBounds([[s, w], [n, e]], { animate: false });
+    }, county.bbox);
+    await expect.poll(() => asked.get(county.code) || 0).toBeGreaterThan(0);
+    await expect(count).toHaveAttribute('data-pending', '0');
+  };
+  await open(first);
+  expect(asked.get(first.code)).toBe(1);
+  for (const county of walk) await open(county);
+  const opened = [...asked.keys()].filter((c) => c !== first.code);
+  expect(opened.length, 'counties opened after the first').toBeGreaterThan(24);
+
+  // The last one is still there: seen again, nothing is fetched.
+  const last = walk[walk.length - 1];
+  const before = new Map(asked);
+  await page.evaluate(([w, s, e, n]) => {
+    window.__cundiMaps[window.__cundiMaps.length - 1].fitBounds([[s, w], [n, e]], { animate: false });
+  }, last.bbox);
+  await expect(count).toHaveAttribute('data-pending', '0');
+  await expect(map).toHaveAttribute('data-stations-drawn', /^[1-9]\d*$/);
+  expect(asked.get(last.code)).toBe(before.get(last.code));
+  // The first was let go: back there, its chunk is fetched a second time, and drawn.
+  await open(first);
+  await expect.poll(() => asked.get(first.code)).toBe(2);
+  const own = stations.filter((s) => s.admin_code.startsWith(first.code)).length;
+  await expect.poll(async () => Number(await map.getAttribute('data-stations-drawn'))).toBeGreaterThanOrEqual(own);
+});
