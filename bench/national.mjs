@@ -5,7 +5,8 @@
 //   - a county opened from the country view: from the map's move to the county's stations drawn
 //     (each from a settled map: the counties around the one before, fetched after it, all in);
 //   - the nearest service point to a position over every station in the country, in WASM;
-//   - frame intervals while panning, at the country view and inside an opened county (95th pct);
+//   - frame intervals while panning and while zooming, at the country view and inside an opened
+//     county (95th pct);
 //   - clustering every station in the country in WASM against the `supercluster` JS library, and
 //     reading a county chunk's CSV in WASM against PapaParse, the same input in the same page.
 //
@@ -101,7 +102,9 @@ try {
   // Every chunk fetched is looked for in the resource timings, which keep 250 by default.
   await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
 
-  const frames = async () => page.evaluate(async () => {
+  // Six animated moves, each waited for to its end (and the site's redraw after it): pans of
+  // 300 px, or zooms in and out by one level.
+  const frames = async (how) => page.evaluate(async (how) => {
     const map = window.__cundiMap;
     const gaps = [];
     let last = null;
@@ -109,12 +112,19 @@ try {
     const tick = (t) => { if (last !== null) gaps.push(t - last); last = t; if (!done) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
     for (let i = 0; i < 6; i++) {
-      await new Promise((resolve) => { map.once('moveend', resolve); map.panBy([i % 2 ? -300 : 300, 120], { animate: true, duration: 0.5 }); });
+      await new Promise((resolve) => {
+        map.once('moveend', resolve);
+        if (how === 'pan') map.panBy([i % 2 ? -300 : 300, 120], { animate: true, duration: 0.5 });
+        else if (i % 2) map.zoomOut(1, { animate: true });
+        else map.zoomIn(1, { animate: true });
+      });
+      // The marks of the new view drawn, and two frames more.
+      for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
     }
     done = true;
     return gaps;
-  });
-  const countryFrames = await frames();
+  }, how);
+  const countryFrames = { pan: await frames('pan'), zoom: await frames('zoom') };
 
   const opened = [];
   // Spread over the country: every n-th county.
@@ -151,13 +161,17 @@ try {
   const failed = opened.length - done.length ? ` (${opened.length - done.length} did not open in 30 s)` : '';
   results.push(`a county opened from the country view (${opened.map((m) => m.toFixed(0)).join(', ')} ms)${failed}, median: ${fmt(openMs)} (budget 300 ms) — ${verdict(openMs <= 300 && !failed)}`);
 
-  const countyFrames = await frames();
+  const countyFrames = { pan: await frames('pan'), zoom: await frames('zoom') };
   // Frames come at the display's rate (60 Hz: 16.7 ms, give or take the timer's jitter); a frame
-  // that took too long shows as an interval of two or more.
-  for (const [what, gaps] of [['country view', countryFrames], ['an opened county', countyFrames]]) {
-    const p95 = pct(gaps, 0.95);
-    const long = gaps.filter((g) => g > 20).length;
-    results.push(`frame interval while panning, ${what}: 95th percentile ${fmt(p95)} of ${gaps.length} frames, ${long} longer than 20 ms (budget 16 ms at the 95th percentile; one 60 Hz frame is 16.7 ms) — ${verdict(p95 <= 17.5)}`);
+  // whose work took longer than that shows as an interval of two or more. So a 95th percentile
+  // of one display frame (up to 17.5 ms with the jitter) is the budget met: at least 95 % of the
+  // frames were done within their 16.7 ms.
+  for (const [what, moves] of [['country view', countryFrames], ['an opened county', countyFrames]]) {
+    for (const [how, gaps] of [['panning', moves.pan], ['zooming', moves.zoom]]) {
+      const p95 = pct(gaps, 0.95);
+      const long = gaps.filter((g) => g > 20).length;
+      results.push(`frame interval while ${how}, ${what}: 95th percentile ${fmt(p95)} of ${gaps.length} frames, ${long} longer than 20 ms (budget 16 ms at the 95th percentile; one 60 Hz frame is 16.7 ms) — ${verdict(p95 <= 17.5)}`);
+    }
   }
 
   // The same input for WASM and the JS libraries, in this page.
