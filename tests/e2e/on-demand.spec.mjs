@@ -337,6 +337,38 @@ test('near me loads only the counties around the position and finds what a scan 
   expect(chunks.size).toBe(before);
 });
 
+test('near me crosses a county border: the nearest point next door is fetched and found', async ({ page, context }) => {
+  const chunks = watchChunks(page);
+  await context.grantPermissions(['geolocation']);
+  // A place at a village of 宁夏 whose nearest operating point (by a scan of stations.csv) is in
+  // another county than the village's own.
+  const county = (code) => code.slice(0, 6);
+  let place = null;
+  let expected = null;
+  for (const v of villages) {
+    if (!v.code.startsWith('64') || !v.lon) continue;
+    const at = { lon: Number(v.lon), lat: Number(v.lat) };
+    const near = nearestOperatingIn(stations, at.lon, at.lat).slice(0, 5);
+    if (county(near[0].s.admin_code) !== county(v.code)) {
+      place = { ...at, own: county(v.code), next: county(near[0].s.admin_code) };
+      expected = near;
+      break;
+    }
+  }
+  expect(place, 'a village whose nearest point is next door').not.toBeNull();
+  await context.setGeolocation({ longitude: place.lon, latitude: place.lat, accuracy: 20 });
+  await page.goto('/');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-counties-drawn', /^[1-9]/);
+  await page.getByTestId('near-me').click();
+  const rows = page.getByTestId('near-panel').getByTestId('near-list').locator('li');
+  await expect(rows).toHaveCount(5);
+  for (let i = 0; i < 5; i += 1) {
+    await expect(rows.nth(i)).toHaveAttribute('data-station', expected[i].s.id);
+  }
+  expect(chunks.has(place.next), `the county next door (${place.next}) was fetched`).toBe(true);
+  expect(chunks.size, 'only the counties around the position').toBeLessThan(67);
+});
+
 test.describe('a county that fails to load', () => {
   test.use({ allowConsoleErrors: true });
 
