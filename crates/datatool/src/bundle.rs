@@ -270,10 +270,7 @@ fn guard_output(out: &Path) -> Result<(), Error> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(Error::Output(format!(
-            "{}: exists and is not a directory",
-            out.display()
-        )));
+        return Err(Error::OutputNotADirectory(out.to_path_buf()));
     }
     let empty = std::fs::read_dir(out)
         .map_err(|e| Error::io(out, e))?
@@ -282,10 +279,7 @@ fn guard_output(out: &Path) -> Result<(), Error> {
     if empty || out.join(SUMMARY_FILE).is_file() {
         Ok(())
     } else {
-        Err(Error::Output(format!(
-            "{}: exists and does not hold a bundle ({SUMMARY_FILE} is missing); a build replaces the whole directory, so choose an empty or new one",
-            out.display()
-        )))
+        Err(Error::OutputNotABundle(out.to_path_buf()))
     }
 }
 

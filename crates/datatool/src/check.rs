@@ -56,10 +56,7 @@ pub fn read(dir: &Path) -> Result<Checked, Error> {
 pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
     let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
     if !meta.is_dir() {
-        return Err(Error::Package(format!(
-            "{}: not a directory (a data package is a folder with datapackage.json and CSV files)",
-            dir.display()
-        )));
+        return Err(Error::NotAPackage(dir.to_path_buf()));
     }
     std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
 

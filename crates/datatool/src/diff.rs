@@ -28,11 +28,10 @@ pub fn read_version(dir: &Path) -> Result<Checked, Error> {
             )
     });
     match unreadable {
-        Some(p) => Err(Error::Package(format!(
-            "{}: {}; cannot compare a version without it",
-            checked.dir.display(),
-            p.message(Lang::En)
-        ))),
+        Some(p) => Err(Error::CannotCompare {
+            dir: checked.dir.clone(),
+            problem: Box::new(p.clone()),
+        }),
         None => Ok(checked),
     }
 }

@@ -73,7 +73,7 @@ impl Staging {
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let name = target
             .file_name()
-            .ok_or_else(|| Error::Output(format!("{}: not a directory name", target.display())))?
+            .ok_or_else(|| Error::OutputNameless(target.to_path_buf()))?
             .to_string_lossy()
             .into_owned();
         let dir = parent.join(format!(".{name}.building-{}", std::process::id()));

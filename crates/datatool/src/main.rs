@@ -225,11 +225,28 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.command.lang();
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("cundi-data: {e:#}");
+            match e.downcast_ref::<error::Error>() {
+                Some(e) => eprintln!("cundi-data: {}", e.message(lang)),
+                None => eprintln!("cundi-data: {e:#}"),
+            }
             ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+impl Command {
+    /// The language of the command's messages: `--lang`, else the locale's.
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Validate { lang, .. }
+            | Command::Convert { lang, .. }
+            | Command::Build { lang, .. }
+            | Command::Diff { lang, .. } => LangArg::resolve(*lang),
+            _ => check::lang_from_env(),
         }
     }
 }

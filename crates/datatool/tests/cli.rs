@@ -198,6 +198,70 @@ fn without_lang_the_messages_follow_the_locale() {
 }
 
 #[test]
+fn a_command_that_cannot_do_its_work_says_why_in_the_language_asked() {
+    let tmp = TempDir::new("failures");
+    // An output that holds something else: a build would replace it whole.
+    std::fs::write(tmp.join("notes.txt"), "mine").unwrap();
+    let file = tmp.join("notes.txt");
+    for (lang, missing, occupied, file_words) in [
+        (
+            "en",
+            "No such file",
+            "does not hold a bundle",
+            "not a directory (a data package",
+        ),
+        (
+            "zh",
+            "找不到该文件或文件夹",
+            "不是构建好的数据",
+            "不是文件夹（数据包",
+        ),
+    ] {
+        let out = run(&["validate", "/nonexistent/cundi-package", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out).contains(missing), "{}", text(&out));
+        let out = run(&["build", s(&data()), s(&tmp.0), "--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out).contains(occupied), "{}", text(&out));
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "mine",
+            "nothing replaced"
+        );
+        let out = run(&["validate", s(&file), "--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out).contains(file_words), "{}", text(&out));
+    }
+    // A version to compare that has no stations.csv.
+    std::fs::create_dir(tmp.join("empty")).unwrap();
+    let out = run(&[
+        "diff",
+        s(&version("v1")),
+        s(&tmp.join("empty")),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("stations.csv：无法读取文件"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        text(&out).contains("缺少它无法比较两个版本"),
+        "{}",
+        text(&out)
+    );
+    // Without --lang, the locale's language.
+    let out = run_in("zh_CN.UTF-8", &["validate", "/nonexistent/cundi-package"]);
+    assert!(
+        text(&out).contains("找不到该文件或文件夹"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
 fn missing_package_is_a_failure_of_the_command() {
     for cmd in ["validate", "build"] {
         let mut args = vec![cmd, "/nonexistent/cundi-package"];
