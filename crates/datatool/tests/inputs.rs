@@ -14,6 +14,13 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/valid")
 }
 
+/// Copies these files of the core's valid fixture into `dir`.
+fn copy_fixture(dir: &Path, files: &[&str]) {
+    for file in files {
+        std::fs::copy(fixture().join(file), dir.join(file)).unwrap();
+    }
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -281,15 +288,16 @@ fn an_xlsx_sheet_reads_as_its_csv_and_a_bad_cell_is_named_by_sheet_row_and_field
 #[test]
 fn bytes_that_are_no_text_in_the_stated_encoding_are_an_error_naming_file_and_line() {
     let tmp = Tmp::new("bytes");
-    for file in [
-        "divisions.csv",
-        "villages.csv",
-        "stations.csv",
-        "targets.csv",
-        "boundaries/140522.geojson",
-    ] {
-        std::fs::copy(fixture().join(file), tmp.0.join(file)).unwrap();
-    }
+    copy_fixture(
+        &tmp.0,
+        &[
+            "divisions.csv",
+            "villages.csv",
+            "stations.csv",
+            "targets.csv",
+            "boundaries/140522.geojson",
+        ],
+    );
     // Bytes that are no UTF-8 at the start of a line: line 4 of a file the package must have,
     // line 2 of one it may have.
     for (file, line) in [("stations.csv", 4), ("targets.csv", 2)] {
@@ -336,14 +344,15 @@ fn bytes_that_are_no_text_in_the_stated_encoding_are_an_error_naming_file_and_li
 #[test]
 fn an_optional_file_that_is_there_but_cannot_be_read_is_an_error_not_an_absence() {
     let tmp = Tmp::new("unreadable");
-    for file in [
-        "divisions.csv",
-        "villages.csv",
-        "stations.csv",
-        "boundaries/140522.geojson",
-    ] {
-        std::fs::copy(fixture().join(file), tmp.0.join(file)).unwrap();
-    }
+    copy_fixture(
+        &tmp.0,
+        &[
+            "divisions.csv",
+            "villages.csv",
+            "stations.csv",
+            "boundaries/140522.geojson",
+        ],
+    );
     let valid = run(&["validate", s(&tmp.0), "--lang", "en"]);
     assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
     assert!(
