@@ -15,7 +15,11 @@ const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 // (the glue imports __wasm_split.js). The chunks of the other pages (pkg-*/*.wasm but the main
 // module) are fetched only when one of those pages opens, so they are listed apart.
 const refs = new Set(['index.html']);
-for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+\.(?:js|css|wasm))"/g)) refs.add(m[1]);
+// Quoted, or bare as the minified page writes them.
+for (const m of html.matchAll(/(?:href|src)=(?:"\/?([^"#?]+)"|\/?([^\s>"#?]+))/g)) {
+  const ref = m[1] ?? m[2];
+  if (/\.(?:js|css|wasm)$/.test(ref)) refs.add(ref);
+}
 const scripts = [...refs].filter((f) => f.endsWith('.js'));
 while (scripts.length) {
   const file = scripts.pop();

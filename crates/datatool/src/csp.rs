@@ -150,9 +150,13 @@ pub fn seal_html(html: &str, policy: &str) -> Result<(String, Option<(String, St
             .ok_or("a policy <meta> that never ends")?;
         html.replace_range(start..end, "");
     }
-    // After the charset, which must come within the first bytes; else first in <head>.
-    let at = match html.find("<meta charset=\"utf-8\" />") {
-        Some(i) => i + "<meta charset=\"utf-8\" />".len(),
+    // After the charset, which must come within the first bytes (as Trunk writes it, or
+    // minified); else first in <head>.
+    let charset = ["<meta charset=\"utf-8\" />", "<meta charset=utf-8>"]
+        .iter()
+        .find_map(|tag| html.find(tag).map(|i| i + tag.len()));
+    let at = match charset {
+        Some(at) => at,
         None => html.find("<head>").ok_or("no <head>")? + "<head>".len(),
     };
     let meta = format!("\n    {META_START}{policy}\" />");
@@ -221,6 +225,22 @@ window.wasmBindings = bindings;
         let (other, _) = seal_html(&once, "default-src 'none'").unwrap();
         assert_eq!(other.matches(META_START).count(), 1);
         assert!(other.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn a_minified_page_gets_its_policy_right_after_the_charset_too() {
+        let minified = "<!doctype html><html lang=zh-CN><meta charset=utf-8><title>村递</title>\
+            <link href=/main-1.css rel=stylesheet><script src=vendor/leaflet/leaflet.js></script>\
+            </head><body></body></html>";
+        let (html, moved) = seal_html(minified, "default-src 'self'").unwrap();
+        assert!(moved.is_none());
+        let at = html.find(META_START).unwrap();
+        assert_eq!(
+            &html[..at].trim_end(),
+            &"<!doctype html><html lang=zh-CN><meta charset=utf-8>"
+        );
+        let (twice, _) = seal_html(&html, "default-src 'self'").unwrap();
+        assert_eq!(html, twice);
     }
 
     #[test]
