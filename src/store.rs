@@ -489,6 +489,8 @@ pub struct Store {
     county_error: RwSignal<Option<LoadError>>,
     /// The counties wanted, the most recent last: the first to go are at the front.
     recent: StoredValue<Vec<Code>>,
+    /// The counties being fetched now (a county twice if two calls fetch it).
+    fetching: StoredValue<Vec<Code>>,
     /// Bumped on every (re)load so that an older attempt finishing late is ignored.
     attempt: StoredValue<u64>,
     /// Bumped by every `want_in_turn`, so that the groups of a view left behind are not fetched.
@@ -532,6 +534,7 @@ impl Store {
             pending: RwSignal::new(0),
             county_error: RwSignal::new(None),
             recent: StoredValue::new(Vec::new()),
+            fetching: StoredValue::new(Vec::new()),
             attempt: StoredValue::new(0),
             turn: StoredValue::new(0),
             search_wanted: StoredValue::new(false),
@@ -1068,19 +1071,31 @@ impl Store {
                 .unwrap_or(false)
         };
         let waiting = counties.iter().any(&arrived);
-        let missing: Vec<&Area> = counties
+        let missing: Vec<(&Code, &Area)> = counties
             .iter()
             .filter(|c| !data.has_county(c) && !arrived(c))
-            .filter_map(|c| data.summary.area(c.as_str()))
+            .filter_map(|c| Some((c, data.summary.area(c.as_str())?)))
             .collect();
         if missing.is_empty() && !waiting {
             return Ok(Fetch::Loaded(data));
         }
         let attempt = self.attempt.get_value();
         self.pending.update(|n| *n += missing.len());
-        let results =
-            futures::future::join_all(missing.iter().map(|area| load_county(&data.config, area)))
-                .await;
+        self.fetching
+            .update_value(|f| f.extend(missing.iter().map(|(c, _)| (*c).clone())));
+        let results = futures::future::join_all(
+            missing
+                .iter()
+                .map(|(_, area)| load_county(&data.config, area)),
+        )
+        .await;
+        self.fetching.try_update_value(|f| {
+            for (c, _) in &missing {
+                if let Some(i) = f.iter().position(|x| x == *c) {
+                    f.swap_remove(i);
+                }
+            }
+        });
         let mut fetched = Fetched {
             attempt,
             fetched: missing.len(),
@@ -1160,14 +1175,16 @@ impl Store {
             }
         };
         sort::sort_by_key(&mut all, |c| std::cmp::Reverse(rank(&c.code)));
-        let keep = KEEP_COUNTIES.max(asked.len());
-        let let_go: Vec<Code> = all.iter().skip(keep).map(|c| c.code.clone()).collect();
-        all.truncate(keep);
+        all.truncate(KEEP_COUNTIES.max(asked.len()));
         sort::sort_by(&mut all, |a, b| a.code.cmp(&b.code));
-        // Those let go leave the list. The others stay: one that failed, for Retry, and one still
-        // on its way, wanted after those here (dropping it would make it the first to go).
-        self.recent
-            .update_value(|recent| recent.retain(|c| !let_go.contains(c)));
+        // Those let go leave the list; one that failed stays, for Retry, and one still on its
+        // way, wanted after those here (dropped from the list, it would be the first to go).
+        let fetching = self.fetching.get_value();
+        self.recent.update_value(|recent| {
+            recent.retain(|c| {
+                all.iter().any(|k| &k.code == c) || asked.contains(c) || fetching.contains(c)
+            })
+        });
         let next = Arc::new(Data::new(
             now.config.clone(),
             now.summary.clone(),
