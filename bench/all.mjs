@@ -10,6 +10,7 @@ import path from 'node:path';
 const here = path.dirname(fileURLToPath(import.meta.url));
 for (const [title, script, args] of [
   ['App shell size', 'shell-size.mjs', []],
+  ['First visit to each page, in a browser', 'first-visit.mjs', []],
   ['Demo map, CPU 4× slower', 'map-load.mjs', ['7']],
   ['Publisher CLI, national dataset', 'cli.mjs', ['3']],
   ['Site at national scale', 'national.mjs', []],

@@ -1,6 +1,7 @@
-// Audits: Lighthouse (npm lighthouse, driving the local Chromium) on the map, a station page and
-// the complaint form, on Lighthouse's default phone profile (a mid-range phone: CPU 4× slower,
-// slow 4G simulated), for performance, accessibility and best practices. Run after
+// Audits: Lighthouse (npm lighthouse, driving the local Chromium) on the map, a station page, the
+// complaint form and a county's page (issue 20's four pages), on Lighthouse's default phone
+// profile (a mid-range phone: CPU 4× slower, slow 4G simulated), for performance, accessibility
+// and best practices. Run after
 // `trunk build --release --offline`:
 //   node bench/lighthouse.mjs [dist]
 // The built site is copied to target/lighthouse/, precompressed (brotli and gzip, as a static
@@ -18,6 +19,7 @@ const PAGES = [
   ['map', '/'],
   ['station page', '/station/ts-140522100'],
   ['complaint form', '/complaint?station=ts-140522100'],
+  ['area page', '/area/140522'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 

@@ -261,7 +261,7 @@ fn read_outbox() -> Outbox {
 /// to judge; a request that fails or times out is retryable.
 async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
     let url = format!("{}/requests.json", attempt.endpoint.trim_end_matches('/'));
-    let signal = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
+    let signal = crate::store::abort_after(REQUEST_TIMEOUT_MS);
     let response = Request::post(&url)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .abort_signal(Some(&signal))

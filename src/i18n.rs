@@ -1,7 +1,10 @@
 //! The interface language: Chinese (zh-CN) by default, English on request, remembered in
-//! localStorage and mirrored on `<html lang>`. Strings live in `locales/*/main.ftl`; leptos-fluent
-//! checks at compile time that every key used here and in the views exists in both languages.
-//! Fixed vocabularies get their labels here, by matching on the core enums.
+//! localStorage and mirrored on `<html lang>`. Strings live in `locales/*/*.ftl` (Fluent);
+//! `build.rs` compiles them into two static tables, so the wasm carries the texts and the small
+//! formatter below rather than a Fluent runtime (docs/FIRST-VISIT.md, "The wasm's size"). `tr!`
+//! gives a message as a `String` in the current language, `move_tr!` as a `Signal` that follows
+//! it; a message id that does not exist does not compile (`msg_id!`). Fixed vocabularies get
+//! their labels here, by matching on the core enums.
 
 use chrono::Weekday;
 use cundi_core::search::HitKind;
@@ -10,32 +13,135 @@ use cundi_core::{
     CoopModel, DeliveryMode, Frequency, Lang, Level, Service, Severity, Status, Tier, VillageKind,
 };
 use leptos::prelude::*;
-use leptos_fluent::{leptos_fluent, tr, I18n};
 
-/// Provides the language context to everything inside it.
+/// Where the chosen language is kept (the boot script reads it too, public/boot.js).
+const STORAGE_KEY: &str = "cundi-lang";
+
+/// A piece of a message, as `build.rs` writes the tables.
+#[doc(hidden)]
+pub enum Piece {
+    Text(&'static str),
+    /// `{ $name }`.
+    Arg(&'static str),
+    /// `{ $name -> [key] … *[default] … }`: the argument, the variants, the default's index.
+    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
+}
+
+/// A variant's key: a number, or a plural category.
+#[doc(hidden)]
+pub enum Key {
+    Exact(i64),
+    One,
+    Other,
+}
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A message's argument.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+macro_rules! arg_from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+arg_from_number!(u8, u16, u32, u64, usize, i32, i64, f64);
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<Option<String>> for Arg {
+    fn from(s: Option<String>) -> Arg {
+        Arg::Text(s.unwrap_or_default())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+/// A message in the current language, as a `String`: `tr!(id)` with `id` a literal, or with arguments
+/// `tr!(id, { "name" => value, … })`. Reactive where it is read in a reactive context.
+#[macro_export]
+macro_rules! tr {
+    ($id:tt $(,)?) => {
+        $crate::i18n::message(msg_id!($id), &[])
+    };
+    ($id:tt, { $($name:literal => $value:expr),* $(,)? } $(,)?) => {
+        $crate::i18n::message(
+            msg_id!($id),
+            &[$(($name, $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+
+/// A message as a `Signal<String>` that follows the language (and whatever its arguments read).
+#[macro_export]
+macro_rules! move_tr {
+    ($($t:tt)*) => {
+        $crate::i18n::text(move || $crate::tr!($($t)*))
+    };
+}
+
+/// The language of the interface, shared by every view.
+#[derive(Debug, Clone, Copy)]
+struct Language(RwSignal<Lang>);
+
+/// Provides the language to everything inside it: the one chosen before on this device, else
+/// Chinese; kept on `<html lang>` and in localStorage as it changes.
 #[component]
 pub fn I18nProvider(children: Children) -> impl IntoView {
-    leptos_fluent! {
-        children: children(),
-        locales: "./locales",
-        default_language: "zh-CN",
-        check_translations: "./src/**/*.rs",
-        sync_html_tag_lang: true,
-        local_storage_key: "cundi-lang",
-        initial_language_from_local_storage: true,
-        set_language_to_local_storage: true,
-        // Unicode isolation marks around arguments would end up in copied text and test matches.
-        customise: |bundle| bundle.set_use_isolating(false),
-    }
+    let storage = || window().local_storage().ok().flatten();
+    let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let language = RwSignal::new(match stored.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    });
+    provide_context(Language(language));
+    Effect::new(move |before: Option<Lang>| {
+        let lang = language.get();
+        let id = match lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", id);
+        }
+        // Stored once chosen, not merely shown.
+        if before.is_some_and(|b| b != lang) {
+            if let Some(s) = storage() {
+                let _ = s.set_item(STORAGE_KEY, id);
+            }
+        }
+        lang
+    });
+    children()
 }
 
 /// The current language as the core knows it (for `Problem::describe` and the package notice).
 /// Reactive: call it inside a closure in a view.
 pub fn lang() -> Lang {
-    match expect_context::<I18n>().language.get().id {
-        "en" => Lang::En,
-        _ => Lang::Zh,
-    }
+    use_context::<Language>().map_or(Lang::Zh, |l| l.0.get())
 }
 
 /// A piece of text that follows the current language. Views use it rather than a bare closure
@@ -46,10 +152,78 @@ pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
 
 /// Switches between the two languages.
 pub fn toggle_language() {
-    let i18n = expect_context::<I18n>();
-    let current = i18n.language.get_untracked();
-    if let Some(other) = i18n.languages.iter().find(|l| l.id != current.id) {
-        i18n.language.set(other);
+    if let Some(Language(language)) = use_context::<Language>() {
+        language.update(|l| {
+            *l = match *l {
+                Lang::Zh => Lang::En,
+                Lang::En => Lang::Zh,
+            }
+        });
+    }
+}
+
+/// Message `id` (an index from `msg_id!`) in the current language, with its arguments.
+#[doc(hidden)]
+pub fn message(id: usize, args: &[(&str, Arg)]) -> String {
+    let lang = lang();
+    let pieces = match lang {
+        Lang::Zh => ZH[id],
+        Lang::En => EN[id],
+    };
+    let mut out = String::new();
+    write_pieces(&mut out, pieces, args, lang);
+    out
+}
+
+fn write_pieces(out: &mut String, pieces: &[Piece], args: &[(&str, Arg)], lang: Lang) {
+    let find = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Arg(name) => match find(name) {
+                Some(Arg::Text(t)) => out.push_str(t),
+                Some(Arg::Number(n)) => write_number(out, *n),
+                // As Fluent writes a missing argument.
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Select(name, variants, default) => {
+                let n = match find(name) {
+                    Some(Arg::Number(n)) => Some(*n),
+                    _ => None,
+                };
+                let chosen = n
+                    .and_then(|n| {
+                        variants
+                            .iter()
+                            .position(|(k, _)| matches!(k, Key::Exact(x) if *x as f64 == n))
+                            .or_else(|| {
+                                // English has one and other; Chinese, other alone.
+                                let one = lang == Lang::En && n == 1.0;
+                                variants.iter().position(|(k, _)| match k {
+                                    Key::One => one,
+                                    Key::Other => !one,
+                                    Key::Exact(_) => false,
+                                })
+                            })
+                    })
+                    .unwrap_or(*default);
+                write_pieces(out, variants[chosen].1, args, lang);
+            }
+        }
+    }
+}
+
+/// A number as Fluent writes it by default: whole numbers without a fraction.
+fn write_number(out: &mut String, n: f64) {
+    use std::fmt::Write as _;
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        let _ = write!(out, "{n}");
     }
 }
 

@@ -9,5 +9,10 @@ fn main() {
     // panic-message formatting it pulls in) out of the wasm.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // The frame index.html painted first is read, the site mounted beside it, and the frame let
+    // go just before the next paint (an animation frame, once the routes have drawn their page
+    // in the tasks the mount queued): the browser paints the site next, never both or neither.
+    let frame = cundi::boot::Frame::read();
     leptos::mount::mount_to_body(cundi::App);
+    leptos::prelude::request_animation_frame(move || frame.hand_over());
 }

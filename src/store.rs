@@ -271,6 +271,14 @@ impl Data {
         self.counties.contains(code)
     }
 
+    /// Whether every county of the summary with a chunk is loaded.
+    pub fn complete(&self) -> bool {
+        self.summary
+            .counties()
+            .filter(|a| a.chunk.is_some())
+            .all(|a| self.has_county(&a.division.code))
+    }
+
     /// The nearest-point index over the loaded stations and villages.
     pub fn near(&self) -> &NearIndex {
         self.near.get_or_init(|| NearIndex::new(self.dataset()))
@@ -706,8 +714,9 @@ impl Store {
         let store = *self;
         let config_url = self.config_url.get_value();
         let generation = self.next_generation();
+        let first = crate::url::Place::of_location();
         leptos::task::spawn_local(async move {
-            let result = load_all(&config_url, generation).await;
+            let result = load_all(&config_url, generation, first).await;
             // The store may be gone (its view unmounted) or reloading again by now.
             let current = || store.attempt.try_get_value() == Some(attempt);
             if !current() {
@@ -992,8 +1001,26 @@ impl Store {
         self.want(self.recent.get_value());
     }
 
-    /// Asks for these counties' rows when counties load on demand (a no-op otherwise); the views
-    /// show them when they arrive.
+    /// When the package has few counties (they are not loaded on demand) and the first page
+    /// loaded only its own: every county, for a page that shows them all.
+    pub fn want_all(&self) {
+        let Some(data) = self.data_untracked() else {
+            return;
+        };
+        if data.on_demand || data.complete() {
+            return;
+        }
+        let all = data
+            .summary
+            .counties()
+            .filter(|a| a.chunk.is_some())
+            .map(|a| a.division.code.clone())
+            .collect();
+        self.want(all);
+    }
+
+    /// Asks for these counties' rows, unless they are loaded; the views show them when they
+    /// arrive.
     pub fn want(&self, counties: Vec<Code>) {
         let store = *self;
         leptos::task::spawn_local(async move {
@@ -1049,7 +1076,7 @@ impl Store {
     /// (waiting to join the data), and puts them with the counties read (`arrived`).
     async fn fetch_counties(&self, counties: Vec<Code>) -> Result<Fetch, LoadError> {
         let data = self.data_untracked().ok_or_else(|| self.not_ready())?;
-        if !data.on_demand {
+        if !data.on_demand && data.complete() {
             return Ok(Fetch::Loaded(data));
         }
         let mut counties: Vec<Code> = counties
@@ -1175,7 +1202,10 @@ impl Store {
             }
         };
         sort::sort_by_key(&mut all, |c| std::cmp::Reverse(rank(&c.code)));
-        all.truncate(KEEP_COUNTIES.max(asked.len()));
+        // A package of few counties keeps them all (they load at once when a page shows them).
+        if now.on_demand {
+            all.truncate(KEEP_COUNTIES.max(asked.len()));
+        }
         sort::sort_by(&mut all, |a, b| a.code.cmp(&b.code));
         // Those let go leave the list; one that failed stays, for Retry, and one still on its
         // way, wanted after those here (dropped from the list, it would be the first to go).
@@ -1226,13 +1256,26 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// A signal that aborts a request after `ms` milliseconds. (`AbortSignal.timeout` would do,
+/// but Safari has it only from 16 and Chromium from 103: this keeps the site running on the
+/// browsers its wasm runs on, docs/FIRST-VISIT.md.)
+pub fn abort_after(ms: u32) -> web_sys::AbortSignal {
+    let controller = web_sys::AbortController::new().expect("AbortController");
+    let signal = controller.signal();
+    set_timeout(
+        move || controller.abort(),
+        std::time::Duration::from_millis(ms.into()),
+    );
+    signal
+}
+
 async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
     let fail = |failure| LoadError {
         file: url.to_string(),
         failure,
     };
     // The whole file within the time, body included: a stalled download counts.
-    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let signal = abort_after(timeout_ms);
     let failed = |e: gloo_net::Error| {
         if signal.aborted() {
             fail(LoadFailure::Timeout(timeout_ms))
@@ -1378,18 +1421,31 @@ pub async fn load_search(
 }
 
 /// Loads the configuration, the summary and, unless counties load on demand, every county chunk
-/// the summary lists.
-pub async fn load_all(config_url: &str, generation: u64) -> Result<Data, LoadError> {
+/// the summary lists — or, when the first page is about one place (`first`: a station's page or
+/// notice, a county's or a township's page), only that place's county: the others come when a
+/// page that shows them opens ([`Store::want_all`]), so a visit from a station's QR code fetches
+/// one county (docs/FIRST-VISIT.md).
+pub async fn load_all(
+    config_url: &str,
+    generation: u64,
+    first: Option<crate::url::Place>,
+) -> Result<Data, LoadError> {
     let config = load_config(config_url).await?;
     let summary = Arc::new(load_summary(&config).await?);
+    let one = first.and_then(|place| place.county(&summary));
     let counties = if summary.counties().count() > config.eager_counties {
         Vec::new()
     } else {
-        futures::future::try_join_all(summary.counties().map(|a| load_county(&config, a)))
-            .await?
-            .into_iter()
-            .map(Arc::new)
-            .collect()
+        futures::future::try_join_all(
+            summary
+                .counties()
+                .filter(|a| one.as_ref().is_none_or(|c| *c == a.division.code))
+                .map(|a| load_county(&config, a)),
+        )
+        .await?
+        .into_iter()
+        .map(Arc::new)
+        .collect()
     };
     Ok(Data::new(config, summary, counties, generation))
 }

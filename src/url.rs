@@ -15,6 +15,65 @@ pub const QUERY: &str = "q";
 /// The share the map colours counties by (`shade=daily`).
 pub const SHADE: &str = "shade";
 
+/// A page about one place, read off the address: a first visit there loads that place's county
+/// alone (`store::load_all`, docs/FIRST-VISIT.md).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// `/station/<id>` and its notice.
+    Station(String),
+    /// `/area/<code>` of a county or a township.
+    Area(String),
+}
+
+impl Place {
+    /// The place a path (from the site's base, with its leading `/`) is about, if one.
+    pub fn of_path(path: &str) -> Option<Place> {
+        let mut parts = path.trim_start_matches('/').split('/');
+        let decode = |s: &str| {
+            js_sys::decode_uri_component(s)
+                .ok()
+                .map(String::from)
+                .filter(|s| !s.is_empty())
+        };
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some("station"), Some(id), None | Some("notice"), None) => {
+                decode(id).map(Place::Station)
+            }
+            (Some("area"), Some(code), None, None) => {
+                decode(code).filter(|c| c.len() >= 6).map(Place::Area)
+            }
+            _ => None,
+        }
+    }
+
+    /// The place the page's address is about, if one.
+    pub fn of_location() -> Option<Place> {
+        let window = web_sys::window()?;
+        let path = window.location().pathname().ok()?;
+        let base = window
+            .document()?
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|b| web_sys::Url::new(&b).ok())
+            .map(|u| u.pathname())
+            .unwrap_or_else(|| "/".into());
+        let from_base = path
+            .strip_prefix(base.trim_end_matches('/'))
+            .unwrap_or(&path);
+        Place::of_path(from_base)
+    }
+
+    /// The county the place lies in, when the summary has it.
+    pub fn county(&self, summary: &cundi_core::bundle::Summary) -> Option<cundi_core::Code> {
+        let county = match self {
+            Place::Station(id) => summary.county_in_id(id),
+            Place::Area(code) => cundi_core::Code::parse(code).ok()?.county(),
+        }?;
+        summary.area(county.as_str()).map(|_| county)
+    }
+}
+
 /// Where the map looks: the centre in WGS-84 degrees and Leaflet's zoom.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapView {

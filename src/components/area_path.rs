@@ -1,9 +1,9 @@
 //! The areas a place lies in, province first, each a link that shows that area on the map.
 
+use crate::move_tr;
 use crate::url::{self, href};
 use cundi_core::Code;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn AreaPath(

@@ -3,8 +3,8 @@
 //! table. Labels sit above their bars, so the chart stays legible at phone width. A bar may carry
 //! a mark (a target) drawn as a line across it.
 
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]

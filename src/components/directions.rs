@@ -1,9 +1,9 @@
 //! Directions: open a point in the map app the resident already uses — AMap (GCJ-02), Baidu Maps
 //! (BD-09) or OpenStreetMap (WGS-84) — with the coordinates converted by the core.
 
+use crate::move_tr;
 use cundi_core::coords::directions_urls;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn Directions(

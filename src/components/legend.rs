@@ -3,9 +3,9 @@
 
 use crate::i18n::{self, text};
 use crate::map::style::{self, MarkerStyle, FREQUENCIES};
+use crate::move_tr;
 use cundi_core::{Status, Tier};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn Legend(

@@ -3,9 +3,9 @@
 
 use crate::i18n::text;
 use crate::store::{use_store, Data, LoadError, LoadFailure, LoadState};
+use crate::{move_tr, tr};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 
 #[component]

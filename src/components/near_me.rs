@@ -7,9 +7,9 @@ use crate::components::NearRow;
 use crate::i18n::text;
 use crate::near::{use_near_me, NearFailure, NearResult, NearState};
 use crate::store::use_store;
+use crate::{move_tr, tr};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 #[component]
 pub fn NearMeButton(

@@ -3,8 +3,8 @@
 //! find the right one, and the way back to the map. Never a blank page or a crash.
 
 use crate::components::SearchBox;
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// What was asked for and not found.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,11 +2,11 @@
 //! evaluated by the core in China time at the device's clock; and the week's hours, day by day.
 
 use crate::i18n::{self, text};
+use crate::tr;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike, Weekday};
 use cundi_core::hours::{china, Hours, OpeningState};
 use cundi_core::Status;
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 /// Now, in China time. The device's clock is all a static site has.
 pub fn now_in_china() -> DateTime<FixedOffset> {

@@ -1,10 +1,10 @@
 //! The table of problems found in the data: file, line, field, value, what is wrong, severity.
 
 use crate::i18n::{self, text};
+use crate::move_tr;
 use cundi_core::{Problem, Severity};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn ProblemTable(problems: Vec<Problem>) -> impl IntoView {

@@ -10,10 +10,10 @@ use crate::i18n::{self, text};
 use crate::near::NearMe;
 use crate::store::{use_store, EngineState, SearchState};
 use crate::url::{self, href, use_query_param, use_query_update};
+use crate::{move_tr, tr};
 use cundi_core::search::{self, Hit, HitKind};
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -54,19 +54,24 @@ pub fn SearchBox(
     let update = use_query_update();
     let navigate = use_navigate();
     let input = NodeRef::<Input>::new();
+    // The site's own box starts with what was typed in the frame index.html painted first, if
+    // anything (crate::boot); else with the URL's text.
     let typed = RwSignal::new(if picker {
         String::new()
     } else {
-        q.get_untracked().unwrap_or_default()
+        crate::boot::take_typed(&id)
+            .or_else(|| q.get_untracked())
+            .unwrap_or_default()
     });
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 
     // Back and Forward bring back the text that was searched.
     if !picker {
-        Effect::new(move |_| {
+        Effect::new(move |before: Option<()>| {
             let q = q.get().unwrap_or_default();
-            if q != typed.get_untracked() {
+            // Not on the first run: the box starts with the URL's text, or with the frame's.
+            if before.is_some() && q != typed.get_untracked() {
                 typed.set(q);
                 open.set(false);
             }

@@ -6,9 +6,9 @@ use crate::components::open_state::{days_text, week_text};
 use crate::components::OpenState;
 use crate::i18n::{self, text};
 use crate::map::style::frequency_color;
+use crate::{move_tr, tr};
 use cundi_core::{Frequency, Station, Village};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// A village the station serves, with how often it really gets parcels.
 #[derive(Debug, Clone, PartialEq)]

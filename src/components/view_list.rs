@@ -5,11 +5,11 @@
 use crate::components::focus_now;
 use crate::i18n::{self, text};
 use crate::store::Data;
+use crate::{move_tr, tr};
 use cundi_core::geo::BBox;
 use cundi_core::nearest::in_view;
 use cundi_core::{Status, Tier};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 
 /// At most this many stations are listed; zooming in lists the rest.

@@ -15,8 +15,10 @@
 //! (the station id) and each village marker's `cundiVillage` (the village code). The tests reach the
 //! Leaflet map through Leaflet's own `Map.addInitHook`, so the site exposes nothing else for them.
 
+pub mod script;
 pub mod style;
 
+use crate::move_tr;
 use crate::store::Data;
 use crate::url::MapView;
 use cundi_core::cluster::{Clusters, Mark};
@@ -30,7 +32,6 @@ use leaflet::{
 };
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use style::MarkerStyle;
@@ -123,7 +124,7 @@ pub fn StationMap(
     // The view last reported or moved to: a URL naming it again is not a reason to move.
     let last = StoredValue::new(None::<MapView>);
 
-    node.on_load(move |el| {
+    let create = move |el: web_sys::HtmlDivElement| {
         let first = data.get_untracked();
         let start = match (view.get_untracked(), area.get_untracked()) {
             (Some(v), _) => Start::View(v),
@@ -172,6 +173,20 @@ pub fn StationMap(
             }
             Err(e) => failed.set(Some(js_error_text(&e))),
         }
+    };
+
+    node.on_load(move |el| {
+        // Leaflet first: only the map loads it (script.rs).
+        leptos::task::spawn_local(async move {
+            if let Err(e) = script::ensure_leaflet().await {
+                failed.try_set(Some(js_error_text(&e)));
+                return;
+            }
+            // Not if the map left the page meanwhile.
+            if drawn.try_get_untracked().is_some() {
+                create(el);
+            }
+        });
     });
 
     // The data first (counties arrive and go when they load on demand), then what is drawn over it.

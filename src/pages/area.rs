@@ -8,12 +8,12 @@ use crate::components::with_data;
 use crate::i18n::{self, text};
 use crate::store::Data;
 use crate::url::{self, href};
+use crate::{move_tr, tr};
 use cundi_core::bundle::Area;
 use cundi_core::share::{self, Share};
 use cundi_core::stats::AreaStats;
 use cundi_core::{Code, CoopModel, Level, Status};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 

@@ -7,9 +7,9 @@ use crate::components::{with_data, LoadErrorView, Loading};
 use crate::i18n::lang;
 use crate::pages::area::area_href;
 use crate::store::{fetch_text, Data, LoadError, LoadFailure};
+use crate::{move_tr, tr};
 use cundi_core::diff::{Changes, TableChanges};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 
 /// Rows listed per kind of change before the page points to the file instead (a national

@@ -15,7 +15,7 @@
 use crate::complaints::use_complaints;
 use crate::components::{Loading, NearPanel, PageCodeError, ViewList};
 use crate::near::{NearEngine, NearResult};
-use crate::pages::map::DetailsPanel;
+use crate::pages::map::{DetailsPanel, MapBody, MapPanels, MapState};
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
@@ -32,7 +32,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// What a chunk's page gives: the page, or why its code could not be fetched.
-type Page = Result<AnyView, SplitLoaderError>;
+pub type Page = Result<AnyView, SplitLoaderError>;
 
 /// How long a page whose code has arrived waits for the data before it shows anyway.
 pub const SETTLE_MS: u64 = 2000;
@@ -102,6 +102,21 @@ where
     }
 }
 
+// The map: the Leaflet map, its legend and panels (the toolbar above it is in the first load,
+// see `pages::map`). Only the map's page loads this chunk, and Leaflet with it.
+
+#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn map_body(data: Signal<Arc<Data>>, state: MapState) -> Page {
+    Ok(view! { <MapBody data state /> }.into_any())
+}
+
+/// Asks for the map's chunk without drawing anything (the map page, as it opens, so that the
+/// chunk downloads beside the data).
+#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn map_code() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
 // The search: reading the search files and finding in them, fetched when the user first
 // searches (see `store::SearchEngine`). The box itself is drawn with the map.
 
@@ -151,6 +166,15 @@ pub fn details_panel(data: Arc<Data>, id: String, on_close: Callback<()>) -> Pag
 pub fn near_panel(result: Box<NearResult>) -> Page {
     Ok(view! { <NearPanel result /> }.into_any())
 }
+
+/// The map's panels, as the map page hands them to the map (`pages::map::MapPanels`).
+pub const MAP_PANELS: MapPanels = MapPanels {
+    details: |data, id, on_close| Box::pin(details_panel(data, id, on_close)),
+    near: |result| Box::pin(near_panel(result)),
+    list: |data, bounds, on_select, on_close| {
+        Box::pin(list_panel(data, bounds, on_select, on_close))
+    },
+};
 
 #[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn list_panel(

@@ -18,6 +18,7 @@ use crate::pages::county_to_load;
 use crate::pages::letter::letter_href;
 use crate::store::{use_store, Data, LoadState};
 use crate::url::{self, use_query_param};
+use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::{Route, State};
 use cundi_core::complaint::{
     self, validate, Category, Channel, ChannelNeeds, Context, Draft, Field, FieldError, Need,
@@ -26,7 +27,6 @@ use cundi_core::search::{Hit, HitKind};
 use cundi_core::{Authority, Code};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
 
 /// Common express brands, offered as suggestions (any brand may be typed).

@@ -7,11 +7,11 @@
 use crate::complaints::use_complaints;
 use crate::components::with_data;
 use crate::i18n::lang;
+use crate::move_tr;
 use crate::pages::complaint::today;
 use crate::url;
 use cundi_core::complaint::{self, Context};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_router::hooks::use_params_map;
 
 pub fn letter_href(id: &str) -> String {
@@ -136,7 +136,7 @@ pub fn LetterPage() -> impl IntoView {
                             .into_iter()
                             .map(|s| {
                                 view! {
-                                    <section class=format!("letter-section letter-{:?}", s.kind).to_lowercase()>
+                                    <section class=format!("letter-section letter-{}", s.kind.as_str())>
                                         <h2>{s.heading}</h2>
                                         <p class="letter-body">{s.body}</p>
                                     </section>

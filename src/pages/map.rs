@@ -5,20 +5,21 @@
 //! Forward step through what was looked at. The user's position is never written to it.
 
 use crate::components::{
-    with_data_signal, CountyError, Legend, NearMeButton, NearMessage, SearchBox, ServedVillage,
-    StationDetails,
+    with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage, SearchBox,
+    ServedVillage, StationDetails,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
-use crate::near::{use_near_me, NearState};
+use crate::near::{use_near_me, NearResult, NearState};
 use crate::pages::chunks::{self, deferred};
 use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
+use crate::{move_tr, tr};
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
+use futures::future::LocalBoxFuture;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 
 /// Screens at least this wide show the legend open and the details as a side panel.
@@ -27,22 +28,136 @@ const WIDE_PX: f64 = 720.0;
 /// The id of the map page's search box.
 pub const SEARCH_ID: &str = "map-search";
 
-#[component]
-pub fn MapPage() -> impl IntoView {
-    with_data_signal(|data| view! { <MapView data /> })
+/// A panel's code, fetched when it first opens.
+type PanelCode = LocalBoxFuture<'static, chunks::Page>;
+
+/// The list panel's code: the data, the box in view, what choosing and closing do.
+type ListPanel =
+    fn(Signal<Arc<Data>>, Signal<Option<BBox>>, Callback<String>, Callback<()>) -> PanelCode;
+
+/// How the map gets its panels' code (in the station chunk): handed in by the map page rather
+/// than called from the map's own chunk, so that code which reaches the map (the component
+/// tests' build of the library) never reaches another chunk's loader (`chunks::MAP_PANELS`).
+#[derive(Clone, Copy)]
+pub struct MapPanels {
+    pub details: fn(Arc<Data>, String, Callback<()>) -> PanelCode,
+    pub near: fn(Box<NearResult>) -> PanelCode,
+    pub list: ListPanel,
 }
 
+/// What the toolbar (drawn at once, in the first load) and the map (in the map's chunk, drawn
+/// once the data and its code are there) share.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    /// The panels' code.
+    pub panels: MapPanels,
+    /// Whether the village frequency layer is shown.
+    pub show_villages: RwSignal<bool>,
+    /// The map as a list, for screen readers and the keyboard; it follows the view.
+    pub list_open: RwSignal<bool>,
+    /// The box in view.
+    pub bounds: RwSignal<Option<BBox>>,
+}
+
+/// The map page. Its toolbar's search box and "near me" are drawn at once, where the frame
+/// index.html painted them first (crate::boot), so what is typed before the data arrives is
+/// kept; the map itself, the legend and the panels are in the map's chunk (`chunks::map_body`),
+/// with Leaflet, which no other page loads.
 #[component]
-fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
+pub fn MapPage() -> impl IntoView {
+    let state = MapState {
+        panels: chunks::MAP_PANELS,
+        show_villages: RwSignal::new(false),
+        list_open: RwSignal::new(false),
+        bounds: RwSignal::new(None),
+    };
+    // The map's code is asked for now, beside the data, not once the data is in.
+    leptos::task::spawn_local(async {
+        let _ = chunks::map_code().await;
+    });
+    let store = use_store();
+    // The map shows every county of a package that loads them at once: after a first visit to
+    // one place (which loaded its county alone), it waits for the others (`LoadsForRoute`).
+    let complete = Memo::new(move |_| store.data().is_none_or(|d| d.on_demand || d.complete()));
+    let body = move || {
+        if complete.get() {
+            Either::Left(with_data_signal(move |data| {
+                deferred(move || chunks::map_body(data, state))
+            }))
+        } else {
+            Either::Right(view! { <Loading /> })
+        }
+    };
+    let layers = move || store.data().map(|_| view! { <MapLayers state /> });
+    view! {
+        <div class="map-page">
+            <div class="map-toolbar">
+                <div class="map-search">
+                    <SearchBox id=SEARCH_ID />
+                    <NearMeButton search_id=SEARCH_ID />
+                </div>
+                <NearMessage />
+                {layers}
+            </div>
+            {body}
+        </div>
+    }
+}
+
+/// The map's switches and figures, under the search box once the data is there.
+#[component]
+fn MapLayers(state: MapState) -> impl IntoView {
+    let store = use_store();
+    let update = use_query_update();
+    let shade_param = use_query_param(url::SHADE);
+    let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
+    let count = move || store.data().map_or(0, |d| d.stations().count());
+    let on_demand = move || store.data().is_some_and(|d| d.on_demand);
+    view! {
+        <div class="map-layers">
+            <Toggle
+                on=state.show_villages
+                testid="layer-frequency"
+                label=move_tr!("layer-frequency")
+                hint=move_tr!("layer-frequency-hint")
+            />
+            <Toggle on=state.list_open testid="list-toggle" label=move_tr!("list-toggle") />
+            <ShadeChoice shade update />
+            <span
+                class="count"
+                data-testid="station-count"
+                data-pending=move || store.pending().to_string()
+            >
+                {move || {
+                    if on_demand() {
+                        tr!("map-stations-on-demand", { "n" => count(), "pending" => store.pending() })
+                    } else {
+                        tr!("map-stations-count", { "n" => count() })
+                    }
+                }}
+            </span>
+            {move || store.county_error().map(|error| {
+                let on_retry = Callback::new(move |()| store.retry_counties());
+                view! { <CountyError error on_retry /> }
+            })}
+        </div>
+    }
+}
+
+/// The map with its legend and panels (in the map's chunk, `chunks::map_body`).
+#[component]
+pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
+    let MapState {
+        panels,
+        show_villages,
+        list_open,
+        bounds,
+    } = state;
     let station = use_query_param(url::STATION);
     let view_param = use_query_param(url::MAP);
     let area_param = use_query_param(url::AREA);
     let update = use_query_update();
     let near = use_near_me();
-    let show_villages = RwSignal::new(false);
-    // The map as a list, for screen readers and the keyboard; it follows the view.
-    let list_open = RwSignal::new(false);
-    let bounds = RwSignal::new(None::<BBox>);
     let shade_param = use_query_param(url::SHADE);
     let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
 
@@ -68,7 +183,6 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
         Callback::new(move |()| update.set(&[(url::STATION, None)], true))
     };
     let path = leptos_router::hooks::use_location().pathname;
-    let update_shade = update.clone();
     let on_view = Callback::new(move |v: MapView| {
         // While "near me" shows its results, the view would give the user's position away; and
         // a move that ends after the user has left the map belongs to no page.
@@ -92,8 +206,6 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
             store.want_in_turn(vec![counties, rest]);
         }
     });
-    let count = move || data.with(|d| d.stations().count());
-    let on_demand = move || data.with(|d| d.on_demand);
     let wide = window()
         .inner_width()
         .ok()
@@ -107,72 +219,36 @@ fn MapView(data: Signal<Arc<Data>>) -> impl IntoView {
             (Some(id), _) => {
                 let data = data.get();
                 EitherOf4::A(deferred(move || {
-                    chunks::details_panel(data.clone(), id.clone(), on_close)
+                    (panels.details)(data.clone(), id.clone(), on_close)
                 }))
             }
             (None, NearState::Found(result)) => {
-                EitherOf4::B(deferred(move || chunks::near_panel(result.clone())))
+                EitherOf4::B(deferred(move || (panels.near)(result.clone())))
             }
             _ if list_open.get() => EitherOf4::C(deferred(move || {
-                chunks::list_panel(data, bounds.into(), on_select, close_list)
+                (panels.list)(data, bounds.into(), on_select, close_list)
             })),
             _ => EitherOf4::D(()),
         }
     };
 
     view! {
-        <div class="map-page">
-            <StationMap
-                data
-                selected=station
-                on_select
-                show_villages
-                shade
-                label=move_tr!("map-label")
-                view
-                area
-                near=near_focus
-                on_view
-                on_bounds
-                on_moving=Callback::new(move |moving| store.set_moving(moving))
-            />
-            <div class="map-toolbar">
-                <div class="map-search">
-                    <SearchBox id=SEARCH_ID />
-                    <NearMeButton search_id=SEARCH_ID />
-                </div>
-                <NearMessage />
-                <div class="map-layers">
-                    <Toggle
-                        on=show_villages
-                        testid="layer-frequency"
-                        label=move_tr!("layer-frequency")
-                        hint=move_tr!("layer-frequency-hint")
-                    />
-                    <Toggle on=list_open testid="list-toggle" label=move_tr!("list-toggle") />
-                    <ShadeChoice shade update=update_shade />
-                    <span
-                        class="count"
-                        data-testid="station-count"
-                        data-pending=move || store.pending().to_string()
-                    >
-                        {move || {
-                            if on_demand() {
-                                tr!("map-stations-on-demand", { "n" => count(), "pending" => store.pending() })
-                            } else {
-                                tr!("map-stations-count", { "n" => count() })
-                            }
-                        }}
-                    </span>
-                    {move || store.county_error().map(|error| {
-                        let on_retry = Callback::new(move |()| store.retry_counties());
-                        view! { <CountyError error on_retry /> }
-                    })}
-                </div>
-            </div>
-            <Legend open=wide />
-            <div class="panel-slot">{panel}</div>
-        </div>
+        <StationMap
+            data
+            selected=station
+            on_select
+            show_villages
+            shade
+            label=move_tr!("map-label")
+            view
+            area
+            near=near_focus
+            on_view
+            on_bounds
+            on_moving=Callback::new(move |moving| store.set_moving(moving))
+        />
+        <Legend open=wide />
+        <div class="panel-slot">{panel}</div>
     }
 }
 

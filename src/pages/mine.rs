@@ -7,9 +7,9 @@ use crate::complaints::use_complaints;
 use crate::i18n::{lang, text};
 use crate::pages::letter::letter_href;
 use crate::store::use_store;
+use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::{Record, Route, State};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// A time from the outbox's clock, in China time, as `2026-11-22 15:04`.
 pub fn china_time(ms: i64) -> String {

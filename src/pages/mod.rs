@@ -64,14 +64,13 @@ pub fn station_route<V: IntoView + 'static>(
     })
 }
 
-/// `county`, when counties load on demand and it is one of the summary's, not loaded.
+/// `county`, when it is one of the summary's and not loaded (counties load on demand, or the
+/// first page loaded only its own).
 pub fn county_to_load(data: &Data, county: Option<Code>) -> Option<Code> {
-    county.filter(|c| {
-        data.on_demand && !data.has_county(c) && data.summary.area(c.as_str()).is_some()
-    })
+    county.filter(|c| !data.has_county(c) && data.summary.area(c.as_str()).is_some())
 }
 
-/// When counties load on demand and `county` is not loaded: asks for it, and gives what to show
+/// When `county` is not loaded: asks for it, and gives what to show
 /// meanwhile — the spinner, or why it failed with Retry. `None` when there is nothing to wait for.
 pub fn awaiting_county(data: &Data, county: Option<Code>) -> Option<AnyView> {
     let county = county_to_load(data, county)?;

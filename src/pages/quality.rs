@@ -2,8 +2,8 @@
 //! county chunks in the browser — with file, line, field and what is wrong.
 
 use crate::components::{with_data, ProblemTable};
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn QualityPage() -> impl IntoView {

@@ -6,12 +6,12 @@ use crate::components::{
     AreaPath, Directions, OpenState, SearchBox, ServedList, ServedVillage, StationFields,
 };
 use crate::i18n::{self, text};
+use crate::move_tr;
 use crate::store::Data;
 use crate::url::{self, href};
 use cundi_core::Station;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use std::sync::Arc;
 
 #[component]

@@ -9,6 +9,7 @@
 use crate::components::chart::{Bar, BarChart};
 use crate::components::with_data;
 use crate::i18n::{self, lang, text};
+use crate::move_tr;
 use crate::pages::area::{area_href, share_text};
 use crate::pages::complaint::today;
 use crate::store::{use_store, Data};
@@ -16,7 +17,6 @@ use cundi_core::stats::complaint_totals;
 use cundi_core::targets::{assess_all, Assessment, Status};
 use cundi_core::{Code, Indicator};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use std::sync::Arc;
 
 /// The date targets are judged at: the dataset's, else today (a package without a date).

@@ -8,11 +8,11 @@ use crate::components::{
 };
 use crate::i18n::{self, text};
 use crate::store::Data;
+use crate::{move_tr, tr};
 use cundi_core::nearest::serving_point;
 use cundi_core::{Frequency, Station, Village, DAILY_DELIVERIES_PER_WEEK};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 

@@ -38,7 +38,7 @@ for (const [name, url] of PAGES) {
     await page.goto(url);
     if (url.startsWith('/?') || url === '/') await mapReady(page);
     await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 15_000 });
-    await expect(page.locator('main')).not.toBeEmpty();
+    await expect(page.locator('main#main')).not.toBeEmpty(); // the site's, not the frame index.html painted first
     expect(await serious(page), 'in Chinese').toEqual([]);
     await page.getByTestId('lang-switch').click();
     expect(await serious(page), 'in English').toEqual([]);

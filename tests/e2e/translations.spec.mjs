@@ -1,6 +1,7 @@
 // Translations complete (issue 7): every message exists in zh-CN and in en with the same
-// arguments, and every key the site's code asks for (tr!/move_tr!) exists. leptos-fluent checks
-// this too while compiling, but only as warnings; this fails the test command.
+// arguments, every key the site's code asks for (tr!/move_tr!) exists and every one defined is
+// asked for, and every text index.html's first paint names exists. (build.rs refuses a message
+// in one language only, and a key no message has does not compile.)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -12,9 +13,14 @@ const LANGS = ['zh-CN', 'en'];
 function messages(lang) {
   const dir = path.join(root, 'locales', lang);
   const out = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl'))) {
+  // The site's messages, and the first paint's own (index.html, `cundi-data csp`).
+  const files = [
+    ...readdirSync(dir).filter((f) => f.endsWith('.ftl')).map((f) => path.join(dir, f)),
+    path.join(root, 'locales', `frame.${lang}.ftl`),
+  ];
+  for (const file of files) {
     let id = null;
-    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
       const start = line.match(/^([a-z][a-z0-9-]*)\s*=(.*)$/);
       if (start) {
         id = start[1];
@@ -54,4 +60,17 @@ test('every key the code asks for exists', () => {
   }
   expect(used.size).toBeGreaterThan(300);
   expect([...used].filter((k) => !zh.has(k)).sort(), 'asked for, never defined').toEqual([]);
+  // And every message of the site's files is used (the first paint's are checked below).
+  const site = new Set(readdirSync(path.join(root, 'locales', 'zh-CN')).flatMap((f) => [
+    ...readFileSync(path.join(root, 'locales', 'zh-CN', f), 'utf8').matchAll(/^([a-z][a-z0-9-]*)\s*=/gm),
+  ].map((m) => m[1])));
+  expect([...site].filter((k) => !used.has(k)).sort(), 'defined, never asked for').toEqual([]);
+});
+
+test('every text the first paint (index.html) names exists in both languages', () => {
+  const [zh, en] = LANGS.map(messages);
+  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const used = [...html.matchAll(/\bdata-t(?:z|e|-aria-label|-placeholder)?="([a-z0-9-]+)"/g)].map((m) => m[1]);
+  expect(used.length).toBeGreaterThan(15);
+  expect(used.filter((k) => !zh.has(k) || !en.has(k)), 'named in index.html, not defined').toEqual([]);
 });

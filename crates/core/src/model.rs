@@ -261,7 +261,7 @@ mod iso_date {
 
     fn date<E: Error>(raw: &str) -> Result<NaiveDate, E> {
         crate::read::parse_date(raw)
-            .ok_or_else(|| E::custom(format!("not a date as YYYY-MM-DD: {raw:?}")))
+            .ok_or_else(|| E::custom(format!("not a date as YYYY-MM-DD: \"{raw}\"")))
     }
 
     pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {

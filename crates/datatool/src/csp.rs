@@ -19,9 +19,11 @@ use std::path::Path;
 
 const META_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
 
-/// What the policy lets the page reach beyond its own origin.
+/// What the policy lets the page reach beyond its own origin, and the inline scripts it runs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Sources {
+    /// `'sha256-…'` of each inline classic script (the boot script, `crate::frame`).
+    pub scripts: BTreeSet<String>,
     /// Origins of background tiles (`img-src`).
     pub tiles: BTreeSet<String>,
     /// Origins of Open311 receivers (`connect-src`).
@@ -37,7 +39,7 @@ pub fn policy(sources: &Sources) -> String {
     };
     [
         "default-src 'self'".to_string(),
-        "script-src 'self' 'wasm-unsafe-eval'".to_string(),
+        with("script-src 'self' 'wasm-unsafe-eval'", &sources.scripts),
         "style-src 'self'".to_string(),
         with("img-src 'self' data:", &sources.tiles),
         with("connect-src 'self'", &sources.open311),
@@ -137,7 +139,11 @@ pub fn seal_html(html: &str, policy: &str) -> Result<(String, Option<(String, St
         html.replace_range(start..end + "</script>".len(), &tag);
         moved = Some((name, script));
     }
-    if html.contains("<script>") || html.contains("<script type=\"module\">") {
+    if html.contains("<script type=\"module\">")
+        || inline_scripts(&html)
+            .iter()
+            .any(|hash| !policy.contains(hash.as_str()))
+    {
         return Err("an inline script is left that the policy would block".into());
     }
     if let Some(found) = html.find(META_START) {
@@ -164,11 +170,46 @@ pub fn seal_html(html: &str, policy: &str) -> Result<(String, Option<(String, St
     Ok((html, moved))
 }
 
-/// Seals `dist/index.html` in place; gives the policy written.
-pub fn seal(dist: &Path) -> Result<String, Error> {
+/// `'sha256-…'` of each inline classic script (`<script>…</script>`, as written by
+/// `crate::frame` or minified), as a policy allows it.
+pub fn inline_scripts(html: &str) -> Vec<String> {
+    use base64::Engine;
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<script>") {
+        let body = &rest[at + "<script>".len()..];
+        let Some(end) = body.find("</script>") else {
+            break;
+        };
+        let digest = Sha256::digest(&body.as_bytes()[..end]);
+        hashes.push(format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ));
+        rest = &body[end..];
+    }
+    hashes
+}
+
+/// Seals `dist/index.html` in place: its frame filled in (`crate::frame`, texts from
+/// `locales`), the loader moved, the policy written. Gives the policy.
+pub fn seal(dist: &Path, locales: &Path) -> Result<String, Error> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| Error::io(&index, e))?;
-    let policy = policy(&sources(dist)?);
+    let catalogue = if locales.is_dir() {
+        crate::frame::Catalogue::read(locales)?
+    } else {
+        crate::frame::Catalogue::default()
+    };
+    let html = crate::frame::fill(&html, &catalogue, &crate::frame::inputs(dist)?)
+        .map_err(|e| Error::Input(format!("{}: {e}", index.display())))?;
+    let boot = dist.join(crate::frame::BOOT_FILE);
+    if boot.is_file() {
+        std::fs::remove_file(&boot).map_err(|e| Error::io(&boot, e))?;
+    }
+    let mut sources = sources(dist)?;
+    sources.scripts.extend(inline_scripts(&html));
+    let policy = policy(&sources);
     let (sealed, moved) =
         seal_html(&html, &policy).map_err(|e| Error::Input(format!("{}: {e}", index.display())))?;
     if let Some((name, script)) = moved {

@@ -10,6 +10,7 @@ mod csp;
 mod diff;
 mod error;
 mod files;
+mod frame;
 mod generate;
 mod inputs;
 mod progress;
@@ -130,6 +131,9 @@ enum Command {
     Csp {
         /// The built site (dist/, or Trunk's staging directory)
         dist: PathBuf,
+        /// The interface's message files, for the texts of the frame index.html draws first
+        #[arg(long, default_value = "locales")]
+        locales: PathBuf,
     },
 }
 
@@ -296,8 +300,8 @@ fn run(command: Command) -> anyhow::Result<u8> {
             out,
             provinces,
         }) => generate_national(divisions, outlines, &out, &provinces),
-        Command::Csp { dist } => {
-            let policy = csp::seal(&dist)?;
+        Command::Csp { dist, locales } => {
+            let policy = csp::seal(&dist, &locales)?;
             worker::write(&dist)?;
             println!("{policy}");
             Ok(EXIT_OK)

@@ -26,6 +26,23 @@ pub enum SectionKind {
     Date,
 }
 
+impl SectionKind {
+    /// The kind as its serialized word (`first_contact`), for a view's class names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::To => "to",
+            SectionKind::Complainant => "complainant",
+            SectionKind::Company => "company",
+            SectionKind::Problem => "problem",
+            SectionKind::Facts => "facts",
+            SectionKind::Request => "request",
+            SectionKind::FirstContact => "first_contact",
+            SectionKind::Guidance => "guidance",
+            SectionKind::Date => "date",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub kind: SectionKind,
