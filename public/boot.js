@@ -9,7 +9,7 @@
 //    cannot; `stalled` when the code has not started within the configured time, or could not be
 //    downloaded, with a Retry (the loader, scripts/wasm, marks `failed` downloads and
 //    `unsupported` modules too; the site marks `running` when it has taken over, src/boot.rs);
-// 4. on the map, asks at once for Leaflet and the map's code, which the site loads only there.
+// 4. on the map, asks at once for the map's code and runs Leaflet, which the site loads only there.
 (function () {
   'use strict';
   var doc = document;
@@ -88,17 +88,33 @@
     });
   }
 
+  function marker(el, attribute) {
+    return function () {
+      el.setAttribute(attribute, '');
+    };
+  }
   if (page === 'map') {
     var wanted = (root.getAttribute('data-map-files') || '').split(' ');
     for (var w = 0; w < wanted.length; w++) {
       if (!wanted[w]) continue;
+      if (/\.js$/.test(wanted[w])) {
+        // Leaflet runs as soon as it arrives, beside the site's own code, rather than after it
+        // (src/map/script.rs finds it loaded, or on its way).
+        var script = doc.createElement('script');
+        script.src = wanted[w];
+        script.async = true;
+        script.onload = marker(script, 'data-loaded');
+        script.onerror = marker(script, 'data-failed');
+        doc.head.appendChild(script);
+        continue;
+      }
       var link = doc.createElement('link');
       var css = /\.css$/.test(wanted[w]);
       link.rel = css ? 'stylesheet' : 'preload';
       link.href = wanted[w];
       if (!css) {
-        link.as = /\.js$/.test(wanted[w]) ? 'script' : 'fetch';
-        if (link.as === 'fetch') link.crossOrigin = 'anonymous';
+        link.as = 'fetch';
+        link.crossOrigin = 'anonymous';
       }
       doc.head.appendChild(link);
     }

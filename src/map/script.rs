@@ -54,7 +54,11 @@ fn loaded(
     done: impl Fn(&web_sys::Element) -> bool,
 ) -> Result<Option<Promise>, JsValue> {
     let selector = format!("{tag}[{attr}$=\"{url}\"]");
-    let el = match document.query_selector(&selector)? {
+    // One that failed (the boot script marks its own) is replaced by a new attempt.
+    let found = document
+        .query_selector(&selector)?
+        .filter(|el| el.get_attribute("data-failed").is_none());
+    let el = match found {
         Some(el) => {
             if done(&el) || el.get_attribute("data-loaded").is_some() {
                 return Ok(None);
@@ -78,7 +82,9 @@ fn loaded(
             let _ = marked.set_attribute("data-loaded", "");
             let _ = resolve.call0(&JsValue::NULL);
         });
+        let failed = target.clone();
         let on_error = Closure::once_into_js(move |_: JsValue| {
+            let _ = failed.set_attribute("data-failed", "");
             let _ = reject.call1(
                 &JsValue::NULL,
                 &JsValue::from_str("Leaflet could not be downloaded"),
