@@ -15,6 +15,18 @@ async function shortTimeout(page, ms) {
   });
 }
 
+/** Leaves the first request for `pattern` unanswered (a stalled download); the next ones go through. */
+async function stallFirst(page, pattern) {
+  let first = true;
+  await page.route(pattern, async (route) => {
+    if (first) {
+      first = false;
+      return;
+    }
+    await route.fallback();
+  });
+}
+
 /** Holds every request for the first load's wasm until the returned function is called. */
 async function holdWasm(page) {
   let release;
@@ -151,11 +163,7 @@ test.describe(() => {
 
 test('the first load stalls: after the configured time it says so, and Retry loads the site', async ({ page }) => {
   await shortTimeout(page, 1500);
-  let first = true;
-  await page.route('**/main_bg.wasm', async (route) => {
-    if (first) { first = false; return; } // never answered
-    await route.fallback();
-  });
+  await stallFirst(page, '**/main_bg.wasm');
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-code', 'stalled');
   const stalled = page.locator('.stalled');
@@ -168,11 +176,7 @@ test('the first load stalls: after the configured time it says so, and Retry loa
 
 test('a page chunk that stalls fails after the configured time, and Retry downloads it anew', async ({ page }) => {
   await shortTimeout(page, 1500);
-  let first = true;
-  await page.route('**/split_station.wasm', async (route) => {
-    if (first) { first = false; return; } // never answered
-    await route.fallback();
-  });
+  await stallFirst(page, '**/split_station.wasm');
   await page.goto('/station/ts-140522100');
   const error = page.getByTestId('page-code-error');
   await expect(error).toBeVisible();

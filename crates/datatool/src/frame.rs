@@ -10,8 +10,9 @@
 //! - the boot script (`boot.js`), written inline so that it runs before the first paint (the
 //!   policy allows it by its hash), with the data's timeout and the map's files on `<html>`.
 //!
-//! Every value is escaped as text or as an attribute by the HTML rewriter (lol_html), never
-//! pasted in as HTML: a hostile package's notice shows as text here too.
+//! Every value is escaped, never pasted in as HTML: the texts and attributes by the HTML
+//! rewriter (lol_html), the filled-in blocks by [`escape`]; a hostile package's notice shows as
+//! text here too.
 
 use crate::error::Error;
 use cundi_core::bundle::{Summary, SUMMARY_FILE};
