@@ -88,7 +88,9 @@ pub fn MapPage() -> impl IntoView {
             Either::Right(view! { <Loading /> })
         }
     };
-    let layers = move || store.data().map(|_| view! { <MapLayers state /> });
+    // Drawn once when the data is in, not again for each county that joins it.
+    let ready = Memo::new(move |_| store.data().is_some());
+    let layers = move || ready.get().then(|| view! { <MapLayers state /> });
     view! {
         <div class="map-page">
             <div class="map-toolbar">
