@@ -78,11 +78,7 @@ fn default_max_zoom() -> u8 {
 impl SiteConfig {
     /// The URL of a file inside the bundle.
     pub fn data_url(&self, path: &str) -> String {
-        if self.data.is_empty() || self.data.ends_with('/') {
-            format!("{}{path}", self.data)
-        } else {
-            format!("{}/{path}", self.data)
-        }
+        cundi_core::bundle::file_url(&self.data, path)
     }
 }
 

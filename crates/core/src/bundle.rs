@@ -20,6 +20,17 @@ use serde::{Deserialize, Serialize};
 /// Format 4 writes a search entry's pinyin as one string (see `search::PinyinKeys`).
 pub const FORMAT_VERSION: u32 = 4;
 
+/// A file of the bundle as a page reaches it: `path` (relative to the bundle) under the bundle's
+/// folder as `config.json` names it (`data/`, `data`, or empty for the page's own folder). The
+/// site fetches by it and `cundi-data csp` writes the first paint's links by it.
+pub fn file_url(dir: &str, path: &str) -> String {
+    if dir.is_empty() || dir.ends_with('/') {
+        format!("{dir}{path}")
+    } else {
+        format!("{dir}/{path}")
+    }
+}
+
 /// The summary's file name inside the bundle directory.
 pub const SUMMARY_FILE: &str = "summary.json";
 

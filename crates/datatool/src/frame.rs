@@ -15,7 +15,7 @@
 //! text here too.
 
 use crate::error::Error;
-use cundi_core::bundle::{Summary, SUMMARY_FILE};
+use cundi_core::bundle::{file_url, Summary, SUMMARY_FILE};
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, rewrite_str, HandlerTypes, RewriteStrSettings};
 use serde::Deserialize;
@@ -321,7 +321,7 @@ fn files_html(summary: Option<&Summary>, data: &str) -> String {
             let name = f.path.rsplit('/').next().unwrap_or(&f.path);
             format!(
                 "<li><a href=\"{}\" download>{}</a></li>",
-                escape(&data_url(data, &f.path)),
+                escape(&file_url(data, &f.path)),
                 escape(name)
             )
         })
@@ -330,15 +330,6 @@ fn files_html(summary: Option<&Summary>, data: &str) -> String {
         return String::new();
     }
     format!("<ul class=\"files\">{}</ul>", links.concat())
-}
-
-/// A file of the bundle as the page reaches it (as `SiteConfig::data_url` in the site).
-fn data_url(data: &str, path: &str) -> String {
-    if data.is_empty() || data.ends_with('/') {
-        format!("{data}{path}")
-    } else {
-        format!("{data}/{path}")
-    }
 }
 
 #[derive(Deserialize)]
@@ -367,7 +358,7 @@ pub fn inputs(dist: &Path) -> Result<Inputs, Error> {
         }
     };
     let data = config.data.unwrap_or_else(|| "data/".to_string());
-    let summary_path = dist.join(data_url(&data, SUMMARY_FILE));
+    let summary_path = dist.join(file_url(&data, SUMMARY_FILE));
     let summary = if summary_path.is_file() {
         let text =
             std::fs::read_to_string(&summary_path).map_err(|e| Error::io(&summary_path, e))?;
