@@ -15,6 +15,7 @@ for (const [title, script, args] of [
   ['Publisher CLI, national dataset', 'cli.mjs', ['3']],
   ['Site at national scale', 'national.mjs', []],
   ['Lighthouse audits, phone profile', 'lighthouse.mjs', []],
+  ['Long tasks on a county\'s page, CPU 4× slower', 'long-tasks.mjs', ['/area/140522', '5']],
 ]) {
   console.log(`\n## ${title} (bench/${script})`);
   execFileSync(process.execPath, [path.join(here, script), ...args], { cwd: path.join(here, '..'), stdio: 'inherit' });
