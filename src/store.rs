@@ -1364,10 +1364,10 @@ pub async fn load_county(config: &SiteConfig, area: &Area) -> Result<County, Loa
     problems.extend(village_problems);
     let townships: Vec<Area> =
         serde_json::from_str(&areas?).map_err(|e| parse_error(&areas_url, e))?;
+    // An outline is checked where it is drawn (`map::outline_layer`), so that pages without a
+    // map do not carry a GeoJSON reader; one that is not GeoJSON is left off the map, as
+    // `cundi-data build` already listed it as a warning.
     let boundary = boundary?;
-    if let (Some(text), Some(url)) = (&boundary, &boundary_url) {
-        cundi_core::geo::boundary_bbox(text).map_err(|e| parse_error(url, e))?;
-    }
     Ok(County {
         code: area.division.code.clone(),
         stations,

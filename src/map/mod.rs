@@ -1064,7 +1064,9 @@ fn count_label(lat: f64, lon: f64, count: usize) -> Result<Marker, JsValue> {
 
 /// A county's outline as a GeoJSON layer, not interactive.
 fn outline_layer(code: &Code, text: &str, renderer: &Canvas) -> Result<GeoJson, JsValue> {
-    // The store has already checked that the outline is GeoJSON.
+    // Leaflet throws on an object that is not GeoJSON: check it first (the store does not, see
+    // `store::load_county`).
+    cundi_core::geo::boundary_bbox(text).map_err(|e| JsValue::from_str(&e))?;
     let json = js_sys::JSON::parse(text)?;
     let style = outline_style(None);
     style.set_renderer(renderer.clone().into());

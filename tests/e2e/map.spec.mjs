@@ -104,6 +104,15 @@ test.describe('when a data file is broken', () => {
     await expect(page.getByRole('alert').getByRole('button')).toBeVisible();
   });
 
+  test('a county outline that is not GeoJSON is left off, and every point of the county is drawn', async ({ page }) => {
+    // `cundi-data build` lists such an outline as a warning; the site shows the county without it.
+    await page.route('**/chunks/370305/boundary.geojson', (route) => route.fulfill({ body: '{"type": "Polygon"}', contentType: 'application/json' }));
+    await page.route('**/chunks/411721/boundary.geojson', (route) => route.fulfill({ body: 'not json', contentType: 'application/json' }));
+    await page.goto('/');
+    expect(await mapReady(page)).toBe(stations.length);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a county chunk that fails to load names the file', async ({ page }) => {
     await page.route('**/chunks/370305/stations.csv', (route) => route.abort('failed'));
     await page.goto('/');
