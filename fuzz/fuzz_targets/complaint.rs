@@ -38,7 +38,7 @@ fn dataset() -> &'static cundi_core::Dataset {
                 .map(|(_, b)| b.to_vec())
                 .ok_or_else(|| "absent".to_string())
         };
-        cundi_core::read::read_package(&mut load).0
+        cundi_core::load::read_package(&mut load).0
     })
 }
 

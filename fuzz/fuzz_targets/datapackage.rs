@@ -39,6 +39,6 @@ fuzz_target!(|data: &[u8]| {
     let mut files: BTreeMap<&str, Vec<u8>> = FILES.iter().map(|(n, b)| (*n, b.to_vec())).collect();
     files.insert(FILES[usize::from(pick) % FILES.len()].0, rest.to_vec());
     let mut load = |path: &str| files.get(path).cloned().ok_or_else(|| "absent".to_string());
-    let (ds, _problems) = cundi_core::read::read_package(&mut load);
+    let (ds, _problems) = cundi_core::load::read_package(&mut load);
     let _ = cundi_core::stats::area_stats(&ds);
 });

@@ -10,7 +10,7 @@ use crate::components::with_data;
 use crate::i18n::lang;
 use crate::{move_tr, tr};
 use cundi_core::bundle::CHECKSUMS_FILE;
-use cundi_core::package::Crs;
+use cundi_core::model::Crs;
 use cundi_core::Lang;
 use leptos::prelude::*;
 

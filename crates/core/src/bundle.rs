@@ -8,8 +8,9 @@
 
 use crate::code::Code;
 use crate::geo::BBox;
+use crate::model::Crs;
 use crate::model::{Authority, ComplaintStat, Division, Extra, Target};
-use crate::package::{Crs, Notice};
+use crate::package::Notice;
 use crate::problem::Problem;
 use crate::stats::AreaStats;
 use serde::{Deserialize, Serialize};
@@ -180,7 +181,7 @@ impl PackageInfo {
     /// of the reader's clock, so an old dataset is not blamed for deadlines after it was made.
     pub fn as_of(&self) -> Option<chrono::NaiveDate> {
         let created = self.created.as_deref()?.trim();
-        crate::read::parse_date(created.get(..10)?)
+        crate::model::parse_date(created.get(..10)?)
     }
 }
 

@@ -16,7 +16,7 @@
 //! OpenStreetMap-derived outline is not even linked in.)
 
 use crate::geo::BBox;
-use crate::package::Crs;
+use crate::model::Crs;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Whether the GCJ-02 (and so BD-09) offset applies at a position; outside China the Chinese

@@ -35,9 +35,9 @@
 //! `[field, old text, new text]`, where `""` is an empty field.
 
 use crate::code::Code;
+use crate::dataset::Dataset;
 use crate::model::{Station, Village};
 use crate::problem::Lang;
-use crate::read::Dataset;
 use crate::write::ToRow;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -10,12 +10,15 @@ pub mod cluster;
 pub mod code;
 pub mod complaint;
 pub mod coords;
+pub mod dataset;
 pub mod diff;
 pub mod geo;
 pub mod hours;
+pub mod load;
 pub mod model;
 pub mod nearest;
 pub mod package;
+pub mod par;
 pub mod problem;
 pub mod read;
 pub mod search;
@@ -28,9 +31,10 @@ pub mod validate;
 pub mod write;
 
 pub use code::{Code, Level};
+pub use dataset::{Dataset, Parts};
+pub use load::read_package;
 pub use model::*;
 pub use problem::{Lang, Problem, ProblemKind, Severity};
-pub use read::{read_package, Dataset, Parts};
 
 /// For `#[serde(skip_serializing_if = "crate::is_zero")]`: counts left out of the JSON when zero.
 pub(crate) fn is_zero<T: Default + PartialEq>(n: &T) -> bool {

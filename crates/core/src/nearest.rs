@@ -9,9 +9,9 @@
 //! great-circle order; distances are then computed with [`geo::haversine_km`], the same function a
 //! brute-force scan uses, and ties are broken by station order, so the two agree exactly.
 
+use crate::dataset::Dataset;
 use crate::geo::{self, BBox};
 use crate::model::{Station, Status, Tier, Village};
-use crate::read::Dataset;
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
 

@@ -3,19 +3,13 @@
 //! come from `RESOURCES`, so the site, the CLI and the published schema cannot drift apart.
 
 use crate::code::{Code, Level};
-use crate::complaint::Category;
-use crate::model::{CoopModel, DeliveryMode, Indicator, Service, Status, Tier, VillageKind};
+use crate::model::{
+    Category, CoopModel, Crs, DeliveryMode, Indicator, Service, Status, Tier, VillageKind,
+};
 use serde::{Deserialize, Serialize};
 
-/// The coordinate system a package's coordinates are in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Crs {
-    #[default]
-    Wgs84,
-    Gcj02,
-    Bd09,
-}
+/// The descriptor's file name at the root of a package.
+pub const DESCRIPTOR_FILE: &str = "datapackage.json";
 
 /// The type of a column, as in Table Schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,20 +14,18 @@
 //! A row with any error is left out; warnings keep it. Checks across files live in `validate`.
 
 use crate::code::{Code, Level};
+use crate::dataset::Parts;
 use crate::geo::{self, BBox};
 use crate::model::{
-    Authority, ComplaintStat, Division, Extra, Indicator, Month, Station, Target, Tier, Village,
-    Word, MAX_DELIVERIES_PER_WEEK,
+    parse_date, Authority, ComplaintStat, Crs, Division, Extra, Indicator, Month, Station, Target,
+    Tier, Village, Word, MAX_DELIVERIES_PER_WEEK,
 };
-use crate::package::{self, Crs, Descriptor, FieldSpec, FieldType, ResourceSpec, RESOURCES};
+use crate::package::DESCRIPTOR_FILE;
+use crate::package::{self, Descriptor, FieldSpec, FieldType, ResourceSpec, RESOURCES};
+use crate::par::{both, each};
 use crate::problem::{Problem, ProblemKind};
 use chrono::NaiveDate;
-use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-
-/// The descriptor's file name at the root of a package.
-pub const DESCRIPTOR_FILE: &str = "datapackage.json";
 
 /// A fee above this is a typo (a phone number in the wrong column, say), not a policy.
 pub const MAX_PICKUP_FEE: f64 = 1000.0;
@@ -514,29 +512,6 @@ pub fn parse_bool(raw: &str) -> Option<bool> {
     }
 }
 
-/// Only `YYYY-MM-DD`: chrono alone would also take `2024-1-5`, which is not what the schema says
-/// and would not come back the same when written.
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let b = raw.trim().as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    // The shape is checked: the numbers are read directly (chrono's format parser, run once
-    // per date, was a fiftieth of a national validate).
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
-    };
-    NaiveDate::from_ymd_opt(number(&b[..4]) as i32, number(&b[5..7]), number(&b[8..]))
-}
-
 /// A row with every schema column parsed by its spec, plus the problems found so far. The typed
 /// getters hand out what parsed; whatever did not is already reported.
 pub struct Fields<'a> {
@@ -943,19 +918,6 @@ pub fn read_in_pieces<T: Send>(
     Some(rows)
 }
 
-/// `f` over every item: on every core with the `parallel` feature, in turn without.
-pub(crate) fn each<I: Sync, O: Send>(items: &[I], f: impl Fn(&I) -> O + Sync + Send) -> Vec<O> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        items.par_iter().map(f).collect()
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        items.iter().map(f).collect()
-    }
-}
-
 /// Whether no line break in `text` falls inside a quoted field, so that every line is a record
 /// of its own (or a blank line). Only the lines that hold a quote need the walk by field.
 fn lines_self_contained(text: &[u8]) -> bool {
@@ -1228,323 +1190,7 @@ impl FromRow for ComplaintStat {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The dataset
-
-/// The source line of each row, parallel to the dataset's vectors, so that checks made after
-/// reading can still say where a row came from. Empty when the rows did not come from files.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SourceLines {
-    pub divisions: Vec<u64>,
-    pub stations: Vec<u64>,
-    pub villages: Vec<u64>,
-    pub targets: Vec<u64>,
-    pub authorities: Vec<u64>,
-    pub complaint_stats: Vec<u64>,
-}
-
-/// The pieces of a dataset, for building one with `Dataset::new`.
-#[derive(Debug, Clone, Default)]
-pub struct Parts {
-    pub descriptor: Option<Descriptor>,
-    pub divisions: Vec<Division>,
-    pub stations: Vec<Station>,
-    pub villages: Vec<Village>,
-    pub targets: Vec<Target>,
-    pub authorities: Vec<Authority>,
-    pub complaint_stats: Vec<ComplaintStat>,
-    pub county_bboxes: BTreeMap<Code, BBox>,
-    pub lines: SourceLines,
-}
-
-/// Lookups into the vectors. Where a key occurs twice, the first row wins, as in validation.
-#[derive(Debug, Clone, Default)]
-struct Index {
-    station_by_id: HashMap<String, usize>,
-    /// (code, village index), sorted by code, the first row of each code: a sorted list builds
-    /// several times faster than a tree over 620,000 villages, and ranges read the same.
-    village_by_code: Vec<(Code, usize)>,
-    division_by_code: BTreeMap<Code, usize>,
-    /// (admin_code, station index), sorted, so an area's stations are one contiguous range.
-    stations_by_admin: Vec<(Code, usize)>,
-    villages_by_station: HashMap<String, Vec<usize>>,
-}
-
-/// A data package in memory: every valid row, with indexes for the lookups views need.
-///
-/// The vectors are public so the CLI and the site can build and edit datasets; after changing
-/// them, call [`Dataset::reindex`], since the lookups read the indexes.
-#[derive(Debug, Clone, Default)]
-pub struct Dataset {
-    pub descriptor: Option<Descriptor>,
-    pub divisions: Vec<Division>,
-    pub stations: Vec<Station>,
-    pub villages: Vec<Village>,
-    pub targets: Vec<Target>,
-    pub authorities: Vec<Authority>,
-    /// Complaint figures (`complaint_stats.csv`), when the package publishes them.
-    pub complaint_stats: Vec<ComplaintStat>,
-    /// Bounding box of each county outline found under `boundaries/`.
-    pub county_bboxes: BTreeMap<Code, BBox>,
-    pub lines: SourceLines,
-    index: Index,
-}
-
-impl From<Parts> for Dataset {
-    fn from(parts: Parts) -> Dataset {
-        Dataset::new(parts)
-    }
-}
-
-impl Dataset {
-    pub fn new(parts: Parts) -> Dataset {
-        let mut ds = Dataset {
-            descriptor: parts.descriptor,
-            divisions: parts.divisions,
-            stations: parts.stations,
-            villages: parts.villages,
-            targets: parts.targets,
-            authorities: parts.authorities,
-            complaint_stats: parts.complaint_stats,
-            county_bboxes: parts.county_bboxes,
-            lines: parts.lines,
-            index: Index::default(),
-        };
-        ds.reindex();
-        ds
-    }
-
-    /// Adds rows (a county chunk, say) and rebuilds the indexes. Source lines are kept only while
-    /// every piece has them, since lines from different files cannot be told apart afterwards.
-    pub fn extend(&mut self, parts: Parts) {
-        fn lines(mine: &mut Vec<u64>, n: usize, theirs: Vec<u64>, m: usize) {
-            if mine.len() == n && theirs.len() == m {
-                mine.extend(theirs);
-            } else {
-                mine.clear();
-            }
-        }
-        let l = parts.lines;
-        lines(
-            &mut self.lines.divisions,
-            self.divisions.len(),
-            l.divisions,
-            parts.divisions.len(),
-        );
-        lines(
-            &mut self.lines.stations,
-            self.stations.len(),
-            l.stations,
-            parts.stations.len(),
-        );
-        lines(
-            &mut self.lines.villages,
-            self.villages.len(),
-            l.villages,
-            parts.villages.len(),
-        );
-        lines(
-            &mut self.lines.targets,
-            self.targets.len(),
-            l.targets,
-            parts.targets.len(),
-        );
-        lines(
-            &mut self.lines.authorities,
-            self.authorities.len(),
-            l.authorities,
-            parts.authorities.len(),
-        );
-        lines(
-            &mut self.lines.complaint_stats,
-            self.complaint_stats.len(),
-            l.complaint_stats,
-            parts.complaint_stats.len(),
-        );
-        if self.descriptor.is_none() {
-            self.descriptor = parts.descriptor;
-        }
-        self.divisions.extend(parts.divisions);
-        self.stations.extend(parts.stations);
-        self.villages.extend(parts.villages);
-        self.targets.extend(parts.targets);
-        self.authorities.extend(parts.authorities);
-        self.complaint_stats.extend(parts.complaint_stats);
-        self.county_bboxes.extend(parts.county_bboxes);
-        self.reindex();
-    }
-
-    /// Rebuilds the lookups from the vectors.
-    pub fn reindex(&mut self) {
-        let (stations, villages) = (&self.stations, &self.villages);
-        // Stations and villages side by side where there are cores to spare (the CLI).
-        let ((station_by_id, stations_by_admin), (village_by_code, villages_by_station)) = both(
-            || {
-                let mut by_id =
-                    HashMap::with_capacity_and_hasher(stations.len(), Default::default());
-                let mut by_admin = Vec::with_capacity(stations.len());
-                for (i, s) in stations.iter().enumerate() {
-                    by_id.entry(s.id.clone()).or_insert(i);
-                    by_admin.push((s.admin_code.clone(), i));
-                }
-                // The pairs are distinct (each index once), so an unstable sort gives the one order.
-                by_admin.sort_unstable();
-                (by_id, by_admin)
-            },
-            || {
-                let mut by_code: Vec<(Code, usize)> = villages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (v.code.clone(), i))
-                    .collect();
-                // By code, then row: the first row of a repeated code is the one kept.
-                by_code.sort_unstable();
-                by_code.dedup_by(|b, a| a.0 == b.0);
-                let mut by_station: HashMap<String, Vec<usize>> = HashMap::default();
-                for (i, v) in villages.iter().enumerate() {
-                    if let Some(id) = &v.served_by {
-                        by_station.entry(id.clone()).or_default().push(i);
-                    }
-                }
-                (by_code, by_station)
-            },
-        );
-        let mut division_by_code = BTreeMap::new();
-        for (i, d) in self.divisions.iter().enumerate() {
-            division_by_code.entry(d.code.clone()).or_insert(i);
-        }
-        self.index = Index {
-            station_by_id,
-            village_by_code,
-            division_by_code,
-            stations_by_admin,
-            villages_by_station,
-        };
-    }
-
-    /// The file a resource was read from: the descriptor's path, or the default.
-    pub fn file_of(&self, spec: &ResourceSpec) -> String {
-        match &self.descriptor {
-            Some(d) => d.resource_path(spec),
-            None => spec.path.to_string(),
-        }
-    }
-
-    pub fn station(&self, id: &str) -> Option<&Station> {
-        self.stations.get(*self.index.station_by_id.get(id)?)
-    }
-
-    pub fn village(&self, code: &str) -> Option<&Village> {
-        let list = &self.index.village_by_code;
-        let at = list
-            .binary_search_by(|(c, _)| c.as_str().cmp(code.trim()))
-            .ok()?;
-        self.villages.get(list[at].1)
-    }
-
-    pub fn division(&self, code: &str) -> Option<&Division> {
-        let i = self.index.division_by_code.get(code.trim())?;
-        self.divisions.get(*i)
-    }
-
-    /// The name of a division or a village.
-    pub fn name_of(&self, code: &str) -> Option<&str> {
-        self.division(code)
-            .map(|d| d.name.as_str())
-            .or_else(|| self.village(code).map(|v| v.name.as_str()))
-    }
-
-    /// The divisions one level below, sorted by code (a township has none: its villages are in
-    /// [`Dataset::villages_in`]).
-    pub fn children(&self, code: &str) -> Vec<&Division> {
-        let Ok(parent) = Code::parse(code) else {
-            return Vec::new();
-        };
-        self.index
-            .division_by_code
-            .range(parent.clone()..)
-            .take_while(|(c, _)| parent.contains(c))
-            .filter(|(c, _)| c.parent().as_ref() == Some(&parent))
-            .filter_map(|(_, &i)| self.divisions.get(i))
-            .collect()
-    }
-
-    /// Villages inside a division (or the village itself), sorted by code.
-    pub fn villages_in(&self, code: &str) -> Vec<&Village> {
-        let Ok(area) = Code::parse(code) else {
-            return Vec::new();
-        };
-        let list = &self.index.village_by_code;
-        let start = list.partition_point(|(c, _)| c < &area);
-        list[start..]
-            .iter()
-            .take_while(|(c, _)| area.contains(c))
-            .filter_map(|(_, i)| self.villages.get(*i))
-            .collect()
-    }
-
-    /// Stations whose `admin_code` lies inside a division, sorted by `admin_code`, then file order.
-    pub fn stations_in(&self, code: &str) -> Vec<&Station> {
-        let Ok(area) = Code::parse(code) else {
-            return Vec::new();
-        };
-        let list = &self.index.stations_by_admin;
-        let start = list.partition_point(|(c, _)| c < &area);
-        list[start..]
-            .iter()
-            .take_while(|(c, _)| area.contains(c))
-            .filter_map(|(_, i)| self.stations.get(*i))
-            .collect()
-    }
-
-    /// Villages whose `served_by` names this station, in file order.
-    pub fn villages_served_by(&self, station_id: &str) -> Vec<&Village> {
-        self.index
-            .villages_by_station
-            .get(station_id)
-            .map(|is| is.iter().filter_map(|&i| self.villages.get(i)).collect())
-            .unwrap_or_default()
-    }
-
-    /// The divisions above a code that are in the package, province first; the code itself is
-    /// not included.
-    pub fn ancestors(&self, code: &str) -> Vec<&Division> {
-        let Ok(code) = Code::parse(code) else {
-            return Vec::new();
-        };
-        Level::ALL
-            .into_iter()
-            .filter(|&l| l < code.level())
-            .filter_map(|l| code.ancestor(l))
-            .filter_map(|c| self.division(c.as_str()))
-            .collect()
-    }
-
-    /// Divisions at one level, sorted by code.
-    pub fn divisions_at(&self, level: Level) -> Vec<&Division> {
-        self.index
-            .division_by_code
-            .iter()
-            .filter(|(c, _)| c.level() == level)
-            .filter_map(|(_, &i)| self.divisions.get(i))
-            .collect()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // The whole package
-
-/// Reads a package through `load`, which returns a file's bytes given its path relative to the
-/// package root (the CLI reads the disk, the site fetches, tests read memory).
-///
-/// `load` cannot say "absent" apart from "unreadable", so an optional resource or outline that
-/// fails to load is taken to be absent. Rows found wrong by the checks across files (see
-/// `validate`) are removed, so the returned dataset holds only rows that passed every check; the
-/// problems say what was left out and why.
-pub fn read_package(
-    load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
-) -> (Dataset, Vec<Problem>) {
-    read_package_with(load, &ReadOptions::default())
-}
 
 /// What the publisher states about a package beyond its descriptor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1582,24 +1228,20 @@ fn to_wgs84(crs: Crs, parts: &mut Parts) -> u64 {
     rows
 }
 
-/// As [`read_package`], with what the publisher states beyond the descriptor.
-pub fn read_package_with(
-    load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
-    options: &ReadOptions,
-) -> (Dataset, Vec<Problem>) {
-    let (ds, problems, _) = read_package_keeping(load, options);
-    (ds, problems)
-}
-
 /// A file as read: its path in the package and its bytes.
 pub type Loaded = (String, Vec<u8>);
 
-/// As [`read_package_with`], handing back every file read, by its path, so that a caller who
-/// needs the bytes too (the CLI copies them into the bundle) need not keep a copy of its own.
-pub fn read_package_keeping(
+/// Reads every file of a package through `load` (a file's bytes given its path relative to the
+/// package root: the CLI reads the disk, the site fetches, tests read memory) into the parts of a
+/// dataset, with the problems of each file and every file read, by its path. Each row is checked
+/// on its own here; the checks across files are `validate`'s, and `load` runs both.
+///
+/// `load` cannot say "absent" apart from "unreadable", so an optional resource or outline that
+/// fails to load is taken to be absent.
+pub fn read_parts(
     load: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     options: &ReadOptions,
-) -> (Dataset, Vec<Problem>, Vec<Loaded>) {
+) -> (Parts, Vec<Problem>, Vec<Loaded>) {
     let mut problems = Vec::new();
     let mut kept = Vec::new();
     let descriptor = match load(DESCRIPTOR_FILE) {
@@ -1674,54 +1316,42 @@ pub fn read_package_keeping(
     );
     let (divisions, villages, targets, authorities, complaint_stats) = rest;
     // Problems in the order of RESOURCES, as the files were read.
-    if let Some(rows) = divisions {
-        take(
-            rows,
-            &mut parts.divisions,
-            &mut parts.lines.divisions,
-            &mut problems,
-        );
-    }
-    if let Some(rows) = stations {
-        take(
-            rows,
-            &mut parts.stations,
-            &mut parts.lines.stations,
-            &mut problems,
-        );
-    }
-    if let Some(rows) = villages {
-        take(
-            rows,
-            &mut parts.villages,
-            &mut parts.lines.villages,
-            &mut problems,
-        );
-    }
-    if let Some(rows) = targets {
-        take(
-            rows,
-            &mut parts.targets,
-            &mut parts.lines.targets,
-            &mut problems,
-        );
-    }
-    if let Some(rows) = authorities {
-        take(
-            rows,
-            &mut parts.authorities,
-            &mut parts.lines.authorities,
-            &mut problems,
-        );
-    }
-    if let Some(rows) = complaint_stats {
-        take(
-            rows,
-            &mut parts.complaint_stats,
-            &mut parts.lines.complaint_stats,
-            &mut problems,
-        );
-    }
+    take(
+        divisions,
+        &mut parts.divisions,
+        &mut parts.lines.divisions,
+        &mut problems,
+    );
+    take(
+        stations,
+        &mut parts.stations,
+        &mut parts.lines.stations,
+        &mut problems,
+    );
+    take(
+        villages,
+        &mut parts.villages,
+        &mut parts.lines.villages,
+        &mut problems,
+    );
+    take(
+        targets,
+        &mut parts.targets,
+        &mut parts.lines.targets,
+        &mut problems,
+    );
+    take(
+        authorities,
+        &mut parts.authorities,
+        &mut parts.lines.authorities,
+        &mut problems,
+    );
+    take(
+        complaint_stats,
+        &mut parts.complaint_stats,
+        &mut parts.lines.complaint_stats,
+        &mut problems,
+    );
     kept.extend(files.into_iter().map(|(_, file, bytes)| (file, bytes)));
     if crs != Crs::Wgs84 {
         let rows = to_wgs84(crs, &mut parts);
@@ -1763,33 +1393,21 @@ pub fn read_package_keeping(
         }
     }
 
-    let mut ds = Dataset::new(parts);
-    let checked = crate::validate::check(&ds);
-    checked.drop_rows(&mut ds);
-    problems.extend(checked.problems);
-    (ds, problems, kept)
+    (parts, problems, kept)
 }
 
-/// Runs `a` and `b`: side by side on every core with the `parallel` feature (the CLI), one after
-/// the other without (the browser, which has one thread).
-pub(crate) fn both<A: Send, B: Send>(
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    {
-        rayon::join(a, b)
+/// A table's rows, lines and problems, where the parts keep them (`None`: the file was absent).
+fn take<T>(
+    rows: Option<Rows<T>>,
+    items: &mut Vec<T>,
+    lines: &mut Vec<u64>,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(rows) = rows {
+        *items = rows.items;
+        *lines = rows.lines;
+        problems.extend(rows.problems);
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        (a(), b())
-    }
-}
-
-fn take<T>(rows: Rows<T>, items: &mut Vec<T>, lines: &mut Vec<u64>, problems: &mut Vec<Problem>) {
-    *items = rows.items;
-    *lines = rows.lines;
-    problems.extend(rows.problems);
 }
 
 #[cfg(test)]

@@ -28,8 +28,8 @@
 //!   `engch` does not); initials are a letter a syllable, so any position is one.
 
 use crate::code::{Code, Level};
+use crate::dataset::Dataset;
 use crate::model::Division;
-use crate::read::Dataset;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -1172,7 +1172,7 @@ pub fn name_shards<'a>(
     let parts: Vec<&[&SearchEntry]> = entries.chunks(SHARD_PART).collect();
     let mut by_key: foldhash::HashMap<ShardKey, Vec<ShardEntry<'a>>> = Default::default();
     let mut syllables: foldhash::HashSet<String> = Default::default();
-    for (part_keys, part_syllables) in crate::read::each(&parts, |p| shard_part(p, han_buckets)) {
+    for (part_keys, part_syllables) in crate::par::each(&parts, |p| shard_part(p, han_buckets)) {
         for (key, mut list) in part_keys {
             by_key.entry(key).or_default().append(&mut list);
         }

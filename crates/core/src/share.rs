@@ -8,8 +8,8 @@
 //! often villages are served.
 
 use crate::code::Code;
+use crate::dataset::Dataset;
 use crate::model::{vocabulary, Frequency, MAX_DELIVERIES_PER_WEEK};
-use crate::read::Dataset;
 use crate::stats::{effective_frequency, pct, AreaStats};
 use serde::{Deserialize, Serialize};
 

@@ -17,11 +17,11 @@
 
 use crate::code::{Code, Level};
 use crate::complaint::Category;
+use crate::dataset::Dataset;
 use crate::model::{
     ComplaintStat, Frequency, Indicator, Month, Station, Status, Tier, Village,
     DAILY_DELIVERIES_PER_WEEK,
 };
-use crate::read::Dataset;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -26,9 +26,10 @@
 //!   shows rows.
 
 use crate::code::Code;
+use crate::dataset::Dataset;
 use crate::model::{CoopModel, Frequency, Station, Status, Tier, Village};
 use crate::package::FieldType;
-use crate::read::{parse_bool, Dataset};
+use crate::read::parse_bool;
 use crate::stats::effective_frequency;
 use crate::write::{self, ToRow};
 use chrono::NaiveDate;

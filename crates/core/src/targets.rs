@@ -27,9 +27,9 @@
 
 use crate::bundle::Summary;
 use crate::code::{Code, Level};
+use crate::dataset::Dataset;
 use crate::model::{vocabulary, Indicator, Target};
 use crate::problem::Lang;
-use crate::read::Dataset;
 use crate::stats::{area_stats, AreaStats};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -8,9 +8,10 @@
 //! parent is kept too. Where a key occurs twice, the first row is kept and the second reported.
 
 use crate::code::{Code, Level};
+use crate::dataset::Dataset;
+use crate::package::DESCRIPTOR_FILE;
 use crate::package::{self, ResourceSpec};
 use crate::problem::{Problem, ProblemKind};
-use crate::read::{Dataset, DESCRIPTOR_FILE};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// A point more than this far outside its county's outline box is misplaced. The box already
@@ -148,7 +149,7 @@ pub(crate) fn check(ds: &Dataset) -> Checked {
     // there are two; their problems go in below in the order they always had.
     let village_table = Table::new(ds, &package::VILLAGES, &ds.lines.villages);
     let station_table = Table::new(ds, &package::STATIONS, &ds.lines.stations);
-    let (village_dups, station_dups) = crate::read::both(
+    let (village_dups, station_dups) = crate::par::both(
         || {
             let mut found = Vec::new();
             let codes = ds.villages.iter().map(|v| v.code.as_str());

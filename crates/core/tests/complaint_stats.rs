@@ -6,8 +6,9 @@ mod common;
 
 use common::{at, read_demo};
 use cundi_core::complaint::Category;
+use cundi_core::load::read_package;
 use cundi_core::model::{ComplaintStat, Month};
-use cundi_core::read::{read_complaint_stats, read_package};
+use cundi_core::read::read_complaint_stats;
 use cundi_core::stats::{complaint_totals, Tally};
 use cundi_core::write::write_complaint_stats;
 use cundi_core::{Code, Lang, Problem, Severity};

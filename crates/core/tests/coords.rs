@@ -8,7 +8,7 @@ use cundi_core::coords::{
     bd09_to_gcj02, bd09_to_wgs84, convert, directions_urls, gcj02_to_bd09, gcj02_to_wgs84,
     in_offset_region, wgs84_to_bd09, wgs84_to_gcj02,
 };
-use cundi_core::package::Crs;
+use cundi_core::model::Crs;
 
 fn close(got: (f64, f64), want: (f64, f64), tolerance: f64) -> bool {
     (got.0 - want.0).abs() < tolerance && (got.1 - want.1).abs() < tolerance

@@ -13,8 +13,8 @@
 mod common;
 
 use common::{read_fixture, station};
+use cundi_core::dataset::{Dataset, Parts};
 use cundi_core::diff::{diff, Changed, Changes, Counts, CountyCount, FieldChange, Row};
-use cundi_core::read::{Dataset, Parts};
 use cundi_core::{Code, Lang, Tier};
 
 fn versions() -> (Dataset, Dataset) {

@@ -5,12 +5,12 @@
 mod common;
 
 use common::read_demo;
+use cundi_core::dataset::Dataset;
 use cundi_core::geo::{haversine_km, BBox};
 use cundi_core::model::{Status, Tier};
 use cundi_core::nearest::{
     in_view, serving_point, Filter, Near, NearIndex, Whereabouts, OUTSIDE_KM, VILLAGE_RADIUS_KM,
 };
-use cundi_core::read::Dataset;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -202,8 +202,8 @@ fn a_position_is_in_a_village_near_none_or_outside() {
 /// as the whole dataset — also at positions near the borders between counties.
 #[test]
 fn loading_counties_on_demand_finds_what_the_whole_dataset_finds() {
+    use cundi_core::dataset::Parts;
     use cundi_core::nearest::{counties_to_load, reach};
-    use cundi_core::read::Parts;
     use cundi_core::Code;
     let ds = read_demo();
     let full = NearIndex::new(&ds);

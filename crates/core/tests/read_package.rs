@@ -4,7 +4,7 @@
 mod common;
 
 use common::{at, fixture_bytes, kind};
-use cundi_core::read::read_package;
+use cundi_core::load::read_package;
 use cundi_core::{Dataset, Problem, Severity};
 use std::collections::BTreeMap;
 
@@ -148,8 +148,8 @@ fn a_gcj02_package_is_converted_to_wgs84_with_one_warning() {
     let km = cundi_core::geo::haversine_km(before.lon, before.lat, after.lon, after.lat);
     assert!((0.1..1.0).contains(&km), "{km} km");
     let (lon, lat) = cundi_core::coords::convert(
-        cundi_core::package::Crs::Wgs84,
-        cundi_core::package::Crs::Gcj02,
+        cundi_core::model::Crs::Wgs84,
+        cundi_core::model::Crs::Gcj02,
         after.lon,
         after.lat,
     );

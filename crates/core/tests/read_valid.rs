@@ -191,7 +191,8 @@ fn reindex_after_editing_the_vectors() {
 
 #[test]
 fn dataset_from_parts_and_extended_with_a_chunk() {
-    use cundi_core::read::{read_stations, read_villages, Parts};
+    use cundi_core::dataset::Parts;
+    use cundi_core::read::{read_stations, read_villages};
     let (stations, sp) = read_stations(
         "chunks/140522/stations.csv",
         &common::fixture_bytes("valid", "stations.csv"),

@@ -4,9 +4,10 @@
 mod common;
 
 use common::read_fixture;
+use cundi_core::load::read_package;
 use cundi_core::model::{DeliveryMode, Station, Status, Tier, Village};
 use cundi_core::read::{
-    read_authorities, read_divisions, read_package, read_stations, read_targets, read_villages,
+    read_authorities, read_divisions, read_stations, read_targets, read_villages,
 };
 use cundi_core::write::{
     write_authorities, write_divisions, write_stations, write_targets, write_villages,

@@ -14,10 +14,11 @@ use cundi_core::bundle::{
     Area, Chunk, ChunkFile, FileRef, PackageInfo, Summary, Unparsed, AREAS_FILE, CHANGES_FILE,
     CHECKSUMS_FILE, FORMAT_VERSION, SEARCH_FILE, SUMMARY_FILE,
 };
+use cundi_core::dataset::Dataset;
 use cundi_core::diff::Changes;
 use cundi_core::geo::BBox;
-use cundi_core::package::Crs;
-use cundi_core::read::{boundary_path, Dataset};
+use cundi_core::model::Crs;
+use cundi_core::read::boundary_path;
 use cundi_core::search::{self, HitKind, SearchEntry, HAN_BUCKETS};
 use cundi_core::stats::area_stats;
 use cundi_core::{Code, Division, Level, Station, Village};

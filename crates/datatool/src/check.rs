@@ -3,9 +3,12 @@
 
 use crate::error::Error;
 use crate::inputs::{self, EncodingArg};
-use cundi_core::package::Crs;
+use cundi_core::dataset::Dataset;
+use cundi_core::load::read_package_keeping;
+use cundi_core::model::Crs;
+use cundi_core::package::DESCRIPTOR_FILE;
 use cundi_core::package::RESOURCES;
-use cundi_core::read::{read_package_keeping, Dataset, ReadOptions, DESCRIPTOR_FILE};
+use cundi_core::read::ReadOptions;
 use cundi_core::{Lang, Problem, ProblemKind, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -8,8 +8,10 @@
 use crate::check::{self, Inputs};
 use crate::files::write_file;
 use crate::{EXIT_OK, EXIT_PACKAGE_ERRORS};
-use cundi_core::package::{self, Crs, Descriptor, Resource, RESOURCES};
-use cundi_core::read::{Dataset, DESCRIPTOR_FILE};
+use cundi_core::dataset::Dataset;
+use cundi_core::model::Crs;
+use cundi_core::package::DESCRIPTOR_FILE;
+use cundi_core::package::{self, Descriptor, Resource, RESOURCES};
 use cundi_core::write;
 use cundi_core::Lang;
 use serde_json::json;

@@ -17,7 +17,7 @@ mod progress;
 mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use cundi_core::package::Crs;
+use cundi_core::model::Crs;
 use cundi_core::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -820,9 +820,9 @@ fn inside(rings: &Rings, p: [f64; 2]) -> bool {
     inside
 }
 
-fn read_version(name: &str) -> cundi_core::read::Dataset {
+fn read_version(name: &str) -> cundi_core::dataset::Dataset {
     let dir = version(name);
-    let (ds, problems) = cundi_core::read::read_package(&mut |p: &str| {
+    let (ds, problems) = cundi_core::load::read_package(&mut |p: &str| {
         std::fs::read(dir.join(p)).map_err(|e| e.to_string())
     });
     assert!(problems.is_empty(), "{problems:?}");

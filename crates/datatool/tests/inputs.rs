@@ -4,7 +4,7 @@
 
 use cundi_core::coords;
 use cundi_core::geo::haversine_km;
-use cundi_core::package::Crs;
+use cundi_core::model::Crs;
 use std::path::{Path, PathBuf};
 
 mod common;

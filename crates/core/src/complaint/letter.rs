@@ -6,8 +6,8 @@ use super::guidance::{authority_contacts, guidance, APPEAL_PHONE, APPEAL_WEBSITE
 use super::place::complaint_authority;
 use super::validate::Context;
 use super::{hh_mm, Category, Complaint, Field};
+use crate::dataset::Dataset;
 use crate::problem::Lang;
-use crate::read::Dataset;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 

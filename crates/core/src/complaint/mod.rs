@@ -41,20 +41,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 use crate::model::vocabulary;
-
-vocabulary! {
-    /// What a citizen reports (COMPLAINTS.md). The word is also the Open311 `service_code`.
-    Category {
-        NonDelivery = "non_delivery",
-        IllegalFee = "illegal_fee",
-        FrequencyShortfall = "frequency_shortfall",
-        StationNotOperating = "station_not_operating",
-        LostDamaged = "lost_damaged",
-        Delay = "delay",
-        ServiceAttitude = "service_attitude",
-        Other = "other",
-    }
-}
+pub use crate::model::Category;
 
 vocabulary! {
     /// Every input of the complaint form. The word is the key of the field in a stored [`Draft`]

@@ -3,8 +3,8 @@
 
 use super::Complaint;
 use crate::code::{Code, Level};
+use crate::dataset::Dataset;
 use crate::model::{Authority, Station, Village};
-use crate::read::Dataset;
 
 /// The complaint's station or village, resolved against the dataset.
 #[derive(Debug, Clone, PartialEq)]

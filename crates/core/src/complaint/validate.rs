@@ -6,8 +6,8 @@
 
 use super::{Category, Complaint, Draft, Field, Need, Yuan};
 use crate::code::{Code, Level};
+use crate::dataset::Dataset;
 use crate::problem::Lang;
-use crate::read::Dataset;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 

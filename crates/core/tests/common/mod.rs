@@ -3,7 +3,8 @@
 
 #![allow(dead_code)]
 
-use cundi_core::read::{read_package, Dataset};
+use cundi_core::dataset::Dataset;
+use cundi_core::load::read_package;
 use cundi_core::{Code, Problem, Station, Status, Tier, Village};
 use std::path::PathBuf;
 

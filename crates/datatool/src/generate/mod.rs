@@ -10,8 +10,9 @@ pub mod sources;
 
 use crate::error::Error;
 use crate::files::write_file;
+use cundi_core::model::Crs;
 use cundi_core::package::{
-    self, Contributor, Crs, Descriptor, License, Notice, Resource, ResourceSpec, Source,
+    self, Contributor, Descriptor, License, Notice, Resource, ResourceSpec, Source,
 };
 use serde::Serialize;
 use serde_json::json;
