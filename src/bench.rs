@@ -39,7 +39,7 @@ thread_local! {
 /// Fetches "near me"'s code (a chunk of its own, as on the site); `BenchNear` needs it.
 #[wasm_bindgen]
 pub async fn bench_near_code() -> Result<(), JsValue> {
-    let engine = cundi::pages::chunks::near_engine()
+    let engine = cundi::chunks::near_engine()
         .await
         .map_err(|_| JsValue::from_str("the near-me chunk did not load"))?;
     NEAR.with(|n| n.set(Some(engine)));

@@ -8,7 +8,7 @@
 //! retried on a timer, when the browser comes back online, and when any page of the site loads.
 //! Nothing here logs, and nothing goes into a URL but the request id, which is random.
 //!
-//! The outbox's code is in the complaint chunk (`pages::chunks`), not in the first load: the
+//! The outbox's code is in the complaint chunk (`crate::chunks`), not in the first load: the
 //! map's start-up only looks whether this device holds an outbox at all, and fetches the chunk
 //! to start it if so — or when another tab makes one, or when a complaint page opens.
 
@@ -275,10 +275,17 @@ async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
     classify_http(status, &text)
 }
 
+/// How the outbox hears of an event: `true` when the browser has just come back online.
+pub type OutboxWaker = fn(bool) -> futures::future::LocalBoxFuture<'static, ()>;
+
 /// Provides the (still empty) outbox to every page, and starts it at once if this device holds
 /// complaints. Its code arrives with the complaint chunk, so a device that never made a
 /// complaint does not download it.
-pub fn provide_complaints() -> Complaints {
+///
+/// `wake_outbox` hands an event to the outbox in the complaint chunk, fetching it first if need
+/// be (the site: `chunks::wake_outbox_loaded`); it is handed in so that this module never
+/// reaches a chunk itself.
+pub fn provide_complaints(wake_outbox: OutboxWaker) -> Complaints {
     let complaints = Complaints {
         outbox: RwSignal::new(Outbox::default()),
         unsaved: RwSignal::new(false),
@@ -295,7 +302,7 @@ pub fn provide_complaints() -> Complaints {
         }
         owner.with(|| {
             leptos::task::spawn_local_scoped(async move {
-                let _ = crate::pages::chunks::wake_outbox(online).await;
+                wake_outbox(online).await;
             })
         });
     };

@@ -10,6 +10,7 @@ mod msg_id {
 }
 
 pub mod boot;
+pub mod chunks;
 pub mod complaints;
 pub mod components;
 pub mod download;
@@ -21,9 +22,9 @@ pub mod pages;
 pub mod store;
 pub mod url;
 
+use crate::components::deferred::deferred;
 use crate::components::{Missing, NotFoundView};
 use crate::i18n::I18nProvider;
-use crate::pages::chunks::{self, deferred};
 use crate::pages::MapPage;
 use crate::store::{provide_store, use_store, CONFIG_FILE};
 use cundi_core::Lang;
@@ -56,8 +57,8 @@ fn Site() -> impl IntoView {
         }
         ready
     });
-    near::provide_near_me();
-    complaints::provide_complaints();
+    near::provide_near_me(chunks::load_near_engine);
+    complaints::provide_complaints(chunks::wake_outbox_loaded);
     view! {
         <Router>
             <SiteHeader />
@@ -66,7 +67,7 @@ fn Site() -> impl IntoView {
             <LoadsForRoute />
             <main id="main" class="main">
                 <Routes fallback=|| view! { <NotFoundView what=Missing::Page /> }>
-                    <Route path=path!("/") view=MapPage />
+                    <Route path=path!("/") view=|| view! { <MapPage code=chunks::MAP_CODE /> } />
                     <Route path=path!("/station/:id") view=|| deferred(chunks::station_page) />
                     <Route path=path!("/station/:id/notice") view=|| deferred(chunks::notice_page) />
                     <Route path=path!("/village/:code") view=|| deferred(chunks::village_page) />

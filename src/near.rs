@@ -89,13 +89,26 @@ pub struct NearMe {
     state: RwSignal<NearState>,
     /// Bumped on every request, so that a late answer to an abandoned one is ignored.
     attempt: StoredValue<u64>,
+    /// How the search around a position gets its code: handed in by the site (`chunks`), as
+    /// the store's search loader is, so that this module never reaches a chunk itself.
+    loader: NearLoader,
+}
+
+/// How "near me" gets its code (the site: `chunks::load_near_engine`); `None` when it could not
+/// be fetched.
+pub type NearLoader = fn() -> LocalBoxFuture<'static, Option<NearEngine>>;
+
+/// A loader for where the code is already at hand (the component tests' build of the library).
+pub fn near_engine_here() -> LocalBoxFuture<'static, Option<NearEngine>> {
+    Box::pin(async { Some(NearEngine::HERE) })
 }
 
 impl NearMe {
-    pub fn new() -> NearMe {
+    pub fn new(loader: NearLoader) -> NearMe {
         NearMe {
             state: RwSignal::new(NearState::Idle),
             attempt: StoredValue::new(0),
+            loader,
         }
     }
 
@@ -144,9 +157,9 @@ impl NearMe {
             let c = position.coords();
             let (lon, lat) = (c.longitude(), c.latitude());
             leptos::task::spawn_local(async move {
-                settle(match crate::pages::chunks::near_engine().await {
-                    Ok(engine) => (engine.find)(store, lon, lat).await,
-                    Err(_) => NearState::Failed(NearFailure::CodeNotLoaded),
+                settle(match (me.loader)().await {
+                    Some(engine) => (engine.find)(store, lon, lat).await,
+                    None => NearState::Failed(NearFailure::CodeNotLoaded),
                 })
             });
         });
@@ -172,12 +185,6 @@ impl NearMe {
         {
             settle(NearState::Failed(NearFailure::Unsupported));
         }
-    }
-}
-
-impl Default for NearMe {
-    fn default() -> Self {
-        NearMe::new()
     }
 }
 
@@ -253,8 +260,8 @@ pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
     }))
 }
 
-pub fn provide_near_me() -> NearMe {
-    let near = NearMe::new();
+pub fn provide_near_me(loader: NearLoader) -> NearMe {
+    let near = NearMe::new(loader);
     provide_context(near);
     near
 }

@@ -3,6 +3,8 @@
 //! zoomed to (`area=`) and the search text (`q=`). Only these go in a URL; a device's location
 //! never does (see `near`).
 
+use cundi_core::search::{Hit, HitKind};
+use cundi_core::Code;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -195,4 +197,30 @@ pub fn use_query_param(key: &'static str) -> Memo<Option<String>> {
 /// A path segment (a station id), percent-encoded.
 pub fn encode_segment(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
+}
+
+// Links to the site's pages and to the phone.
+
+/// A county's, city's, province's or township's coverage page.
+pub fn area_href(code: &Code) -> String {
+    format!("/area/{code}")
+}
+
+/// A complaint's letter, by the complaint's id on this device.
+pub fn letter_href(id: &str) -> String {
+    format!("/complaint/letter/{}", encode_segment(id))
+}
+
+/// Where a hit leads: its page, or the map showing the area.
+pub fn hit_href(hit: &Hit) -> String {
+    match hit.kind {
+        HitKind::Station => format!("/station/{}", encode_segment(&hit.key)),
+        HitKind::Village => format!("/village/{}", encode_segment(&hit.key)),
+        _ => href("/", &[(AREA, Some(hit.key.clone()))]),
+    }
+}
+
+/// A `tel:` link for a published number (spaces and dashes dropped).
+pub fn tel_href(phone: &str) -> String {
+    format!("tel:{}", phone.replace([' ', '-'], ""))
 }

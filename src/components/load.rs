@@ -65,7 +65,7 @@ fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// A page whose code (its wasm chunk, `pages::chunks`) could not be fetched, with Retry.
+/// A page whose code (its wasm chunk, `crate::chunks`) could not be fetched, with Retry.
 #[component]
 pub fn PageCodeError(on_retry: Callback<()>) -> impl IntoView {
     view! {

@@ -4,6 +4,7 @@
 
 pub mod area_path;
 pub mod chart;
+pub mod deferred;
 pub mod directions;
 pub mod legend;
 pub mod load;
@@ -14,6 +15,7 @@ pub mod open_state;
 pub mod problems;
 pub mod search;
 pub mod station_details;
+pub mod targets;
 pub mod view_list;
 
 pub use area_path::AreaPath;

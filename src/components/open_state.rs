@@ -8,6 +8,11 @@ use cundi_core::hours::{china, Hours, OpeningState};
 use cundi_core::Status;
 use leptos::prelude::*;
 
+/// Today in China, as validation needs it.
+pub fn today() -> chrono::NaiveDate {
+    now_in_china().date_naive()
+}
+
 /// Now, in China time. The device's clock is all a static site has.
 pub fn now_in_china() -> DateTime<FixedOffset> {
     let millis = js_sys::Date::now() as i64;

@@ -9,7 +9,7 @@
 use crate::i18n::{self, text};
 use crate::near::NearMe;
 use crate::store::{use_store, EngineState, SearchState};
-use crate::url::{self, href, use_query_param, use_query_update};
+use crate::url::{self, use_query_param, use_query_update};
 use crate::{move_tr, tr};
 use cundi_core::search::{self, Hit, HitKind};
 use leptos::html::Input;
@@ -19,15 +19,6 @@ use leptos_router::NavigateOptions;
 
 /// Results shown at once: a phone screen's worth.
 const LIMIT: usize = 8;
-
-/// Where a hit leads: its page, or the map showing the area.
-pub fn hit_href(hit: &Hit) -> String {
-    match hit.kind {
-        HitKind::Station => format!("/station/{}", url::encode_segment(&hit.key)),
-        HitKind::Village => format!("/village/{}", url::encode_segment(&hit.key)),
-        _ => href("/", &[(url::AREA, Some(hit.key.clone()))]),
-    }
-}
 
 #[component]
 pub fn SearchBox(
@@ -104,7 +95,7 @@ pub fn SearchBox(
         if let Some(near) = near {
             near.clear();
         }
-        navigate(&hit_href(hit), NavigateOptions::default());
+        navigate(&url::hit_href(hit), NavigateOptions::default());
     };
     let choose_at = {
         let choose = choose.clone();

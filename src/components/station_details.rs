@@ -86,7 +86,7 @@ pub fn StationFields(
         .iter()
         .map(|&service| text(move || i18n::service(service)))
         .collect();
-    let phone_href = s.phone.as_deref().map(crate::pages::station::tel_href);
+    let phone_href = s.phone.as_deref().map(crate::url::tel_href);
     view! {
         <dl class="fields" data-testid="station-fields">
             <dt>{move_tr!("field-operator")}</dt>

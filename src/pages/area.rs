@@ -7,27 +7,15 @@ use crate::components::chart::{Bar, BarChart};
 use crate::components::with_data;
 use crate::i18n::{self, text};
 use crate::store::Data;
-use crate::url::{self, href};
+use crate::url::{self, area_href, href};
 use crate::{move_tr, tr};
 use cundi_core::bundle::Area;
 use cundi_core::share::{self, Share};
-use cundi_core::stats::AreaStats;
+use cundi_core::stats::{share_text, AreaStats};
 use cundi_core::{Code, CoopModel, Level, Status};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
-
-pub fn area_href(code: &Code) -> String {
-    format!("/area/{code}")
-}
-
-/// "271 / 341 · 79.5 %", or "0 / 0" with no percentage when there is nothing to share.
-pub fn share_text(part: u32, whole: u32) -> String {
-    match cundi_core::stats::pct(part, whole) {
-        Some(p) => format!("{part} / {whole} · {p:.1} %"),
-        None => format!("{part} / {whole}"),
-    }
-}
 
 /// The shares shown for every area, in this order.
 const SHARES: [Share; 6] = [
@@ -152,9 +140,9 @@ fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
             </p>
             <Figures stats=area.stats.clone() />
             <Children data=data.clone() children />
-            <crate::pages::targets::AreaTargets code=code.clone() />
+            <crate::components::targets::AreaTargets code=code.clone() />
             <DeliveriesChart data=data.clone() area=Some(code.clone()) />
-            <crate::pages::targets::AreaComplaints code />
+            <crate::components::targets::AreaComplaints code />
         </article>
     }
 }

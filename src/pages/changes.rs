@@ -5,8 +5,8 @@
 
 use crate::components::{with_data, LoadErrorView, Loading};
 use crate::i18n::lang;
-use crate::pages::area::area_href;
 use crate::store::{fetch_text, Data, LoadError, LoadFailure};
+use crate::url::area_href;
 use crate::{move_tr, tr};
 use cundi_core::diff::{Changes, TableChanges};
 use leptos::prelude::*;

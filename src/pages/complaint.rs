@@ -15,9 +15,10 @@ use crate::complaints::{self, use_complaints};
 use crate::components::{focus_now, LoadErrorView, SearchBox};
 use crate::i18n::{self, lang};
 use crate::pages::county_to_load;
-use crate::pages::letter::letter_href;
+
+use crate::components::open_state::today;
 use crate::store::{use_store, Data, LoadState};
-use crate::url::{self, use_query_param};
+use crate::url::{self, letter_href, use_query_param};
 use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::{Route, State};
 use cundi_core::complaint::{
@@ -101,11 +102,6 @@ impl Ways {
             .find(|w| self.offers(*w))
             .unwrap_or(Way::Letter)
     }
-}
-
-/// Today in China, as validation needs it.
-pub fn today() -> chrono::NaiveDate {
-    crate::components::open_state::now_in_china().date_naive()
 }
 
 #[component]

@@ -5,18 +5,13 @@
 //! read from the device's storage and never leaves it unless the citizen sends or prints it.
 
 use crate::complaints::use_complaints;
+use crate::components::open_state::today;
 use crate::components::with_data;
 use crate::i18n::lang;
 use crate::move_tr;
-use crate::pages::complaint::today;
-use crate::url;
 use cundi_core::complaint::{self, Context};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-pub fn letter_href(id: &str) -> String {
-    format!("/complaint/letter/{}", url::encode_segment(id))
-}
 
 #[component]
 pub fn LetterPage() -> impl IntoView {

@@ -4,6 +4,7 @@
 //! search (`area=`) and the search text (`q=`), so a link reopens the same map and Back and
 //! Forward step through what was looked at. The user's position is never written to it.
 
+use crate::components::deferred::{deferred, Page};
 use crate::components::{
     with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage, SearchBox,
     ServedVillage, StationDetails,
@@ -11,7 +12,6 @@ use crate::components::{
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
 use crate::near::{use_near_me, NearResult, NearState};
-use crate::pages::chunks::{self, deferred};
 use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
 use crate::{move_tr, tr};
@@ -29,7 +29,7 @@ const WIDE_PX: f64 = 720.0;
 pub const SEARCH_ID: &str = "map-search";
 
 /// A panel's code, fetched when it first opens.
-type PanelCode = LocalBoxFuture<'static, chunks::Page>;
+type PanelCode = LocalBoxFuture<'static, Page>;
 
 /// The list panel's code: the data, the box in view, what choosing and closing do.
 type ListPanel =
@@ -37,12 +37,22 @@ type ListPanel =
 
 /// How the map gets its panels' code (in the station chunk): handed in by the map page rather
 /// than called from the map's own chunk, so that code which reaches the map (the component
-/// tests' build of the library) never reaches another chunk's loader (`chunks::MAP_PANELS`).
+/// tests' build of the library) never reaches another chunk's loader (`crate::chunks`).
 #[derive(Clone, Copy)]
 pub struct MapPanels {
     pub details: fn(Arc<Data>, String, Callback<()>) -> PanelCode,
     pub near: fn(Box<NearResult>) -> PanelCode,
     pub list: ListPanel,
+}
+
+/// How the map page gets the map's code: the map with its legend and panels (`body`, in the
+/// map's chunk), asking for that chunk ahead (`prefetch`), and the panels'. Handed in by the site
+/// (`crate::chunks::MAP_CODE`), so that no page reaches a chunk itself.
+#[derive(Clone, Copy)]
+pub struct MapCode {
+    pub body: fn(Signal<Arc<Data>>, MapState) -> PanelCode,
+    pub prefetch: fn() -> LocalBoxFuture<'static, ()>,
+    pub panels: MapPanels,
 }
 
 /// What the toolbar (drawn at once, in the first load) and the map (in the map's chunk, drawn
@@ -61,20 +71,18 @@ pub struct MapState {
 
 /// The map page. Its toolbar's search box and "near me" are drawn at once, where the frame
 /// index.html painted them first (crate::boot), so what is typed before the data arrives is
-/// kept; the map itself, the legend and the panels are in the map's chunk (`chunks::map_body`),
-/// with Leaflet, which no other page loads.
+/// kept; the map itself, the legend and the panels are in the map's chunk (`code.body`), with
+/// Leaflet, which no other page loads.
 #[component]
-pub fn MapPage() -> impl IntoView {
+pub fn MapPage(code: MapCode) -> impl IntoView {
     let state = MapState {
-        panels: chunks::MAP_PANELS,
+        panels: code.panels,
         show_villages: RwSignal::new(false),
         list_open: RwSignal::new(false),
         bounds: RwSignal::new(None),
     };
     // The map's code is asked for now, beside the data, not once the data is in.
-    leptos::task::spawn_local(async {
-        let _ = chunks::map_code().await;
-    });
+    leptos::task::spawn_local((code.prefetch)());
     let store = use_store();
     // The map shows every county of a package that loads them at once: after a first visit to
     // one place (which loaded its county alone), it waits for the others (`LoadsForRoute`).
@@ -82,7 +90,7 @@ pub fn MapPage() -> impl IntoView {
     let body = move || {
         if complete.get() {
             Either::Left(with_data_signal(move |data| {
-                deferred(move || chunks::map_body(data, state))
+                deferred(move || (code.body)(data, state))
             }))
         } else {
             Either::Right(view! { <Loading /> })
@@ -146,7 +154,7 @@ fn MapLayers(state: MapState) -> impl IntoView {
     }
 }
 
-/// The map with its legend and panels (in the map's chunk, `chunks::map_body`).
+/// The map with its legend and panels (in the map's chunk, `crate::chunks::map_body`).
 #[component]
 pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
     let MapState {

@@ -5,8 +5,8 @@
 
 use crate::complaints::use_complaints;
 use crate::i18n::{lang, text};
-use crate::pages::letter::letter_href;
 use crate::store::use_store;
+use crate::url::letter_href;
 use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::{Record, Route, State};
 use leptos::prelude::*;

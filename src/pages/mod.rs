@@ -2,7 +2,6 @@
 
 pub mod area;
 pub mod changes;
-pub mod chunks;
 pub mod complaint;
 pub mod letter;
 pub mod map;

@@ -61,7 +61,7 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
                 {move_tr!("phone-label")}
                 {match station.phone.clone() {
                     Some(phone) => {
-                        let href = tel_href(&phone);
+                        let href = url::tel_href(&phone);
                         Either::Left(
                             view! {
                                 <a href=href class="button">
@@ -106,9 +106,4 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
             </section>
         </article>
     }
-}
-
-/// A `tel:` link for a published number (spaces and dashes dropped).
-pub fn tel_href(phone: &str) -> String {
-    format!("tel:{}", phone.replace([' ', '-'], ""))
 }

@@ -121,7 +121,7 @@ test('near me whose code fails to arrive says so, and the next tap finds', async
 });
 
 test('a page or panel whose code fails to arrive says so, the map keeps working, and Retry opens it', async ({ page }) => {
-  // Every page is in a wasm chunk of its own (src/pages/chunks.rs), fetched when it first opens;
+  // Every page is in a wasm chunk of its own (src/chunks.rs), fetched when it first opens;
   // the main module is pkg-*/main_bg.wasm. The map's chunk comes with the first load, and then
   // every other chunk fails.
   let fail = false;

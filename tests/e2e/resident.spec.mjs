@@ -150,7 +150,7 @@ test('a visit that never searches fetches no search entries nor the search\'s co
     const { pathname } = new URL(r.url());
     if (/\/chunks\/\d+\/search\.json$/.test(pathname)) asked.push(r.url());
     if (pathname.endsWith('/data/search.json')) areas.push(r.url());
-    // The search's own wasm chunk (src/pages/chunks.rs, `search_engine`).
+    // The search's own wasm chunk (src/chunks.rs, `search_engine`).
     if (/\/pkg-[0-9a-f]+\/split_search\.wasm$/.test(pathname)) code.push(r.url());
   });
   await page.goto('/');

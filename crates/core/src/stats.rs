@@ -71,6 +71,15 @@ pub fn pct(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
 }
 
+/// A share as the pages write it: "271 / 341 · 79.5 %", or "0 / 0" with no percentage when there
+/// is nothing to share.
+pub fn share_text(part: u32, whole: u32) -> String {
+    match pct(part, whole) {
+        Some(p) => format!("{part} / {whole} · {p:.1} %"),
+        None => format!("{part} / {whole}"),
+    }
+}
+
 impl AreaStats {
     /// Villages with a point of their own, in percent of villages.
     pub fn village_point_coverage_pct(&self) -> Option<f64> {
@@ -345,4 +354,14 @@ pub fn complaint_totals(rows: &[ComplaintStat], area: &Code) -> ComplaintTotals 
             .add(row);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn share_text_gives_the_percentage_only_when_there_is_a_whole() {
+        assert_eq!(super::share_text(271, 341), "271 / 341 · 79.5 %");
+        assert_eq!(super::share_text(0, 0), "0 / 0");
+        assert_eq!(super::share_text(3, 3), "3 / 3 · 100.0 %");
+    }
 }

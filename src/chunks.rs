@@ -1,7 +1,13 @@
-//! The pages that are not the map, each group in a wasm chunk of its own, fetched the first time
-//! one of its pages opens. The first load carries only the map (BUDGETS.md: the app shell
-//! ≤ 300 KB); a resident who never opens the complaint form or the journalists' tables never
-//! downloads them.
+//! The code fetched when first needed, each group in a wasm chunk of its own: the map, the search,
+//! "near me", the outbox and the pages. The first load carries none of it (docs/FIRST-VISIT.md);
+//! a resident who never opens the complaint form or the journalists' tables never downloads
+//! them.
+//!
+//! This is the top floor of the site: it names the pages, and nothing below it names a chunk.
+//! The modules that need a chunk's code get its loader handed in — the store its search
+//! (`load_search_engine`), "near me" its engine (`load_near_engine`), the outbox its events
+//! (`wake_outbox_loaded`), the map page the map and its panels (`MAP_CODE`) — so that the
+//! component tests' build of the library, which has no chunks, can hand in the code itself.
 //!
 //! Each function below is a split point (`wasm_split`, the crate Leptos's `#[lazy]` is built on):
 //! on wasm its body goes into the chunk named first, and calling it fetches that chunk, then
@@ -13,94 +19,20 @@
 //! the first visit the service worker keeps every chunk, so the pages also open offline.
 
 use crate::complaints::use_complaints;
-use crate::components::{Loading, NearPanel, PageCodeError, ViewList};
+use crate::components::deferred::Page;
+use crate::components::{NearPanel, ViewList};
 use crate::near::{NearEngine, NearResult};
-use crate::pages::map::{DetailsPanel, MapBody, MapPanels, MapState};
+use crate::pages::map::{DetailsPanel, MapBody, MapCode, MapPanels, MapState};
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
-use crate::store::{use_store, Data, LoadState, SearchEngine};
+use crate::store::{Data, SearchEngine};
 use cundi_core::geo::BBox;
 use futures::future::LocalBoxFuture;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
-
-/// What a chunk's page gives: the page, or why its code could not be fetched.
-pub type Page = Result<AnyView, SplitLoaderError>;
-
-/// How long a page whose code has arrived waits for the data before it shows anyway.
-pub const SETTLE_MS: u64 = 2000;
-
-/// The page (or panel) `load` builds once its chunk is there: meanwhile the spinner, and if the
-/// chunk fails, the error with Retry. The task stops if the user leaves before it ends.
-///
-/// The page also waits for the data's first load (the summary, and the counties loaded up front
-/// when there are few) or its failure, at most [`SETTLE_MS`] from when the page was asked for:
-/// what the data brings — the notice above every page that the data is illustrative, the station
-/// a complaint is about, the ways to send it — would otherwise appear above or among the page's
-/// controls after they are drawn, and move them under a finger about to tap one. The page is
-/// built meanwhile, so its effects run before it is shown.
-pub fn deferred<Fut>(load: impl Fn() -> Fut + Clone + Send + Sync + 'static) -> impl IntoView
-where
-    Fut: Future<Output = Page> + 'static,
-{
-    let store = use_store();
-    let waited = RwSignal::new(false);
-    set_timeout(
-        move || {
-            waited.try_set(true);
-        },
-        Duration::from_millis(SETTLE_MS),
-    );
-    // Once settled, always: a later reload of the data does not take the page away.
-    let settled = Memo::new(move |before: Option<&bool>| {
-        before == Some(&true) || waited.get() || !matches!(store.state(), LoadState::Loading)
-    });
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    enum Phase {
-        Loading,
-        Failed,
-        Ready,
-    }
-    let phase = RwSignal::new(Phase::Loading);
-    let page = StoredValue::new_local(None::<AnyView>);
-    // Every attempt runs under the route's owner: the page is built there, and the task ends
-    // with the route. (Retry is clicked in the error view, which the attempt itself replaces;
-    // a task owned by that view would be cancelled as soon as it started.)
-    let owner = Owner::current().unwrap_or_default();
-    let start = move || {
-        phase.set(Phase::Loading);
-        let load = load.clone();
-        owner.with(|| {
-            spawn_local_scoped_with_cancellation(async move {
-                match load().await {
-                    Ok(view) => {
-                        page.set_value(Some(view));
-                        phase.set(Phase::Ready);
-                    }
-                    Err(_) => phase.set(Phase::Failed),
-                }
-            })
-        });
-    };
-    start();
-    move || match phase.get() {
-        Phase::Loading => EitherOf3::A(view! { <Loading /> }),
-        Phase::Ready if !settled.get() => EitherOf3::A(view! { <Loading /> }),
-        Phase::Failed => {
-            let start = start.clone();
-            let on_retry = Callback::new(move |()| start());
-            EitherOf3::B(view! { <PageCodeError on_retry /> })
-        }
-        Phase::Ready => EitherOf3::C(page.try_update_value(Option::take).flatten()),
-    }
-}
 
 // The map: the Leaflet map, its legend and panels (the toolbar above it is in the first load,
 // see `pages::map`). Only the map's page loads this chunk, and Leaflet with it.
@@ -137,6 +69,11 @@ pub fn near_engine() -> Result<NearEngine, SplitLoaderError> {
     Ok(NearEngine::HERE)
 }
 
+/// The site's [`crate::near::NearLoader`].
+pub fn load_near_engine() -> LocalBoxFuture<'static, Option<NearEngine>> {
+    Box::pin(async { near_engine().await.ok() })
+}
+
 // Residents: a station's page, its printable notice, a village's page.
 
 #[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -167,8 +104,19 @@ pub fn near_panel(result: Box<NearResult>) -> Page {
     Ok(view! { <NearPanel result /> }.into_any())
 }
 
+/// The map's code, as the site hands it to the map page (`pages::map::MapCode`).
+pub const MAP_CODE: MapCode = MapCode {
+    body: |data, state| Box::pin(map_body(data, state)),
+    prefetch: || {
+        Box::pin(async {
+            let _ = map_code().await;
+        })
+    },
+    panels: MAP_PANELS,
+};
+
 /// The map's panels, as the map page hands them to the map (`pages::map::MapPanels`).
-pub const MAP_PANELS: MapPanels = MapPanels {
+const MAP_PANELS: MapPanels = MapPanels {
     details: |data, id, on_close| Box::pin(details_panel(data, id, on_close)),
     near: |result| Box::pin(near_panel(result)),
     list: |data, bounds, on_select, on_close| {
@@ -218,6 +166,14 @@ pub fn my_complaints_page() -> Page {
 pub fn wake_outbox(online: bool) -> Result<(), SplitLoaderError> {
     use_complaints().wake(online);
     Ok(())
+}
+
+/// The site's [`crate::complaints::OutboxWaker`]: a chunk that does not arrive (offline on a first
+/// visit) is tried again at the next event.
+pub fn wake_outbox_loaded(online: bool) -> LocalBoxFuture<'static, ()> {
+    Box::pin(async move {
+        let _ = wake_outbox(online).await;
+    })
 }
 
 // Journalists. Coverage by area has a chunk of its own: an area page is what a shared link or a

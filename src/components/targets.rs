@@ -1,0 +1,225 @@
+//! The targets as a table, and the two sections of an area's page that come from the same
+//! places: the targets set for that area, and the complaint figures the publisher ships
+//! (`complaint_stats.csv`). Used by `/targets` and by an area's page.
+
+use crate::components::chart::{Bar, BarChart};
+use crate::components::open_state::today;
+use crate::i18n::{self, lang, text};
+use crate::move_tr;
+use crate::store::{use_store, Data};
+use crate::url::area_href;
+use cundi_core::stats::complaint_totals;
+use cundi_core::stats::share_text;
+use cundi_core::targets::{assess_all, Assessment};
+use cundi_core::{Code, Indicator};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The date targets are judged at: the dataset's, else today (a package without a date).
+pub fn as_of(data: &Data) -> chrono::NaiveDate {
+    data.summary.package.as_of().unwrap_or_else(today)
+}
+
+/// A figure in its indicator's unit: "85.0 %" or "15".
+pub fn figure(indicator: Indicator, v: f64) -> String {
+    if is_pct(indicator) {
+        format!("{v:.1} %")
+    } else if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+pub fn is_pct(indicator: Indicator) -> bool {
+    indicator.as_str().ends_with("_pct")
+}
+
+/// Targets as rows: area, indicator, figure against target, deadline, status, document.
+#[component]
+pub fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|a| {
+            let t = a.target.clone();
+            let area = data
+                .dataset()
+                .name_of(t.jurisdiction_code.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| t.jurisdiction_code.to_string());
+            let indicator = t.indicator;
+            let value = a.value.map(|v| figure(indicator, v));
+            // Pace only means something beside a figure.
+            let expected = a
+                .expected_by_now
+                .filter(|_| a.value.is_some())
+                .map(|e| figure(indicator, e));
+            let status = a.status;
+            let reason = a.unmeasurable;
+            let issued = t.issued_on.map(|d| d.to_string()).unwrap_or_default();
+            view! {
+                <tr data-status=status.as_str() data-doc=t.doc_no.clone()>
+                    <td data-label=move_tr!("targets-area")>
+                        <a href=area_href(&t.jurisdiction_code)>{area}</a>
+                    </td>
+                    <td data-label=move_tr!("targets-indicator")>
+                        {text(move || i18n::indicator(indicator))}
+                    </td>
+                    <td class="num" data-testid="target-value" data-label=move_tr!("targets-value")>
+                        {value.unwrap_or_else(|| "—".to_string())}
+                    </td>
+                    <td class="num" data-label=move_tr!("targets-target")>
+                        {figure(indicator, t.target)}
+                    </td>
+                    <td data-label=move_tr!("targets-deadline")>{t.deadline.to_string()}</td>
+                    <td data-label=move_tr!("targets-status")>
+                        <div>
+                        <span class=format!("badge target-{}", status.as_str()) data-testid="target-status">
+                            {move || status.label(lang())}
+                        </span>
+                        {move || reason.map(|r| view! { <br /> <small>{r.describe(lang())}</small> })}
+                        {expected
+                            .clone()
+                            .map(|e| {
+                                view! {
+                                    <br />
+                                    <small>{move_tr!("targets-expected", { "n" => e.clone() })}</small>
+                                }
+                            })}
+                        </div>
+                    </td>
+                    <td class="doc" data-testid="target-doc" data-label=move_tr!("targets-document")>
+                        <div>
+                        <strong>{t.doc_no.clone()}</strong>
+                        <br />
+                        {format!("《{}》", t.doc_title)}
+                        <br />
+                        <small>{t.issued_by.clone()} " " {issued}</small>
+                        {t.note.clone().map(|n| view! { <br /> <small class="muted">{n}</small> })}
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data-table target-table" data-testid="targets-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move_tr!("targets-area")}</th>
+                        <th scope="col">{move_tr!("targets-indicator")}</th>
+                        <th scope="col">{move_tr!("targets-value")}</th>
+                        <th scope="col">{move_tr!("targets-target")}</th>
+                        <th scope="col">{move_tr!("targets-deadline")}</th>
+                        <th scope="col">{move_tr!("targets-status")}</th>
+                        <th scope="col">{move_tr!("targets-document")}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The targets set for an area itself, on its page.
+#[component]
+pub fn AreaTargets(code: Code) -> impl IntoView {
+    let store = use_store();
+    move || {
+        let data = store.data()?;
+        let rows: Vec<Assessment> = assess_all(&data.summary, as_of(&data))
+            .into_iter()
+            .filter(|a| a.target.jurisdiction_code == code)
+            .collect();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="area-targets-title">
+                    <h2 id="area-targets-title">{move_tr!("targets-title")}</h2>
+                    <TargetTable data rows />
+                </section>
+            }
+        })
+    }
+}
+
+/// The complaint figures the publisher ships for the area, by category and by month.
+#[component]
+pub fn AreaComplaints(code: Code) -> impl IntoView {
+    let store = use_store();
+    move || {
+        let data = store.data()?;
+        let totals = complaint_totals(&data.summary.complaint_stats, &code);
+        if totals.total.rows == 0 {
+            return None;
+        }
+        let received = totals.total.received as u32;
+        let max = totals
+            .by_category
+            .values()
+            .map(|t| t.received as f64)
+            .fold(1.0, f64::max);
+        let by_category = move || {
+            totals
+                .by_category
+                .iter()
+                .map(|(c, t)| Bar {
+                    label: c.label(lang()).to_string(),
+                    value: Some(t.received as f64),
+                    text: share_text(t.received as u32, received),
+                    href: None,
+                    mark: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let months = totals
+            .by_month
+            .iter()
+            .map(|(m, t)| {
+                let resolved = t
+                    .resolved_pct()
+                    .map(|p| format!("{p:.1} %"))
+                    .unwrap_or_else(|| "—".to_string());
+                view! {
+                    <tr>
+                        <th scope="row">{m.to_string()}</th>
+                        <td class="num">{t.received}</td>
+                        <td class="num">{resolved}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section aria-labelledby="complaint-stats-title" data-testid="complaint-stats">
+                <h2 id="complaint-stats-title">{move_tr!("complaint-stats-title")}</h2>
+                <p class="muted">
+                    {move_tr!("complaint-stats-intro", { "n" => received })}
+                </p>
+                {move || {
+                    view! {
+                        <BarChart
+                            id="chart-complaints"
+                            title=move_tr!("complaint-stats-by-category")
+                            description=move_tr!("chart-count-desc")
+                            max
+                            bars=by_category()
+                        />
+                    }
+                }}
+                <div class="table-wrap">
+                    <table class="data-table" data-testid="complaint-stats-months">
+                        <caption>{move_tr!("complaint-stats-by-month")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move_tr!("complaint-stats-month")}</th>
+                                <th scope="col">{move_tr!("complaint-stats-received")}</th>
+                                <th scope="col">{move_tr!("complaint-stats-resolved")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{months}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
+}
