@@ -439,7 +439,7 @@ test('memory stays bounded as the user wanders: counties left behind are let go,
   const summary = JSON.parse(readFileSync(path.join(root, 'target/e2e/national/summary.json'), 'utf8'));
   const counties = summary.areas.filter((a) => a.chunk && a.bbox && a.chunk.stations.rows > 0);
   // A county of 青海, then every county of 宁夏, several hundred kilometres away: more than the
-  // 24 the store keeps (src/store.rs, KEEP_COUNTIES) are opened after the first.
+  // 24 the store keeps (src/store/data.rs, KEEP_COUNTIES; the rule: cundi_core::nearest::counties_to_keep) are opened after the first.
   const first = counties.find((c) => c.code.startsWith('63'));
   const walk = counties.filter((c) => c.code.startsWith('64'));
   expect(walk.length).toBeGreaterThan(20);

@@ -357,6 +357,32 @@ pub fn counties_to_load<'a>(
     near.into_iter().map(|(_, c)| c.clone()).collect()
 }
 
+/// Which loaded counties to keep, and so which to evict (let go), when counties load on demand
+/// and memory is bounded: every county just asked for, then the most recently wanted, `keep` in
+/// all but never fewer than were asked for. `loaded` is in the order the counties are held (ties
+/// keep it), `recent` oldest first. A county evicted is fetched again when it is wanted. Gives
+/// the codes to keep, sorted. (The site's store applies it, with `keep` = 24.)
+pub fn counties_to_keep(
+    loaded: &[crate::Code],
+    asked: &[crate::Code],
+    recent: &[crate::Code],
+    keep: usize,
+) -> Vec<crate::Code> {
+    let rank = |c: &crate::Code| {
+        if asked.contains(c) {
+            usize::MAX
+        } else {
+            recent.iter().position(|r| r == c).map_or(0, |i| i + 1)
+        }
+    };
+    let mut ranked: Vec<(usize, &crate::Code)> = loaded.iter().map(|c| (rank(c), c)).collect();
+    crate::sort::sort_by_key(&mut ranked, |(r, _)| std::cmp::Reverse(*r));
+    ranked.truncate(keep.max(asked.len()));
+    let mut kept: Vec<crate::Code> = ranked.into_iter().map(|(_, c)| c.clone()).collect();
+    crate::sort::sort_by(&mut kept, Ord::cmp);
+    kept
+}
+
 /// How far [`counties_to_load`] must look after a round that found `found` of `wanted`
 /// stations: to the farthest of them, but never beyond [`OUTSIDE_KM`] — nothing farther is
 /// sought, so a sparse area never loads half the country. The answer is exact for every station
@@ -397,6 +423,32 @@ pub fn in_view<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counties_to_keep_evicts_the_least_recently_wanted_first() {
+        let code = |s: &str| crate::Code::parse(s).unwrap();
+        let loaded: Vec<_> = ["140522", "370305", "411721", "130102", "510104"]
+            .iter()
+            .map(|s| code(s))
+            .collect();
+        // 411721 was wanted last, 370305 before it; 130102 and 510104 not lately.
+        let recent = [code("370305"), code("411721")];
+        let asked = [code("510104")];
+        assert_eq!(
+            counties_to_keep(&loaded, &asked, &recent, 3),
+            vec![code("370305"), code("411721"), code("510104")],
+        );
+        // Never fewer than those asked for, even over `keep`.
+        let asked_all: Vec<_> = loaded.clone();
+        assert_eq!(counties_to_keep(&loaded, &asked_all, &[], 2).len(), 5);
+        // Under the bound, nothing is evicted.
+        assert_eq!(counties_to_keep(&loaded, &[], &[], 24).len(), 5);
+        // With nothing recent or asked, the order held decides (ties keep it).
+        assert_eq!(
+            counties_to_keep(&loaded, &[], &[], 2),
+            vec![code("140522"), code("370305")]
+        );
+    }
+
     use super::*;
 
     #[test]

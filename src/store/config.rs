@@ -1,0 +1,71 @@
+//! The site configuration (`config.json`): where the data is, the base map, the complaint
+//! receiver, how long to wait for a file.
+
+use super::*;
+use serde::Deserialize;
+
+/// Where the site configuration lives, relative to the page's base URL.
+pub const CONFIG_FILE: &str = "config.json";
+
+/// `config.json`: where the bundle is and which background tiles to draw.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SiteConfig {
+    /// The bundle directory, relative to the page (e.g. `data/`).
+    pub data: String,
+    /// `null` draws no tiles: the county outlines alone make the base map.
+    #[serde(default)]
+    pub tiles: Option<TileConfig>,
+    /// An Open311 GeoReport v2 endpoint for complaints everywhere the authorities publish none.
+    #[serde(default)]
+    pub open311: Option<Open311Config>,
+    /// Up to this many counties every chunk loads at once; above it counties load on demand
+    /// (default [`EAGER_COUNTIES`]; 0 always loads on demand).
+    #[serde(default = "default_eager_counties")]
+    pub eager_counties: usize,
+    /// How long a data file may take to arrive before the page says so and offers a retry
+    /// (a weak rural connection can stall without failing).
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+/// The default of `SiteConfig::timeout_ms`, also used for `config.json` itself.
+pub const DATA_TIMEOUT_MS: u32 = 30_000;
+
+pub(super) fn default_timeout_ms() -> u32 {
+    DATA_TIMEOUT_MS
+}
+
+pub(super) fn default_eager_counties() -> usize {
+    EAGER_COUNTIES
+}
+
+/// A deployment's Open311 receiver (COMPLAINTS.md, "Channels").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Open311Config {
+    /// The base URL; the site POSTs to `{endpoint}/requests.json`.
+    pub endpoint: String,
+    /// What the receiver requires of the complainant (the standard cannot say it).
+    #[serde(default)]
+    pub needs: cundi_core::complaint::ChannelNeeds,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TileConfig {
+    /// `{z}/{x}/{y}` URL template.
+    pub url: String,
+    #[serde(default)]
+    pub attribution: String,
+    #[serde(default = "default_max_zoom")]
+    pub max_zoom: u8,
+}
+
+pub(super) fn default_max_zoom() -> u8 {
+    18
+}
+
+impl SiteConfig {
+    /// The URL of a file inside the bundle.
+    pub fn data_url(&self, path: &str) -> String {
+        cundi_core::bundle::file_url(&self.data, path)
+    }
+}
