@@ -1,0 +1,123 @@
+//! What the map says to Leaflet and JavaScript beyond leaflet-rs: the two functions it does not
+//! export, the option keys the markers carry (the browser tests read them), and reading and
+//! setting the view and the events' targets.
+
+use crate::url::MapView;
+use cundi_core::geo::BBox;
+use js_sys::{Object, Reflect};
+use leaflet::{GeoJson, Icon, LatLng, LatLngBounds, Map};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The option key that carries a station marker's id.
+pub const STATION_ID_KEY: &str = "cundiId";
+
+/// The option key that carries a village marker's code.
+pub const VILLAGE_CODE_KEY: &str = "cundiVillage";
+
+/// The option key that carries the id of the station serving a village marker's village.
+pub const SERVED_BY_KEY: &str = "cundiServedBy";
+
+#[wasm_bindgen]
+extern "C" {
+    // leaflet-rs declares `L.geoJSON` but does not export it.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    pub(super) fn geo_json(data: &JsValue, options: &JsValue) -> GeoJson;
+    // leaflet-rs's `DivIcon::new` calls `L.Icon`'s constructor.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub(super) fn div_icon(options: &Object) -> Icon;
+}
+
+/// The option key that carries the zoom a cluster mark opens to.
+pub const ZOOM_KEY: &str = "cundiZoom";
+
+/// The option key that carries the box (`w,s,e,n`) a county mark fits.
+pub const FIT_KEY: &str = "cundiFit";
+
+/// The option key that carries a county mark's code.
+pub const COUNTY_KEY: &str = "cundiCounty";
+
+pub(super) fn latlng_bounds(b: BBox) -> LatLngBounds {
+    LatLngBounds::new(
+        &LatLng::new(b.south(), b.west()),
+        &LatLng::new(b.north(), b.east()),
+    )
+}
+
+/// Fits the box in the part of the map the toolbar leaves free.
+pub(super) fn fit_bbox(map: &Map, b: BBox) {
+    const PADDING: f64 = 24.0;
+    let options = Object::new();
+    let top_left = js_sys::Array::of2(&PADDING.into(), &TOOLBAR_PX.into());
+    let bottom_right = js_sys::Array::of2(&PADDING.into(), &PADDING.into());
+    let _ = Reflect::set(&options, &"paddingTopLeft".into(), &top_left);
+    let _ = Reflect::set(&options, &"paddingBottomRight".into(), &bottom_right);
+    let _ = Reflect::set(&options, &"animate".into(), &false.into());
+    map.fit_bounds_with_options(&latlng_bounds(b), &options);
+}
+
+pub(super) fn view_of(map: &Map) -> MapView {
+    let c = map.get_center();
+    MapView {
+        zoom: map.get_zoom(),
+        lat: c.lat(),
+        lon: c.lng(),
+    }
+    .rounded()
+}
+
+/// A tap on a cluster zooms in to where it splits; on a county in the country view, fits the
+/// county (which opens it).
+pub(super) fn zoom_into_mark(map: &Map, event: &JsValue) {
+    let Some(options) = Reflect::get(event, &"layer".into())
+        .ok()
+        .and_then(|l| Reflect::get(&l, &"options".into()).ok())
+    else {
+        return;
+    };
+    let text = |key: &str| Reflect::get(&options, &key.into()).ok()?.as_string();
+    if let Some(fit) = text(FIT_KEY) {
+        let n: Vec<f64> = fit.split(',').filter_map(|x| x.parse().ok()).collect();
+        if let [w, s, e, n] = n[..] {
+            fit_bbox(map, BBox([w, s, e, n]));
+        }
+    } else if let Some(zoom) = text(ZOOM_KEY).and_then(|z| z.parse::<f64>().ok()) {
+        let Some(latlng) = Reflect::get(event, &"latlng".into())
+            .ok()
+            .and_then(|l| l.dyn_into::<LatLng>().ok())
+        else {
+            return;
+        };
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"animate".into(), &false.into());
+        map.set_view_with_options(&latlng, zoom.max(map.get_zoom() + 1.0), &options);
+    }
+}
+
+pub(super) fn bounds_of(map: &Map) -> BBox {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    BBox([sw.lng(), sw.lat(), ne.lng(), ne.lat()])
+}
+
+/// The message of a JavaScript exception, whatever was thrown.
+pub(super) fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The station a click event points at: a station marker's own id, or the station that serves
+/// a tapped village.
+pub(super) fn clicked_station(event: &JsValue) -> Option<String> {
+    let layer = Reflect::get(event, &"layer".into()).ok()?;
+    let options = Reflect::get(&layer, &"options".into()).ok()?;
+    let options: &Object = options.dyn_ref()?;
+    [STATION_ID_KEY, SERVED_BY_KEY]
+        .iter()
+        .find_map(|key| Reflect::get(options, &(*key).into()).ok()?.as_string())
+}
+
+/// The height the search and layer toolbar takes at the top of the map (see `.map-toolbar`).
+pub(super) const TOOLBAR_PX: f64 = 120.0;
