@@ -472,3 +472,17 @@ pub enum Crs {
     Gcj02,
     Bd09,
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_strictly_iso() {
+        assert_eq!(
+            super::parse_date("2024-03-01"),
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 1)
+        );
+        assert_eq!(super::parse_date("2024-3-1"), None);
+        assert_eq!(super::parse_date("2024-02-30"), None);
+        assert_eq!(super::parse_date("2024/03/01"), None);
+    }
+}
