@@ -1,5 +1,5 @@
 // Every benchmark, one after the other, each printing its figures against
-// shared/design/BUDGETS.md. Run after `trunk build --release --offline`:
+// docs/BUDGETS.md. Run after `trunk build --release --offline`:
 //   node bench/all.mjs
 // The national figures need the national synthetic dataset, which bench/cli.mjs generates the
 // first time (about a minute) and bench/national.mjs then builds into a bundle.

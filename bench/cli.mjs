@@ -1,5 +1,5 @@
 // Benchmark: the publisher's CLI on the national synthetic dataset, against
-// shared/design/BUDGETS.md: `validate` ≤ 3 s and `build` ≤ 10 s. Builds the release CLI and
+// docs/BUDGETS.md: `validate` ≤ 3 s and `build` ≤ 10 s. Builds the release CLI and
 // generates the dataset (`cundi-data generate national`, about a minute) if they are missing,
 // then prints the median of several runs of each, with the dataset's rows and the bundle's size.
 //   node bench/cli.mjs [runs=3]

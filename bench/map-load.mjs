@@ -1,5 +1,5 @@
 // Benchmark: from navigation to every demo point drawn on the map, with the CPU throttled 4×
-// (Chrome DevTools' "4× slowdown"), against the 1.5 s budget (shared/design/BUDGETS.md). The built
+// (Chrome DevTools' "4× slowdown"), against the 1.5 s budget (docs/BUDGETS.md). The built
 // site (dist/) is served locally by sirv with brotli/gzip as a static host would; tiles are off, so
 // the figure is the site's own work. Reports the median of several cold loads (a new browser
 // context each time, so nothing is cached), and the spread.

@@ -1,4 +1,4 @@
-// Benchmark: the site at national scale, against shared/design/BUDGETS.md. The built site (dist/)
+// Benchmark: the site at national scale, against docs/BUDGETS.md. The built site (dist/)
 // is served locally with the national synthetic bundle as its data; tiles are off, so every figure
 // is the site's own work. Prints, each a median over several runs:
 //   - the country view: navigation → summary loaded and the counties drawn (clustered);

@@ -1,6 +1,6 @@
 // Benchmark: first-load bytes of the app shell (HTML, JS, WASM, CSS, Leaflet), brotli-compressed
 // at the highest quality a static host would precompress with, against the 250 KB budget
-// (issue 20; shared/design/BUDGETS.md said 300 KB). bench/first-visit.mjs measures the same in a
+// (issue 20; docs/BUDGETS.md said 300 KB). bench/first-visit.mjs measures the same in a
 // browser, for every page. Run after `trunk build --release --offline`:
 //   node bench/shell-size.mjs [dist]
 import { readFileSync, readdirSync } from 'node:fs';

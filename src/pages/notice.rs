@@ -1,5 +1,5 @@
 //! `/station/:id/notice`: the station's notice, printed on A4 or A5 and put up on its wall
-//! (COMPLAINTS.md, "Station notice"). A resident standing in front of the counter reads what the
+//! (docs/COMPLAINTS.md, "Station notice"). A resident standing in front of the counter reads what the
 //! station publishes — its name, hours and brands, and above all whether collecting a parcel costs
 //! anything — and where to complain, with a QR code that opens the station's page (whose complaint
 //! link leads to the form). The sheet is drawn from the same data and the same wording as the

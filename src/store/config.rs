@@ -39,7 +39,7 @@ pub(super) fn default_eager_counties() -> usize {
     EAGER_COUNTIES
 }
 
-/// A deployment's Open311 receiver (COMPLAINTS.md, "Channels").
+/// A deployment's Open311 receiver (docs/COMPLAINTS.md, "Channels").
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Open311Config {
     /// The base URL; the site POSTs to `{endpoint}/requests.json`.

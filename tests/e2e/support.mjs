@@ -15,7 +15,7 @@ export function readCsv(relative) {
 }
 
 /**
- * The initials of a search entry's pinyin as the bundle writes it (one string, README "Search"):
+ * The initials of a search entry's pinyin as the bundle writes it (one string, docs/DATA.md, the search entries):
  * readings split by `|`, the first whole and the others whole or as `index=syllable` changes to
  * it; initials after a `#` when written, else the first letter of each syllable (a syllable with
  * digits whole), without repeats.

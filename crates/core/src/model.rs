@@ -75,7 +75,7 @@ pub trait Word: Sized + Copy + 'static {
 }
 
 vocabulary! {
-    /// What a citizen reports (COMPLAINTS.md). The word is also the Open311 `service_code`.
+    /// What a citizen reports (docs/COMPLAINTS.md). The word is also the Open311 `service_code`.
     /// Here, with the other words of the data, because complaint figures (`complaint_stats.csv`)
     /// are counted by it; what each category asks of the citizen is in `complaint`.
     Category {

@@ -1,7 +1,7 @@
 //! Promises against reality: each row of `targets.csv` measured against the data, with a status
 //! as of the dataset's date.
 //!
-//! The rules, in one place so the site, the CLI and the README say the same:
+//! The rules, in one place so the site, the CLI and docs/DATA.md ("Targets against the data") say the same:
 //!
 //! - **The figure** is `AreaStats::indicator_value` of the target's area: percentages are
 //!   compared as percentages (0–100), counts as counts. `county_center_built` with a target of 1

@@ -7,7 +7,7 @@
 //! site's); sealing moves it into a file of its own (named by its SHA-256, so a new build gets a
 //! new name) and writes the policy right after the charset, before anything it governs. Run it
 //! after every build (Trunk's `post_build` hook does); running it again
-//! changes nothing. Servers should send the same policy as a header too (see the README), which
+//! changes nothing. Servers should send the same policy as a header too (docs/PUBLISHING.md), which
 //! also covers `frame-ancestors`, a directive a `<meta>` cannot carry.
 
 use crate::error::Error;

@@ -1,5 +1,5 @@
 //! Every complaint kept on the device, and where each one is on its way out: the outbox and the
-//! "my complaints" list are one list of [`Record`]s (COMPLAINTS.md, "Never lose a complaint").
+//! "my complaints" list are one list of [`Record`]s (docs/COMPLAINTS.md, "Never lose a complaint").
 //!
 //! The site keeps the [`Outbox`] as JSON in `localStorage` and does the HTTP itself; this module
 //! is the logic in between, so its rules are tested natively:

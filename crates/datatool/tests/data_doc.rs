@@ -1,5 +1,5 @@
-//! The README's data-format section is the package's schema in words; this keeps the two equal.
-//! On failure it prints the tables to paste into README.md.
+//! docs/DATA.md's tables of every column are the package's schema in words; this keeps the two
+//! equal. On failure it prints the tables to paste into docs/DATA.md.
 
 use cundi_core::package::{FieldType, RESOURCES};
 
@@ -43,12 +43,12 @@ fn schema_tables() -> String {
 }
 
 #[test]
-fn readme_documents_every_column_of_every_resource() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
-        .expect("README.md at the workspace root");
+fn docs_document_every_column_of_every_resource() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/DATA.md"))
+        .expect("docs/DATA.md in the repository");
     let tables = schema_tables();
     assert!(
-        readme.contains(tables.trim()),
-        "README.md's data-format tables differ from cundi_core::package::RESOURCES; paste this:\n\n{tables}"
+        doc.contains(tables.trim()),
+        "docs/DATA.md's tables differ from cundi_core::package::RESOURCES; paste this:\n\n{tables}"
     );
 }
