@@ -1,0 +1,137 @@
+//! What differs from county to county in the demo: names, operators, and how far each county's
+//! network has come.
+
+use crate::generate::shape::Pt;
+use cundi_core::CoopModel;
+use std::borrow::Cow;
+
+/// What differs from county to county: names, operators, and how far the network has come.
+pub struct Profile {
+    pub code: Cow<'static, str>,
+    /// Near the county government, in WGS-84 (approximate).
+    pub seat: Pt,
+    pub filing_prefix: Cow<'static, str>,
+    pub post_operator: Cow<'static, str>,
+    pub pool_operator: Cow<'static, str>,
+    pub center_name: Cow<'static, str>,
+    pub center_opened: (i32, u32, u32),
+    pub township_suffix: Cow<'static, str>,
+    pub pool_point_suffix: Cow<'static, str>,
+    /// Share of township stations run by the pooling operator (the rest by China Post).
+    pub township_pool_share: f64,
+    /// Share of villages with a point of their own.
+    pub point_rate: f64,
+    /// Share of served villages delivered to at least once a day.
+    pub daily_rate: f64,
+    pub locker_rate: f64,
+    pub standardized_rate: f64,
+    pub to_door_rate: f64,
+    pub produce_rate: f64,
+    pub cold_chain_rate: f64,
+    /// Median registered residents of a village committee.
+    pub village_median: f64,
+    /// Village points that charge recipients a pickup fee (the 违规收费 the documents name).
+    pub fee_points: usize,
+    pub suspended_townships: usize,
+    pub points_opened: ((i32, u32, u32), (i32, u32, u32)),
+    pub townships_opened: ((i32, u32, u32), (i32, u32, u32)),
+    pub models: &'static [(CoopModel, u32)],
+}
+
+pub(super) const PROFILES: [Profile; 3] = [
+    Profile {
+        code: Cow::Borrowed("140522"),
+        seat: [112.4155, 35.4865],
+        filing_prefix: Cow::Borrowed("晋快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司阳城县分公司"),
+        pool_operator: Cow::Borrowed("阳城县统仓共配运营企业（示例）"),
+        center_name: Cow::Borrowed("阳城县县级寄递物流仓配中心"),
+        center_opened: (2022, 11, 18),
+        township_suffix: Cow::Borrowed("快递综合服务站"),
+        pool_point_suffix: Cow::Borrowed("村级寄递物流综合服务站"),
+        // 统仓共配: one operator delivers everything outside the county seat.
+        township_pool_share: 1.0,
+        point_rate: 0.92,
+        daily_rate: 0.9,
+        locker_rate: 0.15,
+        standardized_rate: 0.75,
+        to_door_rate: 0.35,
+        produce_rate: 0.45,
+        cold_chain_rate: 0.02,
+        village_median: 850.0,
+        fee_points: 2,
+        suspended_townships: 0,
+        points_opened: ((2022, 3, 1), (2022, 9, 30)),
+        townships_opened: ((2022, 3, 1), (2022, 8, 31)),
+        models: &[
+            (CoopModel::ExpressPool, 55),
+            (CoopModel::PostExpress, 25),
+            (CoopModel::ExpressCommerce, 12),
+            (CoopModel::TransportExpress, 5),
+            (CoopModel::Other, 3),
+        ],
+    },
+    Profile {
+        code: Cow::Borrowed("370305"),
+        seat: [118.3095, 36.8265],
+        filing_prefix: Cow::Borrowed("鲁快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司淄博市临淄区分公司"),
+        pool_operator: Cow::Borrowed("临淄区快递共配运营企业（示例）"),
+        center_name: Cow::Borrowed("临淄区快递物流园区（区级分拨中心）"),
+        center_opened: (2023, 9, 26),
+        township_suffix: Cow::Borrowed("快递共配中心"),
+        pool_point_suffix: Cow::Borrowed("村级快递服务站"),
+        township_pool_share: 0.6,
+        point_rate: 0.86,
+        daily_rate: 0.86,
+        locker_rate: 0.45,
+        standardized_rate: 0.6,
+        to_door_rate: 0.2,
+        produce_rate: 0.3,
+        cold_chain_rate: 0.06,
+        village_median: 1100.0,
+        fee_points: 3,
+        suspended_townships: 1,
+        points_opened: ((2021, 10, 1), (2024, 12, 31)),
+        townships_opened: ((2022, 6, 1), (2023, 12, 31)),
+        models: &[
+            (CoopModel::ExpressPool, 35),
+            (CoopModel::PostExpress, 25),
+            (CoopModel::ExpressCommerce, 25),
+            (CoopModel::Direct, 10),
+            (CoopModel::TransportExpress, 5),
+        ],
+    },
+    Profile {
+        code: Cow::Borrowed("411721"),
+        seat: [114.0215, 33.3825],
+        filing_prefix: Cow::Borrowed("豫快备"),
+        post_operator: Cow::Borrowed("中国邮政集团有限公司西平县分公司"),
+        pool_operator: Cow::Borrowed("西平县快递共配运营企业（示例）"),
+        center_name: Cow::Borrowed("西平县县级快递物流配送中心"),
+        center_opened: (2022, 10, 28),
+        township_suffix: Cow::Borrowed("快递物流配送中心"),
+        pool_point_suffix: Cow::Borrowed("村级快递便民服务点"),
+        township_pool_share: 0.5,
+        point_rate: 0.88,
+        daily_rate: 0.76,
+        locker_rate: 0.1,
+        standardized_rate: 0.55,
+        to_door_rate: 0.25,
+        produce_rate: 0.35,
+        cold_chain_rate: 0.02,
+        village_median: 1900.0,
+        fee_points: 4,
+        suspended_townships: 0,
+        points_opened: ((2021, 6, 1), (2025, 6, 30)),
+        townships_opened: ((2021, 6, 1), (2022, 12, 31)),
+        models: &[
+            (CoopModel::PostExpress, 35),
+            (CoopModel::ExpressPool, 20),
+            (CoopModel::ExpressCommerce, 20),
+            (CoopModel::Direct, 15),
+            (CoopModel::TransportExpress, 5),
+            (CoopModel::Other, 5),
+        ],
+    },
+];
