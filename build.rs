@@ -9,7 +9,8 @@
 //!   includes it first, so that every module sees it;
 //! - `messages.rs`: `ZH` and `EN`, each message's pieces — text, `{ $arg }`, and `{ $arg -> [one] … [0] …
 //!   *[other] … }` selections on a number, the only Fluent the messages use. Anything else (terms,
-//!   functions, attributes) fails the build, as does a message missing from one language.
+//!   functions, attributes) fails the build, as does a message missing from one language;
+//!   and `COLUMNS`, the `column-<name>` messages by column name (`i18n::column`).
 
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
@@ -97,6 +98,15 @@ fn main() {
         }
         out.push_str("];\n\n");
     }
+    // The labels of the data's columns (`column-<name>`), found by the column's name at run
+    // time: a plain column (`cundi_core::cell`) is shown by its name alone.
+    out.push_str("pub static COLUMNS: &[(&str, usize)] = &[\n");
+    for (i, id) in zh.keys().enumerate() {
+        if let Some(column) = id.strip_prefix("column-") {
+            writeln!(out, "    ({column:?}, {i}),").unwrap();
+        }
+    }
+    out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&dir).join("messages.rs"), out).unwrap();
     std::fs::write(Path::new(&dir).join("msg_id.rs"), ids).unwrap();

@@ -227,6 +227,14 @@ fn write_number(out: &mut String, n: f64) {
     }
 }
 
+/// The label of a data column (`column-<name>` in locales/), or its name when it has none.
+pub fn column(name: &str) -> String {
+    COLUMNS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or_else(|| name.to_string(), |&(_, id)| message(id, &[]))
+}
+
 pub fn tier(t: Tier) -> String {
     match t {
         Tier::CountyCenter => tr!("tier-county-center"),

@@ -11,8 +11,8 @@ use cundi::i18n::I18nProvider;
 use cundi::store::{provide_store, LoadError, LoadFailure};
 use cundi::LanguageSwitch;
 use cundi_core::{
-    Code, CoopModel, DeliveryMode, Frequency, Problem, ProblemKind, Service, Station, Status, Tier,
-    Village,
+    Code, CoopModel, DeliveryMode, Frequency, Problem, ProblemKind, Service, Station, StationBase,
+    Status, Tier, Village, VillageBase,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -70,47 +70,45 @@ async fn wait_for(root: &Element, testid: &str) -> Element {
 
 fn station(name: &str) -> Station {
     Station {
-        id: "ts-140522100".into(),
-        tier: Tier::TownshipStation,
-        name: name.into(),
-        admin_code: Code::parse("140522100").unwrap(),
-        lon: 112.416187,
-        lat: 35.48987,
         address: Some("阳城县凤城镇".into()),
-        phone: None,
-        operator: "中国邮政集团有限公司阳城县分公司".into(),
-        brands: vec!["邮政".into(), "中通".into()],
-        model: Some(CoopModel::PostExpress),
-        services: vec![Service::Delivery, Service::PickupProduce],
         hours: Some("Mo-Su 08:00-19:00".into()),
-        filing_no: None,
         standardized: Some(true),
         locker: Some(false),
-        pickup_fee: Some(0.0),
-        status: Status::Operating,
-        opened: None,
-        verified: None,
-        extra: vec![],
+        ..Station::from(StationBase {
+            id: "ts-140522100".into(),
+            tier: Tier::TownshipStation,
+            name: name.into(),
+            admin_code: Code::parse("140522100").unwrap(),
+            lon: 112.416187,
+            lat: 35.48987,
+            operator: "中国邮政集团有限公司阳城县分公司".into(),
+            brands: vec!["邮政".into(), "中通".into()],
+            model: Some(CoopModel::PostExpress),
+            services: vec![Service::Delivery, Service::PickupProduce],
+            pickup_fee: Some(0.0),
+            status: Status::Operating,
+            extra: vec![],
+        })
     }
 }
 
 fn village(code: &str, name: &str, per_week: Option<u8>) -> Village {
     let code = Code::parse(code).unwrap();
     Village {
-        township_code: code.parent().unwrap(),
-        code,
-        name: name.into(),
-        kind: None,
-        population: None,
-        lon: None,
-        lat: None,
         served_by: Some("ts-140522100".into()),
-        deliveries_per_week: per_week,
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: Some(DeliveryMode::ToPoint),
-        updated: None,
-        extra: vec![],
+        ..Village::from(VillageBase {
+            township_code: code.parent().unwrap(),
+            code,
+            name: name.into(),
+            kind: None,
+            population: None,
+            lon: None,
+            lat: None,
+            deliveries_per_week: per_week,
+            pickups_per_week: None,
+            delivery_mode: Some(DeliveryMode::ToPoint),
+            extra: vec![],
+        })
     }
 }
 
@@ -182,6 +180,96 @@ async fn details_show_every_field_and_the_villages_served() {
     click(&panel, "details-close");
     tick().await;
     assert!(closed.get_untracked(), "the close button calls on_close");
+}
+
+/// A row type with plain columns no view shows by a rule: what a station would be the day a
+/// publisher's new column joins the schema.
+struct WithNewColumns {
+    opened: Option<chrono::NaiveDate>,
+    wechat: Option<String>,
+    night_pickup: Option<bool>,
+}
+
+impl cundi_core::PlainColumns for WithNewColumns {
+    const PLAIN: &'static [&'static str] = &["opened", "wechat", "night_pickup"];
+    fn plain(&self, column: &str) -> Option<Option<cundi_core::cell::CellRef<'_>>> {
+        use cundi_core::cell::PlainValue;
+        match column {
+            "opened" => Some(self.opened.get()),
+            "wechat" => Some(self.wechat.get()),
+            "night_pickup" => Some(self.night_pickup.get()),
+            _ => None,
+        }
+    }
+    fn set_plain(&mut self, _: &str, _: Option<cundi_core::cell::Cell>) -> bool {
+        false
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_plain_column_is_shown_under_its_label_with_no_code_of_its_own() {
+    let root = container();
+    let row = WithNewColumns {
+        opened: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+        wechat: Some("yc-kuaidi".into()),
+        night_pickup: None,
+    };
+    let _app = mount_to(root.clone(), move || {
+        view! {
+            <I18nProvider>
+                <dl data-testid="plain">{cundi::components::plain_fields(&row, &["wechat-shown-elsewhere"])}</dl>
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    let dl = find(&root, "plain").expect("the list");
+    let terms: Vec<String> = (0..3)
+        .map(|i| {
+            text(
+                &dl.query_selector_all("dt")
+                    .unwrap()
+                    .get(i)
+                    .unwrap()
+                    .unchecked_into(),
+            )
+        })
+        .collect();
+    let values: Vec<String> = (0..3)
+        .map(|i| {
+            text(
+                &dl.query_selector_all("dd")
+                    .unwrap()
+                    .get(i)
+                    .unwrap()
+                    .unchecked_into(),
+            )
+        })
+        .collect();
+    // A column with a label (column-opened) is shown under it; one without, under its name.
+    assert_eq!(terms, ["启用日期", "wechat", "night_pickup"]);
+    assert_eq!(values, ["2024-05-01", "yc-kuaidi", "未公布"]);
+    let root2 = container();
+    let _app2 = mount_to(root2.clone(), move || {
+        let row = WithNewColumns {
+            opened: None,
+            wechat: None,
+            night_pickup: Some(true),
+        };
+        let shown = cundi::components::plain_fields(&row, &["opened", "wechat"]);
+        view! {
+            <I18nProvider>
+                <dl data-testid="plain2">{shown}</dl>
+            </I18nProvider>
+        }
+    });
+    tick().await;
+    let dl2 = find(&root2, "plain2").expect("the second list");
+    assert_eq!(
+        dl2.query_selector_all("dt").unwrap().length(),
+        1,
+        "the columns a view shows itself are left out"
+    );
+    assert_eq!(text(&dl2), "night_pickup是");
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,4 @@
-//! Reusable views: the search box, "near me", the station details and fields, opening state,
+//! Reusable views: the search box, "near me", the station details and fields, the plain columns of any row, opening state,
 //! directions links, the legend, the problem table, the not-found view, and what pages show
 //! while the data loads or when it fails.
 
@@ -12,6 +12,7 @@ pub mod near_me;
 pub mod near_row;
 pub mod not_found;
 pub mod open_state;
+pub mod plain_fields;
 pub mod problems;
 pub mod search;
 pub mod station_details;
@@ -26,6 +27,7 @@ pub use near_me::{NearMeButton, NearMessage, NearPanel};
 pub use near_row::NearRow;
 pub use not_found::{Missing, NotFoundView};
 pub use open_state::OpenState;
+pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
 pub use station_details::{ServedList, ServedVillage, StationDetails, StationFields};

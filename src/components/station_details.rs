@@ -3,7 +3,7 @@
 //! list make up that page. Every value is rendered as text.
 
 use crate::components::open_state::{days_text, week_text};
-use crate::components::OpenState;
+use crate::components::{plain_fields, OpenState};
 use crate::i18n::{self, text};
 use crate::map::style::frequency_color;
 use crate::{move_tr, tr};
@@ -77,6 +77,20 @@ pub fn StationFields(
     area: Vec<String>,
 ) -> impl IntoView {
     let s = station;
+    // Every plain column but those shown above with a rule of their own.
+    let plain = plain_fields(
+        &s,
+        &[
+            "hours",
+            "address",
+            "phone",
+            "filing_no",
+            "standardized",
+            "locker",
+            "opened",
+            "verified",
+        ],
+    );
     let (model, standardized, locker, pickup_fee) =
         (s.model, s.standardized, s.locker, s.pickup_fee);
     let filing_no = s.filing_no.clone();
@@ -101,29 +115,30 @@ pub fn StationFields(
             <dd>
                 <Tags items=services />
             </dd>
-            <dt>{move_tr!("field-hours")}</dt>
+            <dt>{move_tr!("column-hours")}</dt>
             <dd data-testid="field-hours">{text(move || hours_text(hours.as_deref()))}</dd>
-            <dt>{move_tr!("field-address")}</dt>
+            <dt>{move_tr!("column-address")}</dt>
             <dd>{or_unknown_value(s.address)}</dd>
-            <dt>{move_tr!("field-phone")}</dt>
+            <dt>{move_tr!("column-phone")}</dt>
             <dd data-testid="field-phone">
                 {phone_href.map(|href| view! { <a href=href class="tel">{s.phone.clone()}</a> })}
                 {s.phone.is_none().then(|| move_tr!("value-unknown"))}
             </dd>
-            <dt>{move_tr!("field-filing")}</dt>
+            <dt>{move_tr!("column-filing_no")}</dt>
             <dd>{text(move || filing_no.clone().unwrap_or_else(|| tr!("not-filed")))}</dd>
-            <dt>{move_tr!("field-standardized")}</dt>
+            <dt>{move_tr!("column-standardized")}</dt>
             <dd>{text(move || i18n::yes_no(standardized))}</dd>
-            <dt>{move_tr!("field-locker")}</dt>
+            <dt>{move_tr!("column-locker")}</dt>
             <dd>{text(move || i18n::yes_no(locker))}</dd>
             <dt>{move_tr!("field-pickup-fee")}</dt>
             <dd class:warn=pickup_fee.is_some_and(|f| f > 0.0) data-testid="field-pickup-fee">
                 {text(move || i18n::pickup_fee(pickup_fee))}
             </dd>
-            <dt>{move_tr!("field-opened")}</dt>
+            <dt>{move_tr!("column-opened")}</dt>
             <dd>{or_unknown_value(s.opened.map(|d| d.to_string()))}</dd>
-            <dt>{move_tr!("field-verified")}</dt>
+            <dt>{move_tr!("column-verified")}</dt>
             <dd>{or_unknown_value(s.verified.map(|d| d.to_string()))}</dd>
+            {plain}
             <dt>{move_tr!("field-area")}</dt>
             <dd>{area.join(" / ")}</dd>
             <dt>{move_tr!("field-coordinates")}</dt>

@@ -115,7 +115,7 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
                     </div>
 
                     <dl class="notice-facts">
-                        <dt>{move_tr!("field-hours")}</dt>
+                        <dt>{move_tr!("column-hours")}</dt>
                         <dd>{text(move || hours_text(hours.as_deref()))}</dd>
                         <dt>{move_tr!("field-brands")}</dt>
                         <dd>
@@ -132,7 +132,7 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
                             .clone()
                             .map(|p| {
                                 view! {
-                                    <dt>{move_tr!("field-phone")}</dt>
+                                    <dt>{move_tr!("column-phone")}</dt>
                                     <dd>{p}</dd>
                                 }
                             })}

@@ -4,7 +4,8 @@
 
 use crate::components::open_state::days_text;
 use crate::components::{
-    with_data, AreaPath, Directions, Missing, NearRow, NotFoundView, OpenState, SearchBox,
+    plain_fields, with_data, AreaPath, Directions, Missing, NearRow, NotFoundView, OpenState,
+    SearchBox,
 };
 use crate::i18n::{self, text};
 use crate::store::Data;
@@ -60,6 +61,8 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
     let pickups = village.pickups_per_week;
     let mode = village.delivery_mode;
     let days = village.delivery_days.clone();
+    // Every plain column but those the page shows with a rule of its own.
+    let plain = plain_fields(&village, &["served_by", "delivery_days", "updated"]);
     let named = village.served_by.clone();
     // The complaint form opens about this village and, when one serves it, its point.
     let complaint = crate::url::href(
@@ -136,7 +139,7 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
                     <dd data-testid="pickups">
                         <PerWeek n=pickups />
                     </dd>
-                    <dt>{move_tr!("field-delivery-days")}</dt>
+                    <dt>{move_tr!("column-delivery_days")}</dt>
                     <dd>
                         {text(move || {
                             days.as_deref().map(days_text).unwrap_or_else(|| tr!("value-unknown"))
@@ -146,13 +149,14 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
                     <dd>
                         {text(move || mode.map(i18n::delivery_mode).unwrap_or_else(|| tr!("value-unknown")))}
                     </dd>
-                    <dt>{move_tr!("field-updated")}</dt>
+                    <dt>{move_tr!("column-updated")}</dt>
                     <dd>
                         {village
                             .updated
                             .map(|d| d.to_string())
                             .unwrap_or_else(|| tr!("value-unknown"))}
                     </dd>
+                    {plain}
                     <dt>{move_tr!("field-code")}</dt>
                     <dd>
                         <code>{village.code.to_string()}</code>

@@ -6,6 +6,7 @@
 //! it, so they never disagree about what a valid dataset is.
 
 pub mod bundle;
+pub mod cell;
 pub mod cluster;
 pub mod code;
 pub mod complaint;
@@ -30,6 +31,7 @@ pub mod targets;
 pub mod validate;
 pub mod write;
 
+pub use cell::PlainColumns;
 pub use code::{Code, Level};
 pub use dataset::{Dataset, Parts};
 pub use load::read_package;

@@ -1,6 +1,7 @@
 //! The validated domain types of a dataset: stations, villages, targets, authorities, complaint
 //! figures and the divisions above them. Raw CSV rows become these in `read`; nothing here holds an unchecked value.
 
+use crate::cell::row_type;
 use crate::code::{Code, Level};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -167,37 +168,41 @@ pub const MAX_DELIVERIES_PER_WEEK: u8 = 21;
 /// Columns a publisher supplied that the schema does not know; kept and passed on, never dropped.
 pub type Extra = Vec<(String, String)>;
 
-/// A service node of any tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Station {
-    pub id: String,
-    pub tier: Tier,
-    pub name: String,
-    /// Where it stands: village code for village points, township code for township stations,
-    /// county code for county centres.
-    pub admin_code: Code,
-    /// WGS-84 degrees (the reader converts other systems).
-    pub lon: f64,
-    pub lat: f64,
-    pub address: Option<String>,
-    pub phone: Option<String>,
-    pub operator: String,
-    pub brands: Vec<String>,
-    pub model: Option<CoopModel>,
-    pub services: Vec<Service>,
-    /// OpenStreetMap `opening_hours` syntax, kept as published.
-    pub hours: Option<String>,
-    /// End-outlet filing number (备案); `None` means not filed.
-    pub filing_no: Option<String>,
-    pub standardized: Option<bool>,
-    pub locker: Option<bool>,
-    /// Yuan charged to a recipient for collecting a parcel.
-    pub pickup_fee: Option<f64>,
-    pub status: Status,
-    pub opened: Option<NaiveDate>,
-    pub verified: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra: Extra,
+row_type! {
+    /// A service node of any tier.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct Station, base StationBase {
+        pub id: String,
+        pub tier: Tier,
+        pub name: String,
+        /// Where it stands: village code for village points, township code for township stations,
+        /// county code for county centres.
+        pub admin_code: Code,
+        /// WGS-84 degrees (the reader converts other systems).
+        pub lon: f64,
+        pub lat: f64,
+        pub operator: String,
+        pub brands: Vec<String>,
+        pub model: Option<CoopModel>,
+        pub services: Vec<Service>,
+        /// Yuan charged to a recipient for collecting a parcel.
+        pub pickup_fee: Option<f64>,
+        pub status: Status,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub extra: Extra,
+    }
+    plain {
+        pub address: Option<String>,
+        pub phone: Option<String>,
+        /// OpenStreetMap `opening_hours` syntax, kept as published.
+        pub hours: Option<String>,
+        /// End-outlet filing number (备案); `None` means not filed.
+        pub filing_no: Option<String>,
+        pub standardized: Option<bool>,
+        pub locker: Option<bool>,
+        pub opened: Option<NaiveDate>,
+        pub verified: Option<NaiveDate>,
+    }
 }
 
 impl Station {
@@ -214,26 +219,30 @@ impl Station {
     }
 }
 
-/// An administrative village (or residents' committee) and how it is served.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Village {
-    pub code: Code,
-    pub name: String,
-    pub township_code: Code,
-    pub kind: Option<VillageKind>,
-    pub population: Option<u32>,
-    /// Where the village committee sits (WGS-84), when published.
-    pub lon: Option<f64>,
-    pub lat: Option<f64>,
-    /// Station id of the point that serves it; `None` = no service.
-    pub served_by: Option<String>,
-    pub deliveries_per_week: Option<u8>,
-    pub delivery_days: Option<String>,
-    pub pickups_per_week: Option<u8>,
-    pub delivery_mode: Option<DeliveryMode>,
-    pub updated: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra: Extra,
+row_type! {
+    /// An administrative village (or residents' committee) and how it is served.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct Village, base VillageBase {
+        pub code: Code,
+        pub name: String,
+        pub township_code: Code,
+        pub kind: Option<VillageKind>,
+        pub population: Option<u32>,
+        /// Where the village committee sits (WGS-84), when published.
+        pub lon: Option<f64>,
+        pub lat: Option<f64>,
+        pub deliveries_per_week: Option<u8>,
+        pub pickups_per_week: Option<u8>,
+        pub delivery_mode: Option<DeliveryMode>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub extra: Extra,
+    }
+    plain {
+        /// Station id of the point that serves it; `None` = no service.
+        pub served_by: Option<String>,
+        pub delivery_days: Option<String>,
+        pub updated: Option<NaiveDate>,
+    }
 }
 
 /// How a village's frequency compares with the once-a-day standard.

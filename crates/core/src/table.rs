@@ -25,6 +25,7 @@
 //!   A page past the end shows the last one, so an old link to page 9 of what is now 3 pages still
 //!   shows rows.
 
+use crate::cell::{CellRef, PlainColumns};
 use crate::code::Code;
 use crate::dataset::Dataset;
 use crate::model::{CoopModel, Frequency, Station, Status, Tier, Village};
@@ -394,10 +395,6 @@ fn text(s: &str) -> Option<Key<'_>> {
     Some(Key::Text(Cow::Borrowed(s)))
 }
 
-fn opt_text(s: &Option<String>) -> Option<Key<'_>> {
-    s.as_deref().map(|s| Key::Text(Cow::Borrowed(s)))
-}
-
 fn num<N: Into<f64>>(n: Option<N>) -> Option<Key<'static>> {
     n.map(|n| Key::Num(n.into()))
 }
@@ -418,10 +415,11 @@ type KeyFn<T> = for<'a> fn(&'a T) -> Option<Key<'a>>;
 type DynKeyFn<'c, T> = dyn for<'a> Fn(&'a T) -> Option<Key<'a>> + 'c;
 
 /// A row of a table: what sorting needs beyond writing it.
-trait TableRow: ToRow {
+trait TableRow: ToRow + PlainColumns {
     /// The tie-breaker: station id, village code.
     fn id(&self) -> &str;
-    /// The key of a schema column, `None` for a name the schema does not have.
+    /// The key of a schema column with a rule of its own, `None` for a plain column or a name
+    /// the schema does not have.
     fn key_fn(column: &str) -> Option<KeyFn<Self>>;
 }
 
@@ -438,20 +436,12 @@ impl TableRow for Station {
             "admin_code" => |s| text(s.admin_code.as_str()),
             "lon" => |s| num(Some(s.lon)),
             "lat" => |s| num(Some(s.lat)),
-            "address" => |s| opt_text(&s.address),
-            "phone" => |s| opt_text(&s.phone),
             "operator" => |s| text(&s.operator),
             "brands" => |s| list(s.brands.iter()),
             "model" => |s| s.model.and_then(|m| text(m.as_str())),
             "services" => |s| list(s.services.iter().map(|x| x.as_str())),
-            "hours" => |s| opt_text(&s.hours),
-            "filing_no" => |s| opt_text(&s.filing_no),
-            "standardized" => |s| s.standardized.map(Key::Bool),
-            "locker" => |s| s.locker.map(Key::Bool),
             "pickup_fee" => |s| num(s.pickup_fee),
             "status" => |s| text(s.status.as_str()),
-            "opened" => |s| s.opened.map(Key::Date),
-            "verified" => |s| s.verified.map(Key::Date),
             _ => return None,
         };
         Some(f)
@@ -472,15 +462,23 @@ impl TableRow for Village {
             "population" => |v| num(v.population),
             "lon" => |v| num(v.lon),
             "lat" => |v| num(v.lat),
-            "served_by" => |v| opt_text(&v.served_by),
             "deliveries_per_week" => |v| num(v.deliveries_per_week),
-            "delivery_days" => |v| opt_text(&v.delivery_days),
             "pickups_per_week" => |v| num(v.pickups_per_week),
             "delivery_mode" => |v| v.delivery_mode.and_then(|m| text(m.as_str())),
-            "updated" => |v| v.updated.map(Key::Date),
             _ => return None,
         };
         Some(f)
+    }
+}
+
+/// The key of a plain column's value.
+fn plain_key(cell: CellRef<'_>) -> Key<'_> {
+    match cell {
+        CellRef::Text(s) => Key::Text(Cow::Borrowed(s)),
+        CellRef::Integer(n) => Key::Num(n as f64),
+        CellRef::Number(n) => Key::Num(n),
+        CellRef::Boolean(b) => Key::Bool(b),
+        CellRef::Date(d) => Key::Date(d),
     }
 }
 
@@ -509,6 +507,9 @@ fn sort_rows<T: TableRow>(all: &[T], rows: &mut Vec<usize>, sort: &Sort) {
     let column = sort.column.as_str();
     let key: Box<DynKeyFn<'_, T>> = match T::key_fn(column) {
         Some(f) => Box::new(f),
+        None if T::PLAIN.contains(&column) => {
+            Box::new(move |r| r.plain(column).flatten().map(plain_key))
+        }
         None if all
             .iter()
             .any(|r| r.extra().iter().any(|(n, _)| n == column)) =>

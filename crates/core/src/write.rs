@@ -5,6 +5,7 @@
 //! The header is the schema's columns in schema order, then every `extra` column any row has, in
 //! the order first met, so a publisher's own columns survive a round trip through the tools.
 
+use crate::cell::{CellRef, PlainColumns};
 use crate::model::{Authority, ComplaintStat, Division, Station, Target, Village, Word};
 use crate::package::{self, ResourceSpec};
 use chrono::NaiveDate;
@@ -150,10 +151,6 @@ fn date(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-fn boolean(b: Option<bool>) -> String {
-    b.map(|b| b.to_string()).unwrap_or_default()
-}
-
 impl ToRow for Division {
     const SPEC: ResourceSpec = package::DIVISIONS;
     fn cells(&self) -> Vec<String> {
@@ -167,32 +164,26 @@ impl ToRow for Division {
 impl ToRow for Station {
     const SPEC: ResourceSpec = package::STATIONS;
     fn cells(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.tier.word().to_string(),
-            self.name.clone(),
-            self.admin_code.to_string(),
-            self.lon.to_string(),
-            self.lat.to_string(),
-            opt(&self.address),
-            opt(&self.phone),
-            self.operator.clone(),
-            self.brands.join(";"),
-            word(self.model),
-            self.services
+        cells_with_plain(self, |s, column| match column {
+            "id" => s.id.clone(),
+            "tier" => s.tier.word().to_string(),
+            "name" => s.name.clone(),
+            "admin_code" => s.admin_code.to_string(),
+            "lon" => s.lon.to_string(),
+            "lat" => s.lat.to_string(),
+            "operator" => s.operator.clone(),
+            "brands" => s.brands.join(";"),
+            "model" => word(s.model),
+            "services" => s
+                .services
                 .iter()
                 .map(|s| s.word())
                 .collect::<Vec<_>>()
                 .join(";"),
-            opt(&self.hours),
-            opt(&self.filing_no),
-            boolean(self.standardized),
-            boolean(self.locker),
-            opt(&self.pickup_fee),
-            self.status.word().to_string(),
-            date(self.opened),
-            date(self.verified),
-        ]
+            "pickup_fee" => opt(&s.pickup_fee),
+            "status" => s.status.word().to_string(),
+            other => unreachable!("stations.csv: {other} is neither plain nor written by a rule"),
+        })
     }
     fn extra(&self) -> &[(String, String)] {
         &self.extra
@@ -202,25 +193,39 @@ impl ToRow for Station {
 impl ToRow for Village {
     const SPEC: ResourceSpec = package::VILLAGES;
     fn cells(&self) -> Vec<String> {
-        vec![
-            self.code.to_string(),
-            self.name.clone(),
-            self.township_code.to_string(),
-            word(self.kind),
-            opt(&self.population),
-            opt(&self.lon),
-            opt(&self.lat),
-            opt(&self.served_by),
-            opt(&self.deliveries_per_week),
-            opt(&self.delivery_days),
-            opt(&self.pickups_per_week),
-            word(self.delivery_mode),
-            date(self.updated),
-        ]
+        cells_with_plain(self, |v, column| match column {
+            "code" => v.code.to_string(),
+            "name" => v.name.clone(),
+            "township_code" => v.township_code.to_string(),
+            "kind" => word(v.kind),
+            "population" => opt(&v.population),
+            "lon" => opt(&v.lon),
+            "lat" => opt(&v.lat),
+            "deliveries_per_week" => opt(&v.deliveries_per_week),
+            "pickups_per_week" => opt(&v.pickups_per_week),
+            "delivery_mode" => word(v.delivery_mode),
+            other => unreachable!("villages.csv: {other} is neither plain nor written by a rule"),
+        })
     }
     fn extra(&self) -> &[(String, String)] {
         &self.extra
     }
+}
+
+/// A row's schema cells in schema order: a plain column's as `cell` writes it, every other
+/// column's by `own`, the type's rule for it.
+fn cells_with_plain<T: ToRow + PlainColumns>(
+    row: &T,
+    own: impl Fn(&T, &str) -> String,
+) -> Vec<String> {
+    T::SPEC
+        .fields
+        .iter()
+        .map(|f| match row.plain(f.name) {
+            Some(cell) => cell.map(CellRef::to_text).unwrap_or_default(),
+            None => own(row, f.name),
+        })
+        .collect()
 }
 
 impl ToRow for Target {

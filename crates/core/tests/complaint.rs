@@ -9,7 +9,7 @@ use cundi_core::complaint::validate::{
 };
 use cundi_core::complaint::*;
 use cundi_core::complaint::{Category, Complaint, Draft, Field, Need, Yuan};
-use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Tier, Village};
+use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Tier, Village, VillageBase};
 use percent_encoding::percent_decode_str;
 
 mod common;
@@ -32,20 +32,20 @@ fn code(s: &str) -> Code {
 fn village(c: &str, name: &str, pos: Option<(f64, f64)>, per_week: Option<u8>) -> Village {
     let code = code(c);
     Village {
-        township_code: code.parent().unwrap(),
-        code,
-        name: name.into(),
-        kind: None,
-        population: None,
-        lon: pos.map(|p| p.0),
-        lat: pos.map(|p| p.1),
         served_by: Some(STATION.into()),
-        deliveries_per_week: per_week,
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: None,
-        updated: None,
-        extra: vec![],
+        ..Village::from(VillageBase {
+            township_code: code.parent().unwrap(),
+            code,
+            name: name.into(),
+            kind: None,
+            population: None,
+            lon: pos.map(|p| p.0),
+            lat: pos.map(|p| p.1),
+            deliveries_per_week: per_week,
+            pickups_per_week: None,
+            delivery_mode: None,
+            extra: vec![],
+        })
     }
 }
 

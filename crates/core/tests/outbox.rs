@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use cundi_core::complaint::outbox::{retry_delay_ms, LOST_AFTER_MS, MAX_RETRY_DELAY_MS};
 use cundi_core::complaint::*;
-use cundi_core::{Code, Dataset, Division, Parts, Station, Tier, Village};
+use cundi_core::{Code, Dataset, Division, Parts, Station, Tier, Village, VillageBase};
 use serde_json::{json, Value};
 
 mod common;
@@ -47,20 +47,20 @@ fn dataset() -> Dataset {
         )
     };
     let village = Village {
-        code: code("140522100001"),
-        township_code: code("140522100"),
-        name: "西关社区居民委员会".into(),
-        kind: None,
-        population: None,
-        lon: Some(112.42),
-        lat: Some(35.4983),
         served_by: Some(STATION.into()),
-        deliveries_per_week: Some(7),
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: None,
-        updated: None,
-        extra: vec![],
+        ..Village::from(VillageBase {
+            code: code("140522100001"),
+            township_code: code("140522100"),
+            name: "西关社区居民委员会".into(),
+            kind: None,
+            population: None,
+            lon: Some(112.42),
+            lat: Some(35.4983),
+            deliveries_per_week: Some(7),
+            pickups_per_week: None,
+            delivery_mode: None,
+            extra: vec![],
+        })
     };
     Dataset::new(Parts {
         divisions,

@@ -5,7 +5,7 @@ mod common;
 
 use common::read_fixture;
 use cundi_core::load::read_package;
-use cundi_core::model::{DeliveryMode, Station, Status, Tier, Village};
+use cundi_core::model::{DeliveryMode, Station, StationBase, Status, Tier, Village, VillageBase};
 use cundi_core::read::{
     read_authorities, read_divisions, read_stations, read_targets, read_villages,
 };
@@ -93,27 +93,25 @@ fn header_is_the_schema_then_the_union_of_extra_columns_in_first_seen_order() {
 
 fn tricky_station() -> Station {
     Station {
-        id: "S-1,\"甲\"".into(),
-        tier: Tier::VillagePoint,
-        name: "“东关”村, 邮站 \"一号\"".into(),
-        admin_code: Code::parse("140522100201").unwrap(),
-        lon: 112.123456789,
-        lat: 35.000001,
         address: Some("第一行\n第二行".into()),
-        phone: None,
-        operator: "某公司".into(),
-        brands: vec!["邮政".into(), "京东".into()],
-        model: None,
-        services: vec![],
         hours: Some("Mo-Fr 08:00-18:00; Sa 09:00-12:00".into()),
-        filing_no: None,
         standardized: Some(false),
-        locker: None,
-        pickup_fee: Some(0.5),
-        status: Status::Planned,
         opened: chrono::NaiveDate::from_ymd_opt(2024, 2, 29),
-        verified: None,
-        extra: vec![("备注".into(), "有,逗号\n和换行".into())],
+        ..Station::from(StationBase {
+            id: "S-1,\"甲\"".into(),
+            tier: Tier::VillagePoint,
+            name: "“东关”村, 邮站 \"一号\"".into(),
+            admin_code: Code::parse("140522100201").unwrap(),
+            lon: 112.123456789,
+            lat: 35.000001,
+            operator: "某公司".into(),
+            brands: vec!["邮政".into(), "京东".into()],
+            model: None,
+            services: vec![],
+            pickup_fee: Some(0.5),
+            status: Status::Planned,
+            extra: vec![("备注".into(), "有,逗号\n和换行".into())],
+        })
     }
 }
 
@@ -137,7 +135,7 @@ fn booleans_lists_dates_and_none_are_written_plainly() {
 
 #[test]
 fn villages_with_every_optional_field_empty_round_trip() {
-    let v = Village {
+    let v = Village::from(VillageBase {
         code: Code::parse("140522100201").unwrap(),
         name: "东关村".into(),
         township_code: Code::parse("140522100").unwrap(),
@@ -145,14 +143,11 @@ fn villages_with_every_optional_field_empty_round_trip() {
         population: None,
         lon: None,
         lat: None,
-        served_by: None,
         deliveries_per_week: None,
-        delivery_days: None,
         pickups_per_week: None,
         delivery_mode: None,
-        updated: None,
         extra: vec![],
-    };
+    });
     let full = Village {
         population: Some(0),
         lon: Some(112.5),
@@ -173,4 +168,59 @@ fn villages_with_every_optional_field_empty_round_trip() {
     let (back, p) = read_villages("v.csv", &bytes);
     assert!(p.is_empty(), "{p:?}");
     assert_eq!(back, villages);
+}
+
+/// A plain column (`cell::PlainColumns`) is read, written and sorted by its schema type alone,
+/// so it must be a schema column of a type that has no rule: not a code, a list, a month or a
+/// word of a vocabulary, and not required (a row without it is still a row).
+#[test]
+fn every_plain_column_is_an_optional_schema_column_of_a_plain_type() {
+    use cundi_core::package::{FieldType, ResourceSpec};
+    use cundi_core::PlainColumns;
+    fn check(spec: &ResourceSpec, plain: &[&str]) {
+        assert!(!plain.is_empty());
+        for &column in plain {
+            let field = spec
+                .fields
+                .iter()
+                .find(|f| f.name == column)
+                .unwrap_or_else(|| panic!("{}: no schema column {column}", spec.path));
+            assert!(
+                matches!(
+                    field.ty,
+                    FieldType::String
+                        | FieldType::Integer
+                        | FieldType::Number
+                        | FieldType::Boolean
+                        | FieldType::Date
+                ) && field.vocabulary.is_none()
+                    && !field.required,
+                "{}: {column} has a rule of its own ({:?})",
+                spec.path,
+                field.ty
+            );
+        }
+    }
+    check(&package::STATIONS, Station::PLAIN);
+    check(&package::VILLAGES, Village::PLAIN);
+}
+
+/// Every plain column read from its cell is the value written: one station with each set.
+#[test]
+fn plain_columns_read_back_by_name() {
+    use cundi_core::cell::CellRef;
+    use cundi_core::PlainColumns;
+    let s = tricky_station();
+    assert_eq!(
+        s.plain("hours").flatten(),
+        Some(CellRef::Text("Mo-Fr 08:00-18:00; Sa 09:00-12:00"))
+    );
+    assert_eq!(s.plain("standardized"), Some(Some(CellRef::Boolean(false))));
+    assert_eq!(s.plain("phone"), Some(None));
+    assert_eq!(s.plain("name"), None, "a column with a rule is not plain");
+    let (back, p) = read_stations("s.csv", &write_stations(std::slice::from_ref(&s)));
+    assert!(p.is_empty(), "{p:?}");
+    for column in Station::PLAIN {
+        assert_eq!(back[0].plain(column), s.plain(column), "{column}");
+    }
 }

@@ -2,6 +2,7 @@
 //! "not a number" or "not a date" reads the same whatever the file.
 
 use super::records::Columns;
+use crate::cell::{Cell, PlainColumns};
 use crate::code::Code;
 use crate::geo::BBox;
 use crate::model::{parse_date, Extra, Month, Word};
@@ -371,6 +372,21 @@ impl<'a> Fields<'a> {
             }
         }
         (x, y)
+    }
+
+    /// Every plain column of `row` (`cell::PlainColumns`), handed over.
+    pub fn plain<T: PlainColumns>(&mut self, row: &mut T) {
+        for &column in T::PLAIN {
+            let cell = self.take(column).map(|value| match value {
+                Value::Text(s) => Cell::Text(s),
+                Value::Integer(n) => Cell::Integer(n),
+                Value::Number(n) => Cell::Number(n),
+                Value::Boolean(b) => Cell::Boolean(b),
+                Value::Date(d) => Cell::Date(d),
+                other => unreachable!("{column} is not a plain column: {other:?}"),
+            });
+            row.set_plain(column, cell);
+        }
     }
 
     /// The columns the schema does not know, in header order. A repeated known column is kept

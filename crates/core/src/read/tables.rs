@@ -5,8 +5,8 @@ use super::fields::Fields;
 use super::rows::FromRow;
 use crate::code::Level;
 use crate::model::{
-    Authority, ComplaintStat, Division, Indicator, Station, Target, Tier, Village,
-    MAX_DELIVERIES_PER_WEEK,
+    Authority, ComplaintStat, Division, Indicator, Station, StationBase, Target, Tier, Village,
+    VillageBase, MAX_DELIVERIES_PER_WEEK,
 };
 use crate::package::{self, ResourceSpec};
 use crate::problem::ProblemKind;
@@ -52,29 +52,23 @@ impl FromRow for Station {
         let model = f.word("model");
         let services = f.words("services");
         let status = f.word("status");
-        Some(Station {
+        let mut station = Station::from(StationBase {
             id: f.string("id")?,
             tier: tier?,
             name: f.string("name")?,
             admin_code: admin_code?,
             lon: lon?,
             lat: lat?,
-            address: f.string("address"),
-            phone: f.string("phone"),
             operator: f.string("operator")?,
             brands: f.list("brands"),
             model,
             services,
-            hours: f.string("hours"),
-            filing_no: f.string("filing_no"),
-            standardized: f.boolean("standardized"),
-            locker: f.boolean("locker"),
             pickup_fee,
             status: status?,
-            opened: f.date("opened"),
-            verified: f.date("verified"),
             extra: f.extra(),
-        })
+        });
+        f.plain(&mut station);
+        Some(station)
     }
 }
 
@@ -110,7 +104,7 @@ impl FromRow for Village {
         let pickups = f.integer_in("pickups_per_week", 0, max);
         let kind = f.word("kind");
         let delivery_mode = f.word("delivery_mode");
-        Some(Village {
+        let mut village = Village::from(VillageBase {
             code: code?,
             name: f.string("name")?,
             township_code: township_code?,
@@ -118,14 +112,13 @@ impl FromRow for Village {
             population: population.and_then(|n| u32::try_from(n).ok()),
             lon,
             lat,
-            served_by: f.string("served_by"),
             deliveries_per_week: deliveries.and_then(|n| u8::try_from(n).ok()),
-            delivery_days: f.string("delivery_days"),
             pickups_per_week: pickups.and_then(|n| u8::try_from(n).ok()),
             delivery_mode,
-            updated: f.date("updated"),
             extra: f.extra(),
-        })
+        });
+        f.plain(&mut village);
+        Some(village)
     }
 }
 

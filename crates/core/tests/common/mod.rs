@@ -5,7 +5,7 @@
 
 use cundi_core::dataset::Dataset;
 use cundi_core::load::read_package;
-use cundi_core::{Code, Problem, Station, Status, Tier, Village};
+use cundi_core::{Code, Problem, Station, StationBase, Status, Tier, Village, VillageBase};
 use std::path::PathBuf;
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -50,47 +50,39 @@ pub fn read_demo() -> Dataset {
 
 /// A station with the fields the complaint tests need; the rest empty.
 pub fn station(id: &str, tier: Tier, name: &str, admin: &str, lon: f64, lat: f64) -> Station {
-    Station {
+    Station::from(StationBase {
         id: id.into(),
         tier,
         name: name.into(),
         admin_code: Code::parse(admin).unwrap(),
         lon,
         lat,
-        address: None,
-        phone: None,
         operator: "中国邮政集团有限公司".into(),
         brands: vec!["中通".into(), "圆通".into()],
         model: None,
         services: vec![],
-        hours: None,
-        filing_no: None,
-        standardized: None,
-        locker: None,
         pickup_fee: Some(0.0),
         status: Status::Operating,
-        opened: None,
-        verified: None,
         extra: vec![],
-    }
+    })
 }
 
 /// A village in its township (the code's first nine digits), with what coverage tests vary.
 pub fn village(code: &str, name: &str, served_by: Option<&str>, per_week: Option<u8>) -> Village {
     Village {
-        code: Code::parse(code).unwrap(),
-        name: name.into(),
-        township_code: Code::parse(&code[..9]).unwrap(),
-        kind: None,
-        population: None,
-        lon: None,
-        lat: None,
         served_by: served_by.map(str::to_string),
-        deliveries_per_week: per_week,
-        delivery_days: None,
-        pickups_per_week: None,
-        delivery_mode: None,
-        updated: None,
-        extra: vec![],
+        ..Village::from(VillageBase {
+            code: Code::parse(code).unwrap(),
+            name: name.into(),
+            township_code: Code::parse(&code[..9]).unwrap(),
+            kind: None,
+            population: None,
+            lon: None,
+            lat: None,
+            deliveries_per_week: per_week,
+            pickups_per_week: None,
+            delivery_mode: None,
+            extra: vec![],
+        })
     }
 }

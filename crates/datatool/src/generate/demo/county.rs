@@ -8,7 +8,10 @@ use super::{
 };
 use crate::generate::shape::{self, km, nearest, offset, round_to, Pt};
 use crate::generate::sources::{NamedCode, Outline, VillageUnit};
-use cundi_core::{CoopModel, DeliveryMode, Service, Station, Status, Tier, Village, VillageKind};
+use cundi_core::{
+    CoopModel, DeliveryMode, Service, Station, StationBase, Status, Tier, Village, VillageBase,
+    VillageKind,
+};
 use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -292,27 +295,27 @@ impl<'a> County<'a> {
         let opened = date(self.p.center_opened);
         let verified = date_between(self.rng, (2026, 3, 1), (2026, 11, 15));
         let station = Station {
-            id: format!("cc-{}", self.county.code),
-            tier: Tier::CountyCenter,
-            name: self.p.center_name.to_string(),
-            admin_code: code(&self.county.code),
-            lon: at[0],
-            lat: at[1],
             address: Some(self.address(None, Some("县城近郊物流园区"))),
-            phone: None,
-            operator: self.p.pool_operator.to_string(),
-            brands: to_strings(brands),
-            model: Some(CoopModel::ExpressPool),
-            services,
             hours: Some("Mo-Su 07:00-21:00".to_string()),
-            filing_no: None,
             standardized: Some(true),
             locker: Some(false),
-            pickup_fee: Some(0.0),
-            status: Status::Operating,
             opened: Some(opened),
             verified: Some(verified),
-            extra: Vec::new(),
+            ..Station::from(StationBase {
+                id: format!("cc-{}", self.county.code),
+                tier: Tier::CountyCenter,
+                name: self.p.center_name.to_string(),
+                admin_code: code(&self.county.code),
+                lon: at[0],
+                lat: at[1],
+                operator: self.p.pool_operator.to_string(),
+                brands: to_strings(brands),
+                model: Some(CoopModel::ExpressPool),
+                services,
+                pickup_fee: Some(0.0),
+                status: Status::Operating,
+                extra: Vec::new(),
+            })
         };
         self.push(station, true)
     }
@@ -370,31 +373,31 @@ impl<'a> County<'a> {
         );
         let verified = date_between(self.rng, (2025, 9, 1), (2026, 11, 15));
         let station = Station {
-            id: format!("ts-{}", t.code),
-            tier: Tier::TownshipStation,
-            name: format!("{}{}", t.name, self.p.township_suffix),
-            admin_code: code(&t.code),
-            lon: at[0],
-            lat: at[1],
             address: Some(self.address(Some(&t.name), None)),
-            phone: None,
-            operator: operator.to_string(),
-            brands: to_strings(brands),
-            model: Some(model),
-            services,
             hours: Some(hours),
-            filing_no: None,
             standardized: Some(standardized && !planned),
             locker: Some(locker && !planned),
-            pickup_fee: (!planned).then_some(0.0),
-            status: if planned {
-                Status::Planned
-            } else {
-                Status::Operating
-            },
             opened: (!planned).then_some(opened),
             verified: (!planned).then_some(verified),
-            extra: Vec::new(),
+            ..Station::from(StationBase {
+                id: format!("ts-{}", t.code),
+                tier: Tier::TownshipStation,
+                name: format!("{}{}", t.name, self.p.township_suffix),
+                admin_code: code(&t.code),
+                lon: at[0],
+                lat: at[1],
+                operator: operator.to_string(),
+                brands: to_strings(brands),
+                model: Some(model),
+                services,
+                pickup_fee: (!planned).then_some(0.0),
+                status: if planned {
+                    Status::Planned
+                } else {
+                    Status::Operating
+                },
+                extra: Vec::new(),
+            })
         };
         self.push(station, filed && !planned)
     }
@@ -527,27 +530,27 @@ impl<'a> County<'a> {
         let opened = date_between(self.rng, self.p.points_opened.0, self.p.points_opened.1);
         let verified = date_between(self.rng, (2025, 6, 1), (2026, 11, 15));
         let station = Station {
-            id: format!("vp-{}", v.unit.code),
-            tier: Tier::VillagePoint,
-            name,
-            admin_code: code(&v.unit.code),
-            lon: at[0],
-            lat: at[1],
             address: Some(self.address(Some(township), Some(short))),
-            phone: None,
-            operator,
-            brands: to_strings(brands),
-            model: Some(model),
-            services,
             hours: hours.filter(|_| !planned),
-            filing_no: None,
             standardized: (!planned).then_some(standardized),
             locker: (!planned).then_some(locker),
-            pickup_fee: (!planned).then_some(0.0),
-            status,
             opened: (!planned).then_some(opened),
             verified: (!planned).then_some(verified),
-            extra: Vec::new(),
+            ..Station::from(StationBase {
+                id: format!("vp-{}", v.unit.code),
+                tier: Tier::VillagePoint,
+                name,
+                admin_code: code(&v.unit.code),
+                lon: at[0],
+                lat: at[1],
+                operator,
+                brands: to_strings(brands),
+                model: Some(model),
+                services,
+                pickup_fee: (!planned).then_some(0.0),
+                status,
+                extra: Vec::new(),
+            })
         };
         self.push(station, filed)
     }
@@ -607,20 +610,21 @@ impl<'a> County<'a> {
         });
 
         let mut village = Village {
-            code: code(&v.unit.code),
-            name: v.unit.name.clone(),
-            township_code: code(&v.unit.township_code),
-            kind: Some(v.kind),
-            population: Some(v.population),
-            lon: Some(v.at[0]),
-            lat: Some(v.at[1]),
             served_by: server.map(|i| self.stations[i].id.clone()),
-            deliveries_per_week: None,
-            delivery_days: None,
-            pickups_per_week: None,
-            delivery_mode: None,
             updated: Some(date_between(self.rng, (2026, 1, 5), (2026, 11, 15))),
-            extra: Vec::new(),
+            ..Village::from(VillageBase {
+                code: code(&v.unit.code),
+                name: v.unit.name.clone(),
+                township_code: code(&v.unit.township_code),
+                kind: Some(v.kind),
+                population: Some(v.population),
+                lon: Some(v.at[0]),
+                lat: Some(v.at[1]),
+                deliveries_per_week: None,
+                pickups_per_week: None,
+                delivery_mode: None,
+                extra: Vec::new(),
+            })
         };
         let Some(server) = server else {
             return village;
