@@ -1,7 +1,8 @@
 //! The interface language: Chinese (zh-CN) by default, English on request, remembered in
 //! localStorage and mirrored on `<html lang>`. Strings live in `locales/*/*.ftl` (Fluent);
 //! `build.rs` compiles them into two static tables, so the wasm carries the texts and the small
-//! formatter below rather than a Fluent runtime (docs/FIRST-VISIT.md, "The wasm's size"). `tr!`
+//! formatter of `cundi_messages` rather than a Fluent runtime (docs/FIRST-VISIT.md, "The wasm's
+//! size"); the core and the CLI keep their catalogues the same way. `tr!`
 //! gives a message as a `String` in the current language, `move_tr!` as a `Signal` that follows
 //! it; a message id that does not exist does not compile (`msg_id!`). Fixed vocabularies get
 //! their labels here, by matching on the core enums.
@@ -17,67 +18,11 @@ use leptos::prelude::*;
 /// Where the chosen language is kept (the boot script reads it too, public/boot.js).
 const STORAGE_KEY: &str = "cundi-lang";
 
-/// A piece of a message, as `build.rs` writes the tables.
-#[doc(hidden)]
-pub enum Piece {
-    Text(&'static str),
-    /// `{ $name }`.
-    Arg(&'static str),
-    /// `{ $name -> [key] … *[default] … }`: the argument, the variants, the default's index.
-    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
-}
+pub use cundi_messages::Arg;
 
-/// A variant's key: a number, or a plural category.
-#[doc(hidden)]
-pub enum Key {
-    Exact(i64),
-    One,
-    Other,
-}
-
-include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-
-/// A message's argument.
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
-    Text(String),
-    Number(f64),
-}
-
-macro_rules! arg_from_number {
-    ($($t:ty),*) => {$(
-        impl From<$t> for Arg {
-            fn from(n: $t) -> Arg {
-                Arg::Number(n as f64)
-            }
-        }
-    )*};
-}
-arg_from_number!(u8, u16, u32, u64, usize, i32, i64, f64);
-
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg::Text(s)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Text(s.clone())
-    }
-}
-
-impl From<Option<String>> for Arg {
-    fn from(s: Option<String>) -> Arg {
-        Arg::Text(s.unwrap_or_default())
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Text(s.to_string())
-    }
+/// The site's catalogue, compiled by build.rs (`cundi_messages::build::compile`).
+mod catalogue {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
 /// A message in the current language, as a `String`: `tr!(id)` with `id` a literal, or with arguments
@@ -165,71 +110,12 @@ pub fn toggle_language() {
 /// Message `id` (an index from `msg_id!`) in the current language, with its arguments.
 #[doc(hidden)]
 pub fn message(id: usize, args: &[(&str, Arg)]) -> String {
-    let lang = lang();
-    let pieces = match lang {
-        Lang::Zh => ZH[id],
-        Lang::En => EN[id],
-    };
-    let mut out = String::new();
-    write_pieces(&mut out, pieces, args, lang);
-    out
-}
-
-fn write_pieces(out: &mut String, pieces: &[Piece], args: &[(&str, Arg)], lang: Lang) {
-    let find = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Arg(name) => match find(name) {
-                Some(Arg::Text(t)) => out.push_str(t),
-                Some(Arg::Number(n)) => write_number(out, *n),
-                // As Fluent writes a missing argument.
-                None => {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                }
-            },
-            Piece::Select(name, variants, default) => {
-                let n = match find(name) {
-                    Some(Arg::Number(n)) => Some(*n),
-                    _ => None,
-                };
-                let chosen = n
-                    .and_then(|n| {
-                        variants
-                            .iter()
-                            .position(|(k, _)| matches!(k, Key::Exact(x) if *x as f64 == n))
-                            .or_else(|| {
-                                // English has one and other; Chinese, other alone.
-                                let one = lang == Lang::En && n == 1.0;
-                                variants.iter().position(|(k, _)| match k {
-                                    Key::One => one,
-                                    Key::Other => !one,
-                                    Key::Exact(_) => false,
-                                })
-                            })
-                    })
-                    .unwrap_or(*default);
-                write_pieces(out, variants[chosen].1, args, lang);
-            }
-        }
-    }
-}
-
-/// A number as Fluent writes it by default: whole numbers without a fraction.
-fn write_number(out: &mut String, n: f64) {
-    use std::fmt::Write as _;
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        let _ = write!(out, "{}", n as i64);
-    } else {
-        let _ = write!(out, "{n}");
-    }
+    catalogue::message(lang(), id, args)
 }
 
 /// The label of a data column (`column-<name>` in locales/), or its name when it has none.
 pub fn column(name: &str) -> String {
-    COLUMNS
+    catalogue::COLUMNS
         .iter()
         .find(|(n, _)| *n == name)
         .map_or_else(|| name.to_string(), |&(_, id)| message(id, &[]))

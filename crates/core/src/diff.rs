@@ -378,10 +378,9 @@ impl Counts {
             removed,
             changed,
         } = self;
-        match lang {
-            Lang::En => format!("{added} added, {removed} removed, {changed} changed"),
-            Lang::Zh => format!("新增 {added}，删除 {removed}，变更 {changed}"),
-        }
+        msg!(lang, "changes-counts", {
+            "added" => *added, "removed" => *removed, "changed" => *changed
+        })
     }
 }
 
@@ -394,16 +393,12 @@ impl FieldChange {
     /// `status: “operating” → “closed”` / `status：“operating”→“closed”`; an empty side reads
     /// "(empty)" / "（空）".
     pub fn describe(&self, lang: Lang) -> String {
-        let side = |v: &str| match (v.is_empty(), lang) {
-            (true, Lang::En) => "(empty)".to_string(),
-            (true, Lang::Zh) => "（空）".to_string(),
-            (false, _) => format!("“{}”", one_line(v)),
+        let side = |v: &str| match v.is_empty() {
+            true => msg!(lang, "changes-empty-value"),
+            false => format!("“{}”", one_line(v)),
         };
         let (old, new) = (side(&self.old), side(&self.new));
-        match lang {
-            Lang::En => format!("{}: {old} → {new}", self.field),
-            Lang::Zh => format!("{}：{old}→{new}", self.field),
-        }
+        msg!(lang, "changes-field", { "field" => &self.field, "old" => old, "new" => new })
     }
 }
 
@@ -416,24 +411,18 @@ impl Changes {
     /// "Old: version 0.1.0, created 2025-01-15" and the like, for the report's first lines.
     pub fn describe_versions(&self, lang: Lang) -> [String; 2] {
         let label = |version: &Option<String>, created: &Option<String>, old: bool| {
-            let (head, sep) = match (lang, old) {
-                (Lang::En, true) => ("Old", ": "),
-                (Lang::En, false) => ("New", ": "),
-                (Lang::Zh, true) => ("旧版", "："),
-                (Lang::Zh, false) => ("新版", "："),
+            let version = match version {
+                Some(v) => msg!(lang, "changes-version", { "v" => v }),
+                None => msg!(lang, "changes-version-unknown"),
             };
-            let version = match (lang, version) {
-                (Lang::En, Some(v)) => format!("version {v}"),
-                (Lang::En, None) => "version not stated".to_string(),
-                (Lang::Zh, Some(v)) => format!("版本 {v}"),
-                (Lang::Zh, None) => "未注明版本".to_string(),
+            let created = match created {
+                Some(c) => msg!(lang, "changes-created", { "date" => c }),
+                None => String::new(),
             };
-            let created = match (lang, created) {
-                (Lang::En, Some(c)) => format!(", created {c}"),
-                (Lang::Zh, Some(c)) => format!("，创建于 {c}"),
-                (_, None) => String::new(),
-            };
-            format!("{head}{sep}{version}{created}")
+            match old {
+                true => msg!(lang, "changes-old", { "version" => version, "created" => created }),
+                false => msg!(lang, "changes-new", { "version" => version, "created" => created }),
+            }
         };
         [
             label(&self.old_version, &self.old_created, true),
@@ -452,17 +441,14 @@ impl Changes {
             out.push_str(text);
             out.push('\n');
         };
-        let sep = match lang {
-            Lang::En => ": ",
-            Lang::Zh => "：",
-        };
+        let sep = msg!(lang, "changes-sep");
         for v in self.describe_versions(lang) {
             line(0, &v);
         }
-        let (stations, villages) = match lang {
-            Lang::En => ("Stations", "Villages"),
-            Lang::Zh => ("站点", "村"),
-        };
+        let (stations, villages) = (
+            msg!(lang, "changes-stations"),
+            msg!(lang, "changes-villages"),
+        );
         line(
             0,
             &format!("{stations}{sep}{}", self.stations.counts().describe(lang)),
@@ -472,27 +458,14 @@ impl Changes {
             &format!("{villages}{sep}{}", self.villages.counts().describe(lang)),
         );
         if self.is_empty() {
-            line(
-                0,
-                match lang {
-                    Lang::En => "No station or village changed.",
-                    Lang::Zh => "站点和村均无变化。",
-                },
-            );
+            line(0, &msg!(lang, "changes-none"));
             return out;
         }
-        let county_label = |code: &Code| match (county_name(code), lang) {
-            (Some(name), Lang::En) => format!("{name} ({code})"),
-            (Some(name), Lang::Zh) => format!("{name}（{code}）"),
-            (None, _) => code.to_string(),
+        let county_label = |code: &Code| match county_name(code) {
+            Some(name) => msg!(lang, "changes-county", { "name" => name, "code" => code.as_str() }),
+            None => code.to_string(),
         };
-        line(
-            0,
-            match lang {
-                Lang::En => "By county:",
-                Lang::Zh => "按县：",
-            },
-        );
+        line(0, &msg!(lang, "changes-by-county"));
         for c in &self.counties {
             let part = |label: &str, counts: &Counts| {
                 (!counts.is_empty()).then(|| format!("{label} {}", counts.describe(lang)))
@@ -504,29 +477,23 @@ impl Changes {
             .into_iter()
             .flatten()
             .collect();
-            let join = if lang == Lang::En { "; " } else { "；" };
+            let join = msg!(lang, "changes-join");
             line(
                 1,
-                &format!("{}{sep}{}", county_label(&c.code), parts.join(join)),
+                &format!("{}{sep}{}", county_label(&c.code), parts.join(&join)),
             );
         }
 
         let heading = |key: &str, name: &str, county: &Option<Code>| {
-            let place = county.as_ref().map(|c| match (county_name(c), lang) {
-                (Some(n), Lang::En) => format!(" ({n})"),
-                (Some(n), Lang::Zh) => format!("（{n}）"),
-                (None, Lang::En) => format!(" ({c})"),
-                (None, Lang::Zh) => format!("（{c}）"),
+            let place = county.as_ref().map(|c| {
+                let place = county_name(c).unwrap_or_else(|| c.to_string());
+                msg!(lang, "changes-place", { "place" => place })
             });
             format!("{key} {name}{}", place.unwrap_or_default())
         };
-        for (table, which) in [(&self.stations, stations), (&self.villages, villages)] {
-            let title = |what_en: &str, what_zh: &str| match lang {
-                Lang::En => format!("{which} {what_en}:"),
-                Lang::Zh => format!("{what_zh}的{which}："),
-            };
+        for (table, which) in [(&self.stations, &stations), (&self.villages, &villages)] {
             if !table.added.is_empty() {
-                line(0, &title("added", "新增"));
+                line(0, &msg!(lang, "changes-added", { "which" => which }));
                 for r in &table.added {
                     line(1, &heading(&r.key, &r.name, &r.county));
                     for (f, v) in &r.cells {
@@ -535,7 +502,7 @@ impl Changes {
                 }
             }
             if !table.removed.is_empty() {
-                line(0, &title("removed", "删除"));
+                line(0, &msg!(lang, "changes-removed", { "which" => which }));
                 for r in &table.removed {
                     line(1, &heading(&r.key, &r.name, &r.county));
                     for (f, v) in &r.cells {
@@ -544,7 +511,7 @@ impl Changes {
                 }
             }
             if !table.changed.is_empty() {
-                line(0, &title("changed", "变更"));
+                line(0, &msg!(lang, "changes-changed", { "which" => which }));
                 for c in &table.changed {
                     line(1, &heading(&c.key, &c.name, &c.county));
                     for f in &c.fields {

@@ -5,6 +5,11 @@
 //! nearest points, coordinate systems and opening hours. The site and the publisher's CLI both use
 //! it, so they never disagree about what a valid dataset is.
 
+// The core's messages (locales/, compiled by build.rs): `msg_id!` and `msg!`, first, so that
+// every module below sees them.
+#[macro_use]
+mod messages;
+
 pub mod bundle;
 pub mod cell;
 pub mod cluster;

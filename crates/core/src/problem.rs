@@ -4,15 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The language a message is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "zh-CN")]
-    Zh,
-    #[serde(rename = "en")]
-    En,
-}
+/// The language a message is written in (one for the site, the core and the CLI).
+pub use cundi_messages::Lang;
 
 /// An error drops the row (or the file); a warning keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -167,23 +160,11 @@ impl Problem {
     /// Where it was found: "stations.csv line 12, field lat" / "stations.csv 第 12 行，字段 lat".
     pub fn location(&self, lang: Lang) -> String {
         let mut s = self.file.clone();
-        match lang {
-            Lang::En => {
-                if let Some(l) = self.line {
-                    s.push_str(&format!(" line {l}"));
-                }
-                if let Some(f) = &self.field {
-                    s.push_str(&format!(", field {f}"));
-                }
-            }
-            Lang::Zh => {
-                if let Some(l) = self.line {
-                    s.push_str(&format!(" 第 {l} 行"));
-                }
-                if let Some(f) = &self.field {
-                    s.push_str(&format!("，字段 {f}"));
-                }
-            }
+        if let Some(line) = self.line {
+            s.push_str(&msg!(lang, "problem-at-line", { "line" => line }));
+        }
+        if let Some(field) = &self.field {
+            s.push_str(&msg!(lang, "problem-field", { "field" => field }));
         }
         s
     }
@@ -192,134 +173,81 @@ impl Problem {
     pub fn describe(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let v = self.value.as_deref().unwrap_or("");
-        match (lang, &self.kind) {
-            (Lang::En, MissingFile { reason }) => format!("the file cannot be read: {reason}"),
-            (Lang::Zh, MissingFile { reason }) => format!("无法读取文件：{reason}"),
-            (Lang::En, BadDescriptor { reason }) => {
-                format!("datapackage.json is not valid: {reason}")
+        match &self.kind {
+            MissingFile { reason } => msg!(lang, "problem-missing-file", { "reason" => reason }),
+            BadDescriptor { reason } => {
+                msg!(lang, "problem-bad-descriptor", { "reason" => reason })
             }
-            (Lang::Zh, BadDescriptor { reason }) => format!("datapackage.json 无效：{reason}"),
-            (Lang::En, MissingColumn) => "this required column is missing from the header".into(),
-            (Lang::Zh, MissingColumn) => "表头缺少这一必填列".into(),
-            (Lang::En, BrokenQuoting) => {
-                "broken quoting: a quoted field is not closed, so the row cannot be read".into()
+            MissingColumn => msg!(lang, "problem-missing-column"),
+            BrokenQuoting => msg!(lang, "problem-broken-quoting"),
+            FieldCount { expected, found } => {
+                msg!(lang, "problem-field-count", { "expected" => *expected, "found" => *found })
             }
-            (Lang::Zh, BrokenQuoting) => "引号不配对：带引号的字段没有闭合，这一行无法读取".into(),
-            (Lang::En, FieldCount { expected, found }) => {
-                format!("the row has {found} fields but the header has {expected}")
+            Required => msg!(lang, "problem-required"),
+            BadCode { digits } => {
+                let expected = one_of(digits, lang);
+                msg!(lang, "problem-bad-code", { "v" => v, "expected" => expected })
             }
-            (Lang::Zh, FieldCount { expected, found }) => {
-                format!("这一行有 {found} 个字段，表头有 {expected} 个")
+            MissingParent { parent } => {
+                msg!(lang, "problem-missing-parent", { "v" => v, "parent" => parent })
             }
-            (Lang::En, Required) => "this field is required but empty".into(),
-            (Lang::Zh, Required) => "必填字段为空".into(),
-            (Lang::En, BadCode { digits }) => {
-                let expected = one_of(digits, ", ", " or ");
-                format!("“{v}” is not a division code: expected {expected} digits")
+            UnknownDivision => msg!(lang, "problem-unknown-division", { "v" => v }),
+            CodeMismatch { expected_prefix } => {
+                msg!(lang, "problem-code-mismatch", { "v" => v, "prefix" => expected_prefix })
             }
-            (Lang::Zh, BadCode { digits }) => {
-                let expected = one_of(digits, "、", "或");
-                format!("“{v}”不是有效的区划代码：应为 {expected} 位数字")
+            NotANumber => msg!(lang, "problem-not-a-number", { "v" => v }),
+            OutOfRange { min, max } => msg!(lang, "problem-out-of-range", {
+                "v" => v, "min" => min.to_string(), "max" => max.to_string()
+            }),
+            BadDate => msg!(lang, "problem-bad-date", { "v" => v }),
+            BadMonth => msg!(lang, "problem-bad-month", { "v" => v }),
+            UnknownValue { allowed } => {
+                let sep = msg!(lang, "list-sep");
+                msg!(lang, "problem-unknown-value", { "v" => v, "allowed" => allowed.join(&sep) })
             }
-            (Lang::En, MissingParent { parent }) => {
-                format!("“{v}” belongs to division {parent}, which is not in the package")
+            NotABoolean => msg!(lang, "problem-not-a-boolean", { "v" => v }),
+            OutsideChina => msg!(lang, "problem-outside-china", { "v" => v }),
+            FarOutsideCounty { km } => {
+                msg!(lang, "problem-far-outside-county", { "v" => v, "km" => format!("{km:.0}") })
             }
-            (Lang::Zh, MissingParent { parent }) => {
-                format!("“{v}”的上级区划 {parent} 不在数据包中")
+            Duplicate { first_line } => {
+                msg!(lang, "problem-duplicate", { "v" => v, "line" => *first_line })
             }
-            (Lang::En, UnknownDivision) => {
-                format!("“{v}” is not a division in the package (divisions.csv)")
+            UnknownStation { id } => msg!(lang, "problem-unknown-station", { "id" => id }),
+            TierLevelMismatch { digits } => {
+                msg!(lang, "problem-tier-level", { "v" => v, "digits" => *digits })
             }
-            (Lang::Zh, UnknownDivision) => format!("“{v}”不是数据包中的区划（divisions.csv）"),
-            (Lang::En, CodeMismatch { expected_prefix }) => {
-                format!("“{v}” should begin with {expected_prefix}")
+            CrsConverted { crs, rows } => {
+                msg!(lang, "problem-crs-converted", { "crs" => crs, "rows" => *rows })
             }
-            (Lang::Zh, CodeMismatch { expected_prefix }) => {
-                format!("“{v}”应以 {expected_prefix} 开头")
+            NotText { stated: false, .. } => msg!(lang, "problem-not-text-unstated"),
+            NotText { encoding, .. } if encoding.eq_ignore_ascii_case("utf-8") => {
+                msg!(lang, "problem-not-utf8")
             }
-            (Lang::En, NotANumber) => format!("“{v}” is not a number"),
-            (Lang::Zh, NotANumber) => format!("“{v}”不是数字"),
-            (Lang::En, OutOfRange { min, max }) => {
-                format!("{v} is outside the allowed range {min}–{max}")
-            }
-            (Lang::Zh, OutOfRange { min, max }) => format!("{v} 超出允许范围 {min}–{max}"),
-            (Lang::En, BadDate) => format!("“{v}” is not a date (YYYY-MM-DD)"),
-            (Lang::Zh, BadDate) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
-            (Lang::En, BadMonth) => format!("“{v}” is not a month (YYYY-MM)"),
-            (Lang::Zh, BadMonth) => format!("“{v}”不是月份（应为 YYYY-MM）"),
-            (Lang::En, UnknownValue { allowed }) => {
-                format!("“{v}” is not one of: {}", allowed.join(", "))
-            }
-            (Lang::Zh, UnknownValue { allowed }) => {
-                format!("“{v}”不是允许的取值：{}", allowed.join("、"))
-            }
-            (Lang::En, NotABoolean) => format!("“{v}” is not true or false"),
-            (Lang::Zh, NotABoolean) => format!("“{v}”不是“是/否”（true/false）"),
-            (Lang::En, OutsideChina) => format!("{v} lies outside China"),
-            (Lang::Zh, OutsideChina) => format!("{v} 位于中国境外"),
-            (Lang::En, FarOutsideCounty { km }) => {
-                format!("{v} lies {km:.0} km outside its county")
-            }
-            (Lang::Zh, FarOutsideCounty { km }) => format!("{v} 位于所属县域之外 {km:.0} 公里"),
-            (Lang::En, Duplicate { first_line }) => {
-                format!("“{v}” appears twice; first on line {first_line}")
-            }
-            (Lang::Zh, Duplicate { first_line }) => {
-                format!("“{v}”重复出现；首次出现在第 {first_line} 行")
-            }
-            (Lang::En, UnknownStation { id }) => {
-                format!("no station with id “{id}” is in stations.csv")
-            }
-            (Lang::Zh, UnknownStation { id }) => format!("stations.csv 中没有编号为“{id}”的站点"),
-            (Lang::En, TierLevelMismatch { digits }) => {
-                format!("“{v}” does not fit the station's tier: expected a {digits}-digit code")
-            }
-            (Lang::Zh, TierLevelMismatch { digits }) => {
-                format!("“{v}”与站点层级不符：应为 {digits} 位区划代码")
-            }
-            (Lang::En, CrsConverted { crs, rows }) => {
-                format!("coordinates are in {crs}: those of {rows} rows were converted to WGS-84")
-            }
-            (Lang::Zh, CrsConverted { crs, rows }) => {
-                format!("坐标系为 {crs}：已将 {rows} 行的坐标转换为 WGS-84")
-            }
-            (Lang::En, NotText { stated: false, .. }) => {
-                "neither UTF-8 nor GB18030 (GBK) text: state the encoding with --encoding".into()
-            }
-            (Lang::Zh, NotText { stated: false, .. }) => {
-                "既不是 UTF-8 也不是 GB18030（GBK）文本：请用 --encoding 说明编码".into()
-            }
-            (Lang::En, NotText { encoding, .. }) if encoding.eq_ignore_ascii_case("utf-8") => {
-                "not valid UTF-8 text (if it is GBK or GB18030, say so with --encoding gbk or gb18030)"
-                    .into()
-            }
-            (Lang::Zh, NotText { encoding, .. }) if encoding.eq_ignore_ascii_case("utf-8") => {
-                "不是有效的 UTF-8 文本（若为 GBK 或 GB18030，请用 --encoding gbk 或 gb18030 说明）"
-                    .into()
-            }
-            (Lang::En, NotText { encoding, .. }) => format!("not valid {encoding} text"),
-            (Lang::Zh, NotText { encoding, .. }) => format!("不是有效的 {encoding} 文本"),
+            NotText { encoding, .. } => msg!(lang, "problem-not-text", { "encoding" => encoding }),
         }
     }
 
     /// The whole sentence: location, then what is wrong.
     pub fn message(&self, lang: Lang) -> String {
-        let sep = match lang {
-            Lang::En => ": ",
-            Lang::Zh => "：",
-        };
-        format!("{}{sep}{}", self.location(lang), self.describe(lang))
+        format!(
+            "{}{}{}",
+            self.location(lang),
+            msg!(lang, "problem-sep"),
+            self.describe(lang)
+        )
     }
 }
 
 /// "6, 9 or 12" / "6、9或12".
-fn one_of(items: &[u8], sep: &str, last_sep: &str) -> String {
+fn one_of(items: &[u8], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
         [rest @ .., last] => {
             let rest: Vec<String> = rest.iter().map(u8::to_string).collect();
-            format!("{}{last_sep}{last}", rest.join(sep))
+            let (sep, last_sep) = (msg!(lang, "list-sep"), msg!(lang, "list-last-sep"));
+            format!("{}{last_sep}{last}", rest.join(&sep))
         }
     }
 }

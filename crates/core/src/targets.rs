@@ -47,17 +47,12 @@ vocabulary! {
 }
 
 impl Status {
-    pub fn label(self, lang: Lang) -> &'static str {
-        use Status::*;
-        match (lang, self) {
-            (Lang::Zh, Met) => "已达成",
-            (Lang::Zh, OnTrack) => "尚未达成，未到期限",
-            (Lang::Zh, Missed) => "逾期未达成",
-            (Lang::Zh, NotMeasurable) => "无法用数据衡量",
-            (Lang::En, Met) => "Met",
-            (Lang::En, OnTrack) => "Not met yet, deadline ahead",
-            (Lang::En, Missed) => "Missed: deadline passed",
-            (Lang::En, NotMeasurable) => "Not measurable from the data",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Status::Met => msg!(lang, "target-met"),
+            Status::OnTrack => msg!(lang, "target-on-track"),
+            Status::Missed => msg!(lang, "target-missed"),
+            Status::NotMeasurable => msg!(lang, "target-not-measurable"),
         }
     }
 }
@@ -81,67 +76,25 @@ pub enum Unmeasurable {
 
 impl Unmeasurable {
     /// A short reason, as a table cell shows it.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         use Unmeasurable::*;
-        match (lang, self) {
-            (Lang::Zh, IndicatorNotInData) => "该指标由主管部门认定，站点数据中无从体现",
-            (Lang::Zh, JurisdictionNotInData) => "数据不含该地区",
-            (Lang::Zh, PartialCoverage { .. }) => "数据只含该地区的部分县",
-            (Lang::Zh, NothingToMeasure) => "没有可计算的对象",
-            (Lang::En, IndicatorNotInData) => {
-                "Designated by the authorities; not visible in the station data"
-            }
-            (Lang::En, JurisdictionNotInData) => "The data does not cover this area",
-            (Lang::En, PartialCoverage { .. }) => {
-                "The data holds only some of this area's counties"
-            }
-            (Lang::En, NothingToMeasure) => "Nothing to measure",
+        match self {
+            IndicatorNotInData => msg!(lang, "unmeasurable-indicator"),
+            JurisdictionNotInData => msg!(lang, "unmeasurable-jurisdiction"),
+            PartialCoverage { .. } => msg!(lang, "unmeasurable-partial"),
+            NothingToMeasure => msg!(lang, "unmeasurable-nothing"),
         }
     }
 
     /// The reason in a sentence, with the count of counties where there is one.
     pub fn describe(self, lang: Lang) -> String {
         use Unmeasurable::*;
-        match (lang, self) {
-            (
-                Lang::Zh,
-                PartialCoverage {
-                    counties_in_data: 0,
-                },
-            ) => "数据不含该地区的任何县，无法代表全域".into(),
-            (
-                Lang::Zh,
-                PartialCoverage {
-                    counties_in_data: n,
-                },
-            ) => {
-                format!("数据只含该地区的 {n} 个县，不能代表全域")
+        match self {
+            PartialCoverage { counties_in_data } => {
+                msg!(lang, "unmeasurable-partial-sentence", { "n" => counties_in_data })
             }
-            (
-                Lang::En,
-                PartialCoverage {
-                    counties_in_data: 0,
-                },
-            ) => "The data holds none of this area's counties".into(),
-            (
-                Lang::En,
-                PartialCoverage {
-                    counties_in_data: 1,
-                },
-            ) => "The data holds only 1 of this area's counties, not the whole area".into(),
-            (
-                Lang::En,
-                PartialCoverage {
-                    counties_in_data: n,
-                },
-            ) => {
-                format!("The data holds only {n} of this area's counties, not the whole area")
-            }
-            (Lang::Zh, NothingToMeasure) => "该地区没有可计算比例的对象（如没有行政村）".into(),
-            (Lang::En, NothingToMeasure) => {
-                "The area has nothing to take a share of (no villages, say)".into()
-            }
-            (lang, other) => other.label(lang).into(),
+            NothingToMeasure => msg!(lang, "unmeasurable-nothing-sentence"),
+            other => other.label(lang),
         }
     }
 }

@@ -54,53 +54,19 @@ pub fn guidance(
 ) -> Vec<String> {
     let phone = appeal_phone(authority);
     let days = COMPANY_ANSWER_DAYS;
-    let mut lines: Vec<String> = Vec::new();
-    match lang {
-        Lang::Zh => {
-            lines.push(
-                "先向快递企业投诉：拨打快递品牌的客服电话或通过其官方渠道，记下运单号和投诉时间。"
-                    .into(),
-            );
-            lines.push(format!(
-                "企业应在 {days} 日内答复。{days} 日内未答复或对答复不满意的，可向邮政管理部门申诉："
-            ));
-            lines.push(match &phone {
-                Some(p) => format!("拨打邮政业用户申诉电话 {p}；"),
-                None => format!(
-                    "拨打邮政业用户申诉电话 {APPEAL_PHONE}（用手机拨打时请先加拨当地区号）；"
-                ),
-            });
-            lines.push(format!("登录申诉网站 {APPEAL_WEBSITE}；"));
-            lines.push(format!("或关注微信公众号 {APPEAL_WECHAT}。"));
-            lines.push("申诉时请提供：快递企业名称、运单号、申诉内容、申诉请求和事实经过。".into());
-        }
-        Lang::En => {
-            lines.push(
-                "First complain to the express company: call the brand's customer service or use its official channels, and note the waybill number and when you complained."
-                    .into(),
-            );
-            lines.push(format!(
-                "The company must answer within {days} days. If it does not, or its answer does not satisfy you, appeal to the postal administration:"
-            ));
-            lines.push(match &phone {
-                Some(p) => format!("call the postal users' appeal line {p};"),
-                None => format!(
-                    "call the postal users' appeal line {APPEAL_PHONE} (from a mobile, dial the local area code first);"
-                ),
-            });
-            lines.push(format!("use the appeal website {APPEAL_WEBSITE};"));
-            lines.push(format!("or follow the WeChat account {APPEAL_WECHAT}."));
-            lines.push(
-                "An appeal needs the company's name, the waybill number, the problem, what you ask for, and the facts."
-                    .into(),
-            );
-        }
-    }
+    let mut lines = vec![
+        msg!(lang, "guidance-company-first"),
+        msg!(lang, "guidance-days", { "days" => days }),
+        match &phone {
+            Some(p) => msg!(lang, "guidance-call", { "phone" => p }),
+            None => msg!(lang, "guidance-call-area-code", { "phone" => APPEAL_PHONE }),
+        },
+        msg!(lang, "guidance-website", { "website" => APPEAL_WEBSITE }),
+        msg!(lang, "guidance-wechat", { "wechat" => APPEAL_WECHAT }),
+        msg!(lang, "guidance-needs"),
+    ];
     if matches!(category, None | Some(Category::NonDelivery)) {
-        lines.push(match lang {
-            Lang::Zh => "自 2024 年 3 月 1 日起施行的《快递市场管理办法》规定：未经收件人同意，不得将快件投放到智能快件箱或快递服务站。".into(),
-            Lang::En => "Since 1 March 2024 the Express Market Measures (快递市场管理办法) forbid putting a parcel in a locker or a parcel station without the recipient's consent.".into(),
-        });
+        lines.push(msg!(lang, "guidance-lockers"));
     }
     if let Some(a) = authority {
         lines.push(authority_line(a, lang));
@@ -111,34 +77,28 @@ pub fn guidance(
 /// "本地受理机构：…（电话 …；电子邮箱 …）" with whatever contacts the authority has.
 pub fn authority_line(a: &Authority, lang: Lang) -> String {
     let contacts = authority_contacts(a, lang);
-    let (intro, open, sep, close) = match lang {
-        Lang::Zh => ("本地受理机构：", "（", "；", "）"),
-        Lang::En => ("Your local authority: ", " (", "; ", ")"),
-    };
     if contacts.is_empty() {
-        format!("{intro}{}", a.name)
+        msg!(lang, "guidance-authority", { "name" => &a.name })
     } else {
-        format!("{intro}{}{open}{}{close}", a.name, contacts.join(sep))
+        let contacts = contacts.join(&msg!(lang, "guidance-contacts-sep"));
+        msg!(lang, "guidance-authority-contacts", { "name" => &a.name, "contacts" => contacts })
     }
 }
 
 /// The authority's contacts, each as "电话 0356-12305" / "phone 0356-12305".
 pub fn authority_contacts(a: &Authority, lang: Lang) -> Vec<String> {
-    let labels: [(&str, &str, &Option<String>); 5] = [
-        ("电话", "phone", &a.phone),
-        ("电子邮箱", "e-mail", &a.email),
-        ("网站", "website", &a.website),
-        ("地址", "address", &a.address),
-        ("办公时间", "office hours", &a.office_hours),
-    ];
-    labels
-        .iter()
-        .filter_map(|(zh, en, v)| {
-            let v = v.as_deref()?.trim();
-            (!v.is_empty()).then(|| match lang {
-                Lang::Zh => format!("{zh} {v}"),
-                Lang::En => format!("{en} {v}"),
-            })
-        })
-        .collect()
+    fn contact(v: &Option<String>) -> Option<&str> {
+        let v = v.as_deref()?.trim();
+        (!v.is_empty()).then_some(v)
+    }
+    [
+        contact(&a.phone).map(|v| msg!(lang, "contact-phone", { "v" => v })),
+        contact(&a.email).map(|v| msg!(lang, "contact-email", { "v" => v })),
+        contact(&a.website).map(|v| msg!(lang, "contact-website", { "v" => v })),
+        contact(&a.address).map(|v| msg!(lang, "contact-address", { "v" => v })),
+        contact(&a.office_hours).map(|v| msg!(lang, "contact-office-hours", { "v" => v })),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

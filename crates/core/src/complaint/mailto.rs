@@ -59,11 +59,9 @@ pub fn mailto_with_limit(
 /// personal data and lets the authority match the mail to the parcel.
 pub fn subject(complaint: &Complaint, lang: Lang) -> String {
     let label = complaint.category.label(lang);
-    match (lang, &complaint.waybill) {
-        (Lang::Zh, Some(w)) => format!("邮政业用户申诉：{label}（运单号 {w}）"),
-        (Lang::Zh, None) => format!("邮政业用户申诉：{label}"),
-        (Lang::En, Some(w)) => format!("Complaint: {label} (waybill {w})"),
-        (Lang::En, None) => format!("Complaint: {label}"),
+    match &complaint.waybill {
+        Some(w) => msg!(lang, "mail-subject-waybill", { "category" => label, "waybill" => w }),
+        None => msg!(lang, "mail-subject", { "category" => label }),
     }
 }
 
@@ -88,12 +86,8 @@ fn body(complaint: &Complaint, ctx: &Context, lang: Lang) -> String {
         .filter_map(|kind| l.section(*kind))
         .map(|s| {
             if s.kind == SectionKind::Complainant {
-                let note = match lang {
-                    Lang::Zh => "（为保护个人信息，姓名和电话不放入邮件链接；如需答复，请在此填写。）",
-                    Lang::En => "(To protect personal data, name and phone are not put in the e-mail link; add them here if you want an answer.)",
-                };
                 l.section_text(&Section {
-                    body: note.into(),
+                    body: msg!(lang, "mail-no-personal-data"),
                     ..s.clone()
                 })
             } else {
@@ -106,12 +100,7 @@ fn body(complaint: &Complaint, ctx: &Context, lang: Lang) -> String {
 
 /// Short, since every character of it is taken from the body's share of the link.
 fn cut_note(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => "\r\n\r\n……（正文过长已截断，请把下载的申诉书作为附件发送。）".into(),
-        Lang::En => {
-            "\r\n\r\n… (Cut: too long for a mail link. Please attach the downloaded letter.)".into()
-        }
-    }
+    format!("\r\n\r\n{}", msg!(lang, "mail-cut"))
 }
 
 /// How long a character is once percent-encoded by [`QUERY`].

@@ -188,80 +188,47 @@ impl Category {
     }
 
     /// The category's name, as the letter and the e-mail subject write it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use Category::*;
-        match (lang, self) {
-            (Lang::Zh, NonDelivery) => "未按址投递",
-            (Lang::Zh, IllegalFee) => "违规收费",
-            (Lang::Zh, FrequencyShortfall) => "服务频次不足",
-            (Lang::Zh, StationNotOperating) => "站点未运营或信息有误",
-            (Lang::Zh, LostDamaged) => "丢失损毁",
-            (Lang::Zh, Delay) => "延误",
-            (Lang::Zh, ServiceAttitude) => "服务态度",
-            (Lang::Zh, Other) => "其他",
-            (Lang::En, NonDelivery) => "Parcel not delivered to the address",
-            (Lang::En, IllegalFee) => "Illegal fee",
-            (Lang::En, FrequencyShortfall) => "Village served too rarely",
-            (Lang::En, StationNotOperating) => "Station not operating or listed wrongly",
-            (Lang::En, LostDamaged) => "Lost or damaged parcel",
-            (Lang::En, Delay) => "Late delivery",
-            (Lang::En, ServiceAttitude) => "Staff behaviour",
-            (Lang::En, Other) => "Other",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Category::NonDelivery => msg!(lang, "category-non-delivery"),
+            Category::IllegalFee => msg!(lang, "category-illegal-fee"),
+            Category::FrequencyShortfall => msg!(lang, "category-frequency-shortfall"),
+            Category::StationNotOperating => msg!(lang, "category-station-not-operating"),
+            Category::LostDamaged => msg!(lang, "category-lost-damaged"),
+            Category::Delay => msg!(lang, "category-delay"),
+            Category::ServiceAttitude => msg!(lang, "category-service-attitude"),
+            Category::Other => msg!(lang, "category-other"),
         }
     }
 }
 
 impl Field {
     /// The field's label, as the letter writes it and an error summary may.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use Field::*;
-        match (lang, self) {
-            (Lang::Zh, Category) => "投诉类别",
-            (Lang::Zh, Station) => "站点",
-            (Lang::Zh, Village) => "村",
-            (Lang::Zh, Date) => "发生日期",
-            (Lang::Zh, Time) => "发生时间",
-            (Lang::Zh, Brand) => "快递品牌",
-            (Lang::Zh, Waybill) => "运单号",
-            (Lang::Zh, WhereLeft) => "快件被放在哪里",
-            (Lang::Zh, Amount) => "收费金额（元）",
-            (Lang::Zh, WhoCharged) => "收费方",
-            (Lang::Zh, Receipt) => "是否有收据",
-            (Lang::Zh, ActualDaysPerWeek) => "实际每周投递天数",
-            (Lang::Zh, WhatIsWrong) => "哪里有误",
-            (Lang::Zh, Description) => "事实与经过",
-            (Lang::Zh, CompanyContacted) => "是否已先向快递企业投诉",
-            (Lang::Zh, ContactedOn) => "向企业投诉的日期",
-            (Lang::Zh, CompanyAnswer) => "企业的答复",
-            (Lang::Zh, Name) => "姓名",
-            (Lang::Zh, Phone) => "手机号码",
-            (Lang::Zh, Email) => "电子邮箱",
-            (Lang::Zh, Consent) => "同意发送个人信息",
-            (Lang::Zh, Channel) => "提交方式",
-            (Lang::Zh, ClientRequestId) => "提交编号",
-            (Lang::En, Category) => "Category",
-            (Lang::En, Station) => "Station",
-            (Lang::En, Village) => "Village",
-            (Lang::En, Date) => "Date",
-            (Lang::En, Time) => "Time",
-            (Lang::En, Brand) => "Express brand",
-            (Lang::En, Waybill) => "Waybill number",
-            (Lang::En, WhereLeft) => "Where the parcel was left",
-            (Lang::En, Amount) => "Amount charged (yuan)",
-            (Lang::En, WhoCharged) => "Who charged",
-            (Lang::En, Receipt) => "Receipt",
-            (Lang::En, ActualDaysPerWeek) => "Actual delivery days a week",
-            (Lang::En, WhatIsWrong) => "What is wrong",
-            (Lang::En, Description) => "What happened",
-            (Lang::En, CompanyContacted) => "Complained to the company first",
-            (Lang::En, ContactedOn) => "Date you complained to the company",
-            (Lang::En, CompanyAnswer) => "The company's answer",
-            (Lang::En, Name) => "Name",
-            (Lang::En, Phone) => "Mobile phone",
-            (Lang::En, Email) => "E-mail",
-            (Lang::En, Consent) => "Consent to send personal data",
-            (Lang::En, Channel) => "How to send",
-            (Lang::En, ClientRequestId) => "Submission id",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Field::Category => msg!(lang, "field-category"),
+            Field::Station => msg!(lang, "field-station"),
+            Field::Village => msg!(lang, "field-village"),
+            Field::Date => msg!(lang, "field-date"),
+            Field::Time => msg!(lang, "field-time"),
+            Field::Brand => msg!(lang, "field-brand"),
+            Field::Waybill => msg!(lang, "field-waybill"),
+            Field::WhereLeft => msg!(lang, "field-where-left"),
+            Field::Amount => msg!(lang, "field-amount"),
+            Field::WhoCharged => msg!(lang, "field-who-charged"),
+            Field::Receipt => msg!(lang, "field-receipt"),
+            Field::ActualDaysPerWeek => msg!(lang, "field-actual-days-per-week"),
+            Field::WhatIsWrong => msg!(lang, "field-what-is-wrong"),
+            Field::Description => msg!(lang, "field-description"),
+            Field::CompanyContacted => msg!(lang, "field-company-contacted"),
+            Field::ContactedOn => msg!(lang, "field-contacted-on"),
+            Field::CompanyAnswer => msg!(lang, "field-company-answer"),
+            Field::Name => msg!(lang, "field-name"),
+            Field::Phone => msg!(lang, "field-phone"),
+            Field::Email => msg!(lang, "field-email"),
+            Field::Consent => msg!(lang, "field-consent"),
+            Field::Channel => msg!(lang, "field-channel"),
+            Field::ClientRequestId => msg!(lang, "field-client-request-id"),
         }
     }
 }

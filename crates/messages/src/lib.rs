@@ -1,0 +1,183 @@
+//! One way to say a thing in two languages, for the site, the core and the CLI alike
+//! (docs/ARCHITECTURE.md, "Messages").
+//!
+//! Each crate keeps its messages in Fluent files, `<crate>/locales/zh-CN/*.ftl` and
+//! `<crate>/locales/en/*.ftl`, a catalogue keyed by id. Its `build.rs` calls
+//! [`compile`](build::compile), which refuses a message in one language only (and any Fluent the
+//! formatter below does not handle) and writes two files into `$OUT_DIR`:
+//!
+//! - `msg_id.rs`: the macro `msg_id!("id")`, the message's index, and a compile error for an id
+//!   neither language has, so a misspelt id does not build;
+//! - `messages.rs`: `ZH` and `EN`, each message as [`Piece`]s, and `COLUMNS`, the messages
+//!   named `column-<name>` by their column's name.
+//!
+//! The crate includes both and formats a message with [`format`]: texts, `{ $arg }`, and
+//! `{ $arg -> [0] … [one] … *[other] … }` selections on a number.
+
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+
+#[cfg(feature = "build")]
+pub mod build;
+
+/// The language a message is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// A piece of a message, as [`build::compile`] writes the tables.
+#[derive(Debug)]
+pub enum Piece {
+    Text(&'static str),
+    /// `{ $name }`.
+    Arg(&'static str),
+    /// `{ $name -> [key] … *[default] … }`: the argument, the variants, the default's index.
+    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
+}
+
+/// A variant's key: a number, or a plural category.
+#[derive(Debug)]
+pub enum Key {
+    Exact(i64),
+    One,
+    Other,
+}
+
+/// A message's argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+macro_rules! arg_from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+arg_from_number!(u8, u16, u32, u64, usize, i32, i64, f64);
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<Option<String>> for Arg {
+    fn from(s: Option<String>) -> Arg {
+        Arg::Text(s.unwrap_or_default())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+/// A message's pieces with their arguments, in `lang` (whose plural rules choose the variants).
+pub fn format(pieces: &[Piece], args: &[(&str, Arg)], lang: Lang) -> String {
+    let mut out = String::new();
+    write_pieces(&mut out, pieces, args, lang);
+    out
+}
+
+fn write_pieces(out: &mut String, pieces: &[Piece], args: &[(&str, Arg)], lang: Lang) {
+    let find = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Arg(name) => match find(name) {
+                Some(Arg::Text(t)) => out.push_str(t),
+                Some(Arg::Number(n)) => write_number(out, *n),
+                // As Fluent writes a missing argument.
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Select(name, variants, default) => {
+                let n = match find(name) {
+                    Some(Arg::Number(n)) => Some(*n),
+                    _ => None,
+                };
+                let chosen = n
+                    .and_then(|n| {
+                        variants
+                            .iter()
+                            .position(|(k, _)| matches!(k, Key::Exact(x) if *x as f64 == n))
+                            .or_else(|| {
+                                // English has one and other; Chinese, other alone.
+                                let one = lang == Lang::En && n == 1.0;
+                                variants.iter().position(|(k, _)| match k {
+                                    Key::One => one,
+                                    Key::Other => !one,
+                                    Key::Exact(_) => false,
+                                })
+                            })
+                    })
+                    .unwrap_or(*default);
+                write_pieces(out, variants[chosen].1, args, lang);
+            }
+        }
+    }
+}
+
+/// A number as Fluent writes it by default: whole numbers without a fraction.
+fn write_number(out: &mut String, n: f64) {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        let _ = write!(out, "{n}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static PLURAL: &[Piece] = &[
+        Piece::Arg("n"),
+        Piece::Select(
+            "n",
+            &[
+                (Key::Exact(0), &[Piece::Text(" none")]),
+                (Key::One, &[Piece::Text(" station")]),
+                (Key::Other, &[Piece::Text(" stations")]),
+            ],
+            2,
+        ),
+    ];
+
+    #[test]
+    fn numbers_choose_the_variant_by_the_language_s_plural_rules() {
+        let n = |n: u32, lang| format(PLURAL, &[("n", Arg::from(n))], lang);
+        assert_eq!(n(0, Lang::En), "0 none");
+        assert_eq!(n(1, Lang::En), "1 station");
+        assert_eq!(n(2, Lang::En), "2 stations");
+        // Chinese has no "one": every number but an exact key takes "other".
+        assert_eq!(n(1, Lang::Zh), "1 stations");
+        assert_eq!(
+            format(PLURAL, &[("n", Arg::from(1.5))], Lang::En),
+            "1.5 stations"
+        );
+        // A missing argument is written as Fluent writes it, never a panic.
+        assert_eq!(format(&[Piece::Arg("x")], &[], Lang::En), "{x}");
+    }
+}
