@@ -22,8 +22,8 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     pub loaded: BTreeMap<String, Vec<u8>>,
     /// What was done to read the files as they are (an encoding other than UTF-8, a workbook in
-    /// place of a CSV), one line each, in English and Chinese.
-    pub notes: Vec<(String, String)>,
+    /// place of a CSV), one line each.
+    pub notes: Vec<Note>,
     /// The coordinate system the files' coordinates were in (`ReadOptions::source_crs`); the
     /// dataset holds them converted to WGS-84.
     pub source_crs: Crs,
@@ -100,12 +100,11 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
                 .unwrap_or_default();
             let (bytes, sheet) = inputs::xlsx_as_csv(&workbook)
                 .map_err(|reason| cannot_read(format!("{name}: {reason}")))?;
-            notes.push((
-                format!(
-                    "{rel}: read from {name}, sheet {sheet} (a problem's line is the sheet's row)"
-                ),
-                format!("{rel}：读自 {name} 的工作表 {sheet}（问题所在行即工作表的行号）"),
-            ));
+            notes.push(Note::Sheet {
+                file: rel.to_string(),
+                workbook: name.clone(),
+                sheet: sheet.clone(),
+            });
             from_sheets.insert(rel.to_string(), format!("{name} [{sheet}]"));
             bytes
         } else {
@@ -121,10 +120,10 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
                     reason
                 })?;
                 if let Some(used) = used {
-                    notes.push((
-                        format!("{rel}: read as {used}"),
-                        format!("{rel}：按 {used} 编码读取"),
-                    ));
+                    notes.push(Note::Encoding {
+                        file: rel.to_string(),
+                        encoding: used.to_string(),
+                    });
                 }
                 bytes
             } else {
@@ -172,13 +171,42 @@ pub fn read_with(dir: &Path, inputs: Inputs) -> Result<Checked, Error> {
 
 /// Prints the notes on how the files were read.
 pub fn print_notes(out: &mut impl Write, checked: &Checked, lang: Lang) -> std::io::Result<()> {
-    for (en, zh) in &checked.notes {
-        match lang {
-            Lang::En => writeln!(out, "note: {en}")?,
-            Lang::Zh => writeln!(out, "说明：{zh}")?,
-        }
+    for note in &checked.notes {
+        writeln!(
+            out,
+            "{}",
+            msg!(lang, "note", { "note" => note.message(lang) })
+        )?;
     }
     Ok(())
+}
+
+/// How a file was read, when not as UTF-8 CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Read from a workbook's sheet in place of the CSV.
+    Sheet {
+        file: String,
+        workbook: String,
+        sheet: String,
+    },
+    /// Read in an encoding other than UTF-8.
+    Encoding { file: String, encoding: String },
+}
+
+impl Note {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Note::Sheet {
+                file,
+                workbook,
+                sheet,
+            } => msg!(lang, "note-sheet", { "file" => file, "name" => workbook, "sheet" => sheet }),
+            Note::Encoding { file, encoding } => {
+                msg!(lang, "note-encoding", { "file" => file, "encoding" => encoding })
+            }
+        }
+    }
 }
 
 /// A `/`-separated relative path with no `..`, no root and no empty parts.
@@ -237,14 +265,12 @@ pub fn print_problems(
 ) -> std::io::Result<()> {
     for p in &checked.problems {
         if p.is_error() || warnings {
-            let tag = match (lang, p.severity) {
-                (Lang::En, Severity::Error) => "error",
-                (Lang::En, Severity::Warning) => "warning",
-                (Lang::Zh, Severity::Error) => "错误",
-                (Lang::Zh, Severity::Warning) => "警告",
+            let message = p.message(lang);
+            let line = match p.severity {
+                Severity::Error => msg!(lang, "line-error", { "message" => message }),
+                Severity::Warning => msg!(lang, "line-warning", { "message" => message }),
             };
-            let sep = if lang == Lang::Zh { "：" } else { ": " };
-            writeln!(out, "{tag}{sep}{}", p.message(lang))?;
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -264,12 +290,11 @@ pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std
     for (spec, kept) in RESOURCES.iter().zip(kept) {
         let file = ds.file_of(spec);
         if !checked.loaded.contains_key(&file) {
-            match (lang, checked.unreadable.contains(&file)) {
-                (Lang::En, false) => writeln!(out, "  {file}: absent")?,
-                (Lang::Zh, false) => writeln!(out, "  {file}：无此文件")?,
-                (Lang::En, true) => writeln!(out, "  {file}: not read (the error above)")?,
-                (Lang::Zh, true) => writeln!(out, "  {file}：未能读取（见上文错误）")?,
-            }
+            let line = match checked.unreadable.contains(&file) {
+                false => msg!(lang, "summary-absent", { "file" => &file }),
+                true => msg!(lang, "summary-unread", { "file" => &file }),
+            };
+            writeln!(out, "  {line}")?;
             continue;
         }
         let left_out = checked
@@ -280,52 +305,23 @@ pub fn print_summary(out: &mut impl Write, checked: &Checked, lang: Lang) -> std
             .collect::<BTreeSet<_>>()
             .len();
         let read = kept + left_out;
-        match lang {
-            Lang::En => writeln!(
-                out,
-                "  {file}: {read} {} read, {kept} valid, {left_out} left out for errors",
-                plural(read, "row", "rows")
-            )?,
-            Lang::Zh => writeln!(
-                out,
-                "  {file}：读取 {read} 行，有效 {kept} 行，因错误略去 {left_out} 行"
-            )?,
-        }
+        let line = msg!(lang, "summary-rows", {
+            "file" => &file, "read" => read, "kept" => kept, "left" => left_out
+        });
+        writeln!(out, "  {line}")?;
     }
     let outlines = ds.county_bboxes.len();
     let (errors, warnings) = (checked.errors(), checked.warnings());
-    match lang {
-        Lang::En => {
-            writeln!(
-                out,
-                "  boundaries: {outlines} county {}",
-                plural(outlines, "outline", "outlines")
-            )?;
-            writeln!(
-                out,
-                "{}: {errors} {}, {warnings} {}",
-                checked.dir.display(),
-                plural(errors, "error", "errors"),
-                plural(warnings, "warning", "warnings")
-            )
-        }
-        Lang::Zh => {
-            writeln!(out, "  boundaries：{outlines} 个县级边界")?;
-            writeln!(
-                out,
-                "{}：{errors} 个错误，{warnings} 个警告",
-                checked.dir.display()
-            )
-        }
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
+    writeln!(
+        out,
+        "  {}",
+        msg!(lang, "summary-outlines", { "n" => outlines })
+    )?;
+    let dir = checked.dir.display().to_string();
+    let total = msg!(lang, "summary-total", {
+        "dir" => dir, "errors" => errors, "warnings" => warnings
+    });
+    writeln!(out, "{total}")
 }
 
 #[cfg(test)]

@@ -56,28 +56,15 @@ pub fn convert(input: &Path, out: &Path, lang: Lang, inputs: Inputs) -> anyhow::
 
     let errors = checked.errors();
     let mut stdout = std::io::stdout().lock();
-    match lang {
-        Lang::En => writeln!(
-            stdout,
-            "cundi-data: wrote {}: {} divisions, {} stations, {} villages (WGS-84, UTF-8); {} errors (rows left out), {} warnings",
-            out.display(),
-            ds.divisions.len(),
-            ds.stations.len(),
-            ds.villages.len(),
-            errors,
-            checked.warnings()
-        )?,
-        Lang::Zh => writeln!(
-            stdout,
-            "cundi-data：已写出 {}：区划 {} 条、网点 {} 个、村 {} 个（WGS-84，UTF-8）；错误 {} 个（相应行未写出），警告 {} 个",
-            out.display(),
-            ds.divisions.len(),
-            ds.stations.len(),
-            ds.villages.len(),
-            errors,
-            checked.warnings()
-        )?,
-    }
+    let line = msg!(lang, "convert-wrote", {
+        "out" => out.display().to_string(),
+        "divisions" => ds.divisions.len(),
+        "stations" => ds.stations.len(),
+        "villages" => ds.villages.len(),
+        "errors" => errors,
+        "warnings" => checked.warnings(),
+    });
+    writeln!(stdout, "{line}")?;
     Ok(if errors > 0 {
         EXIT_PACKAGE_ERRORS
     } else {

@@ -60,24 +60,13 @@ pub fn county_name<'a>(
 /// Every problem of one version, as a warning: the comparison goes on without the rows they
 /// name, which is worth knowing since such a row then shows as added or removed.
 pub fn print_warnings(out: &mut impl Write, checked: &Checked, lang: Lang) -> std::io::Result<()> {
-    let dir = checked.dir.display();
+    let dir = checked.dir.display().to_string();
     for p in &checked.problems {
-        match lang {
-            Lang::En => writeln!(out, "warning: {dir}: {}", p.message(lang))?,
-            Lang::Zh => writeln!(out, "警告：{dir}：{}", p.message(lang))?,
-        }
+        let line = msg!(lang, "line-warning-in", { "dir" => &dir, "message" => p.message(lang) });
+        writeln!(out, "{line}")?;
     }
     if checked.errors() > 0 {
-        match lang {
-            Lang::En => writeln!(
-                out,
-                "warning: {dir}: rows with errors are left out of the comparison, so they show as removed or added"
-            )?,
-            Lang::Zh => writeln!(
-                out,
-                "警告：{dir}：有错误的行不参与比较，因此会显示为删除或新增"
-            )?,
-        }
+        writeln!(out, "{}", msg!(lang, "rows-left-out", { "dir" => &dir }))?;
     }
     Ok(())
 }

@@ -3,6 +3,11 @@
 //! inputs. It reads and checks with
 //! `cundi-core`, so it and the site never disagree about what a valid package is.
 
+// The CLI's messages (locales/, compiled by build.rs): `msg_id!` and `msg!`, first, so that
+// every module below sees them.
+#[macro_use]
+mod messages;
+
 mod bundle;
 mod check;
 mod convert;
@@ -382,18 +387,8 @@ fn build(
         check::print_problems(&mut err, &checked, lang, verbose)?;
         if errors > 0 && !allow_errors {
             check::print_summary(&mut err, &checked, lang)?;
-            match lang {
-                Lang::En => writeln!(
-                    err,
-                    "cundi-data: {} has errors; no bundle written (--allow-errors writes one anyway)",
-                    dir.display()
-                )?,
-                Lang::Zh => writeln!(
-                    err,
-                    "cundi-data：{} 有错误，未生成数据包（加 --allow-errors 可强制生成）",
-                    dir.display()
-                )?,
-            }
+            let dir = dir.display().to_string();
+            writeln!(err, "{}", msg!(lang, "build-has-errors", { "dir" => dir }))?;
             return Ok(EXIT_PACKAGE_ERRORS);
         }
     }
@@ -406,51 +401,30 @@ fn build(
     });
     let built = bundle::build(&checked, out, changes.as_ref())?;
     let warnings = checked.warnings();
-    match lang {
-        Lang::En => println!(
-            "cundi-data: built {} from {}: {}, {}, {}, {}; {}, {}",
-            out.display(),
-            dir.display(),
-            count(built.counties, "county", "counties"),
-            count(built.stations, "station", "stations"),
-            count(built.villages, "village", "villages"),
-            count(built.files, "package file", "package files"),
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings"),
-        ),
-        Lang::Zh => println!(
-            "cundi-data：已由 {} 生成 {}：{} 个县，{} 个站点，{} 个村，{} 个数据包文件；{errors} 个错误，{warnings} 个警告",
-            dir.display(),
-            out.display(),
-            built.counties,
-            built.stations,
-            built.villages,
-            built.files
-        ),
-    }
+    println!(
+        "{}",
+        msg!(lang, "build-built", {
+            "out" => out.display().to_string(),
+            "dir" => dir.display().to_string(),
+            "counties" => built.counties,
+            "stations" => built.stations,
+            "villages" => built.villages,
+            "files" => built.files,
+            "errors" => errors,
+            "warnings" => warnings,
+        })
+    );
     if let (Some(changes), Some(old)) = (&changes, &previous) {
         let (stations, villages) = (changes.stations.counts(), changes.villages.counts());
-        match lang {
-            Lang::En => println!(
-                "cundi-data: changes.json since {}: stations {}; villages {}",
-                old.dir.display(),
-                stations.describe(lang),
-                villages.describe(lang),
-            ),
-            Lang::Zh => println!(
-                "cundi-data：changes.json（相对 {}）：站点 {}；村 {}",
-                old.dir.display(),
-                stations.describe(lang),
-                villages.describe(lang),
-            ),
-        }
+        let line = msg!(lang, "build-changes", {
+            "old" => old.dir.display().to_string(),
+            "stations" => stations.describe(lang),
+            "villages" => villages.describe(lang),
+        });
+        println!("{line}");
     }
     exiting((checked, previous, changes));
     Ok(EXIT_OK)
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The generators' inputs: as given, or found in the workspace.

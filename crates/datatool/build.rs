@@ -1,0 +1,6 @@
+//! Compiles the CLI's messages (`locales/zh-CN/*.ftl`, `locales/en/*.ftl`) into static tables
+//! for `src/messages.rs`, as the site and the core compile theirs (`cundi_messages`).
+
+fn main() {
+    cundi_messages::build::compile(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+}
