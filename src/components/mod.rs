@@ -30,7 +30,9 @@ pub use open_state::OpenState;
 pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
-pub use station_details::{ServedList, ServedVillage, StationDetails, StationFields};
+pub use station_details::{
+    served_villages, ServedList, ServedVillage, StationDetails, StationFields,
+};
 pub use view_list::ViewList;
 
 /// Moves the keyboard focus to the element with this id, if there is one.

@@ -6,6 +6,7 @@ use crate::components::open_state::{days_text, week_text};
 use crate::components::{plain_fields, OpenState};
 use crate::i18n::{self, text};
 use crate::map::style::frequency_color;
+use crate::store::Data;
 use crate::{move_tr, tr};
 use cundi_core::{Frequency, Station, Village};
 use leptos::prelude::*;
@@ -15,6 +16,19 @@ use leptos::prelude::*;
 pub struct ServedVillage {
     pub village: Village,
     pub frequency: Frequency,
+}
+
+/// The villages the station serves, each with how often it really gets parcels (for the details
+/// panel and the station's page alike).
+pub fn served_villages(data: &Data, station_id: &str) -> Vec<ServedVillage> {
+    data.dataset()
+        .villages_served_by(station_id)
+        .into_iter()
+        .map(|v| ServedVillage {
+            village: v.clone(),
+            frequency: data.frequency(v),
+        })
+        .collect()
 }
 
 #[component]

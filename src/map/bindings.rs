@@ -44,15 +44,21 @@ pub(super) fn latlng_bounds(b: BBox) -> LatLngBounds {
     )
 }
 
+/// Leaflet's options for fitting or panning into the part of the map that leaves
+/// `(left, top)` and `(right, bottom)` pixels free, without animation.
+pub(super) fn padding_options(top_left: (f64, f64), bottom_right: (f64, f64)) -> Object {
+    let options = Object::new();
+    let pair = |(x, y): (f64, f64)| js_sys::Array::of2(&x.into(), &y.into());
+    let _ = Reflect::set(&options, &"paddingTopLeft".into(), &pair(top_left));
+    let _ = Reflect::set(&options, &"paddingBottomRight".into(), &pair(bottom_right));
+    let _ = Reflect::set(&options, &"animate".into(), &false.into());
+    options
+}
+
 /// Fits the box in the part of the map the toolbar leaves free.
 pub(super) fn fit_bbox(map: &Map, b: BBox) {
     const PADDING: f64 = 24.0;
-    let options = Object::new();
-    let top_left = js_sys::Array::of2(&PADDING.into(), &TOOLBAR_PX.into());
-    let bottom_right = js_sys::Array::of2(&PADDING.into(), &PADDING.into());
-    let _ = Reflect::set(&options, &"paddingTopLeft".into(), &top_left);
-    let _ = Reflect::set(&options, &"paddingBottomRight".into(), &bottom_right);
-    let _ = Reflect::set(&options, &"animate".into(), &false.into());
+    let options = padding_options((PADDING, TOOLBAR_PX), (PADDING, PADDING));
     map.fit_bounds_with_options(&latlng_bounds(b), &options);
 }
 

@@ -2,8 +2,8 @@
 //! do (show data, select a station, fit a place, colour the counties).
 
 use super::bindings::{
-    bounds_of, clicked_station, fit_bbox, latlng_bounds, view_of, zoom_into_mark, COUNTY_KEY,
-    FIT_KEY, TOOLBAR_PX,
+    bounds_of, clicked_station, fit_bbox, latlng_bounds, padding_options, view_of, zoom_into_mark,
+    COUNTY_KEY, FIT_KEY, TOOLBAR_PX,
 };
 use super::layers::{
     add_mark, cluster_marker, expanding_cluster, outline_layer, outline_style, station_marker,
@@ -498,25 +498,8 @@ impl MapHandle {
             BBox([focus.lon, focus.lat, focus.lon, focus.lat]),
             |b, &(lon, lat)| b.extend(lon, lat),
         );
-        let size = self.map.get_size();
-        let (right, bottom) = if size.x() >= PANEL_SIDE_FROM_PX {
-            (PANEL_SIDE_WIDTH_PX + 30.0, 30.0)
-        } else {
-            (30.0, size.y() * PANEL_SHEET_SHARE + 30.0)
-        };
-        let options = Object::new();
-        let _ = Reflect::set(
-            &options,
-            &"paddingTopLeft".into(),
-            &js_sys::Array::of2(&30.into(), &TOOLBAR_PX.into()),
-        );
-        let _ = Reflect::set(
-            &options,
-            &"paddingBottomRight".into(),
-            &js_sys::Array::of2(&right.into(), &bottom.into()),
-        );
+        let options = self.clear_of_panel();
         let _ = Reflect::set(&options, &"maxZoom".into(), &16.into());
-        let _ = Reflect::set(&options, &"animate".into(), &false.into());
         self.map
             .fit_bounds_with_options(&latlng_bounds(b), &options);
     }
@@ -588,31 +571,27 @@ impl MapHandle {
             let _ = Reflect::set(&options, &"animate".into(), &false.into());
             self.map.set_view_with_options(&latlng, zoom, &options);
         }
-        let _ = self.pan_clear_of_panel(&latlng);
+        self.pan_clear_of_panel(&latlng);
     }
 
-    /// Pans the point out from under the details panel: a side panel on wide maps, a bottom
-    /// sheet on narrow ones (the sizes mirror `.panel` in style/main.css).
-    pub(super) fn pan_clear_of_panel(&self, latlng: &LatLng) -> Result<(), JsValue> {
+    /// Pans the point out from under the details panel.
+    fn pan_clear_of_panel(&self, latlng: &LatLng) {
+        self.map
+            .pan_inside_with_options(latlng, &self.clear_of_panel());
+    }
+
+    /// The padding that keeps what is shown clear of the toolbar and the details panel: a side
+    /// panel on wide maps, a bottom sheet on narrow ones (the sizes mirror `.panel` in
+    /// style/main.css).
+    fn clear_of_panel(&self) -> Object {
+        const MARGIN: f64 = 30.0;
         let size = self.map.get_size();
-        let (right, bottom) = if size.x() >= PANEL_SIDE_FROM_PX {
-            (PANEL_SIDE_WIDTH_PX + 30.0, 30.0)
+        let bottom_right = if size.x() >= PANEL_SIDE_FROM_PX {
+            (PANEL_SIDE_WIDTH_PX + MARGIN, MARGIN)
         } else {
-            (30.0, size.y() * PANEL_SHEET_SHARE + 30.0)
+            (MARGIN, size.y() * PANEL_SHEET_SHARE + MARGIN)
         };
-        let options = Object::new();
-        Reflect::set(
-            &options,
-            &"paddingTopLeft".into(),
-            &js_sys::Array::of2(&30.into(), &TOOLBAR_PX.into()),
-        )?;
-        Reflect::set(
-            &options,
-            &"paddingBottomRight".into(),
-            &js_sys::Array::of2(&right.into(), &bottom.into()),
-        )?;
-        self.map.pan_inside_with_options(latlng, &options);
-        Ok(())
+        padding_options((MARGIN, TOOLBAR_PX), bottom_right)
     }
 }
 

@@ -6,8 +6,8 @@
 
 use crate::components::deferred::{deferred, Page};
 use crate::components::{
-    with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage, SearchBox,
-    ServedVillage, StationDetails,
+    served_villages, with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage,
+    SearchBox, StationDetails,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
@@ -267,15 +267,7 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
 pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl IntoView {
     let content = match data.station(&id) {
         Some(station) => {
-            let served = data
-                .dataset()
-                .villages_served_by(&id)
-                .into_iter()
-                .map(|v| ServedVillage {
-                    village: v.clone(),
-                    frequency: data.frequency(v),
-                })
-                .collect();
+            let served = served_villages(&data, &id);
             let area = data.area_names(&station.admin_code);
             Either::Left(view! { <StationDetails station=station.clone() area served on_close /> })
         }

@@ -3,7 +3,7 @@
 //! to complain about it — followed by everything else published about it.
 
 use crate::components::{
-    AreaPath, Directions, OpenState, SearchBox, ServedList, ServedVillage, StationFields,
+    served_villages, AreaPath, Directions, OpenState, SearchBox, ServedList, StationFields,
 };
 use crate::i18n::{self, text};
 use crate::move_tr;
@@ -21,15 +21,7 @@ pub fn StationPage() -> impl IntoView {
 
 #[component]
 fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
-    let served: Vec<ServedVillage> = data
-        .dataset()
-        .villages_served_by(&station.id)
-        .into_iter()
-        .map(|v| ServedVillage {
-            village: v.clone(),
-            frequency: data.frequency(v),
-        })
-        .collect();
+    let served = served_villages(&data, &station.id);
     let area = data.area_names(&station.admin_code);
     let path = data.area_path(&station.admin_code);
     let (tier, status, fee) = (station.tier, station.status, station.pickup_fee);

@@ -7,9 +7,10 @@
 //! formatter below does not handle) and writes two files into `$OUT_DIR`:
 //!
 //! - `msg_id.rs`: the macro `msg_id!("id")`, the message's index, and a compile error for an id
-//!   neither language has, so a misspelt id does not build;
-//! - `messages.rs`: `ZH` and `EN`, each message as [`Piece`]s, and `COLUMNS`, the messages
-//!   named `column-<name>` by their column's name.
+//!   neither language has, so a misspelt id does not build; and `msg!(lang, "id", { … })`, the
+//!   message as a `String` through the crate's `messages::message`;
+//! - `messages.rs`: `ZH` and `EN`, each message as [`Piece`]s; `IDS`; `message(lang, id, args)`;
+//!   and `COLUMNS`, the messages named `column-<name>` by their column's name.
 //!
 //! The crate includes both and formats a message with [`format`]: texts, `{ $arg }`, and
 //! `{ $arg -> [0] … [one] … *[other] … }` selections on a number.
@@ -146,6 +147,24 @@ fn write_number(out: &mut String, n: f64) {
     } else {
         let _ = write!(out, "{n}");
     }
+}
+
+/// The ids of a catalogue's messages that have no text in one of the languages (a separator,
+/// an id ending in `-sep`, may be empty: Chinese joins some lists with nothing). `message` is the
+/// catalogue's own (`messages.rs`'s `message`); each crate's test asserts this is empty.
+pub fn incomplete(
+    ids: &[&'static str],
+    message: fn(Lang, usize, &[(&str, Arg)]) -> String,
+) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    for (i, &id) in ids.iter().enumerate() {
+        for lang in [Lang::Zh, Lang::En] {
+            if !id.ends_with("-sep") && message(lang, i, &[]).trim().is_empty() {
+                missing.push(id);
+            }
+        }
+    }
+    missing
 }
 
 #[cfg(test)]
