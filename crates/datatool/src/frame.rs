@@ -41,12 +41,14 @@ impl Catalogue {
     /// frame's own (`dir/frame.zh-CN.ftl`, `dir/frame.en.ftl`).
     pub fn read(dir: &Path) -> Result<Catalogue, Error> {
         let read = |lang: &str| -> Result<BTreeMap<String, String>, Error> {
-            let mut files = ftl_files(&dir.join(lang))?;
+            let folder = dir.join(lang);
+            let mut files =
+                cundi_messages::build::ftl_files(&folder).map_err(|e| Error::io(&folder, e))?;
             let frame = dir.join(format!("frame.{lang}.ftl"));
             if frame.is_file() {
                 files.push(frame);
             }
-            read_messages(&files)
+            cundi_messages::build::plain_messages(&files).map_err(Error::Input)
         };
         Ok(Catalogue {
             zh: read("zh-CN")?,
@@ -64,50 +66,6 @@ impl Catalogue {
             .map(String::as_str)
             .ok_or_else(|| format!("no plain message `{id}` in locales/{lang}"))
     }
-}
-
-/// A language's messages that are plain text (a message with arguments is left out: the frame
-/// has no values to give it).
-fn read_messages(files: &[std::path::PathBuf]) -> Result<BTreeMap<String, String>, Error> {
-    use fluent_syntax::ast::{Entry, PatternElement};
-    let mut out = BTreeMap::new();
-    for path in files {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let resource = fluent_syntax::parser::parse(text.as_str())
-            .map_err(|(_, errors)| Error::Input(format!("{}: {errors:?}", path.display())))?;
-        for entry in resource.body {
-            let Entry::Message(message) = entry else {
-                continue;
-            };
-            let Some(pattern) = message.value else {
-                continue;
-            };
-            let mut plain = String::new();
-            let all_text = pattern.elements.iter().all(|e| match e {
-                PatternElement::TextElement { value } => {
-                    plain.push_str(value);
-                    true
-                }
-                PatternElement::Placeable { .. } => false,
-            });
-            if all_text {
-                out.insert(message.id.name.to_string(), plain);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The `.ftl` files of a folder, in name order.
-fn ftl_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// What the frame is filled in with besides the texts.

@@ -1,14 +1,57 @@
 //! The catalogue compiler, for build scripts: `cundi_messages::build::compile(dir)` in a crate's
-//! `build.rs` (see the crate's documentation for what it writes).
+//! `build.rs` (see the crate's documentation for what it writes); and the plain messages of a
+//! catalogue's files, for the CLI that fills in the page painted before the wasm.
 
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const LANGS: [&str; 2] = ["zh-CN", "en"];
+
+/// The `.ftl` files of a folder, in name order.
+pub fn ftl_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The messages of `files` that are plain text, by id (a message with an argument, a selection
+/// or a literal is left out): for a page painted before any formatter runs (`cundi-data csp`).
+pub fn plain_messages(files: &[PathBuf]) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .map_err(|(_, errors)| format!("{}: {errors:?}", path.display()))?;
+        for entry in resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = message.value else {
+                continue;
+            };
+            let mut plain = String::new();
+            let all_text = pattern.elements.iter().all(|e| match e {
+                PatternElement::TextElement { value } => {
+                    plain.push_str(value);
+                    true
+                }
+                PatternElement::Placeable { .. } => false,
+            });
+            if all_text {
+                out.insert(message.id.name.to_string(), plain);
+            }
+        }
+    }
+    Ok(out)
+}
 
 /// Compiles `locales/zh-CN/*.ftl` and `locales/en/*.ftl` under `dir` (the crate's folder) into
 /// `$OUT_DIR/msg_id.rs` and `$OUT_DIR/messages.rs`; panics, failing the build, on a message in one
@@ -20,13 +63,7 @@ pub fn compile(dir: &Path) {
     for lang in LANGS {
         let dir = locales.join(lang);
         println!("cargo::rerun-if-changed={}", dir.display());
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-            .collect();
-        files.sort();
+        let files = ftl_files(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let mut messages = BTreeMap::new();
         for path in files {
             println!("cargo::rerun-if-changed={}", path.display());
