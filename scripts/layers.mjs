@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CRATES = ['crates/core/src', 'crates/datatool/src', 'src'];
+const CRATES = ['crates/messages/src', 'crates/core/src', 'crates/datatool/src', 'src'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
