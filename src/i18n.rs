@@ -1,7 +1,8 @@
 //! The interface language: Chinese (zh-CN) by default, English on request, remembered in
 //! localStorage and mirrored on `<html lang>`. Strings live in `locales/*/*.ftl` (Fluent);
-//! `build.rs` compiles them into two static tables, so the wasm carries the texts and the small
-//! formatter of `cundi_messages` rather than a Fluent runtime (docs/FIRST-VISIT.md, "The wasm's
+//! `build.rs` compiles them into one static a message, so the wasm (and each of its chunks)
+//! carries the texts it uses and the small formatter of `cundi_messages` rather than a Fluent
+//! runtime (docs/FIRST-VISIT.md, "The wasm's
 //! size"); the core and the CLI keep their catalogues the same way. `tr!`
 //! gives a message as a `String` in the current language, `move_tr!` as a `Signal` that follows
 //! it; a message id that does not exist does not compile (`msg_id!`). Fixed vocabularies get
@@ -21,7 +22,7 @@ const STORAGE_KEY: &str = "cundi-lang";
 pub use cundi_messages::Arg;
 
 /// The site's catalogue, compiled by build.rs (`cundi_messages::build::compile`).
-mod catalogue {
+pub(crate) mod catalogue {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
@@ -107,10 +108,10 @@ pub fn toggle_language() {
     }
 }
 
-/// Message `id` (an index from `msg_id!`) in the current language, with its arguments.
+/// A message (from `msg_id!`) in the current language, with its arguments.
 #[doc(hidden)]
-pub fn message(id: usize, args: &[(&str, Arg)]) -> String {
-    catalogue::message(lang(), id, args)
+pub fn message(m: &cundi_messages::Message, args: &[(&str, Arg)]) -> String {
+    m.format(lang(), args)
 }
 
 /// The label of a data column (`column-<name>` in locales/), or its name when it has none.
@@ -118,7 +119,7 @@ pub fn column(name: &str) -> String {
     catalogue::COLUMNS
         .iter()
         .find(|(n, _)| *n == name)
-        .map_or_else(|| name.to_string(), |&(_, id)| message(id, &[]))
+        .map_or_else(|| name.to_string(), |(_, m)| message(m, &[]))
 }
 
 pub fn tier(t: Tier) -> String {

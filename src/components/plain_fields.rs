@@ -30,6 +30,6 @@ fn cell_text(value: Option<&Cell>) -> String {
         Some(Cell::Text(s)) => s.clone(),
         Some(Cell::Integer(n)) => n.to_string(),
         Some(Cell::Number(n)) => n.to_string(),
-        Some(Cell::Date(d)) => d.format("%Y-%m-%d").to_string(),
+        Some(Cell::Date(d)) => d.to_string(),
     }
 }

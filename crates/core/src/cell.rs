@@ -49,7 +49,8 @@ impl CellRef<'_> {
             CellRef::Integer(n) => n.to_string(),
             CellRef::Number(n) => n.to_string(),
             CellRef::Boolean(b) => b.to_string(),
-            CellRef::Date(d) => d.format("%Y-%m-%d").to_string(),
+            // `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without chrono's formatter (a dozen KB of wasm).
+            CellRef::Date(d) => d.to_string(),
         }
     }
 }

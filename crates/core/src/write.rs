@@ -147,8 +147,7 @@ fn word<W: Word>(w: Option<W>) -> String {
 }
 
 fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 impl ToRow for Division {

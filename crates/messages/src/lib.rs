@@ -6,10 +6,11 @@
 //! [`compile`](build::compile), which refuses a message in one language only (and any Fluent the
 //! formatter below does not handle) and writes two files into `$OUT_DIR`:
 //!
-//! - `msg_id.rs`: the macro `msg_id!("id")`, the message's index, and a compile error for an id
-//!   neither language has, so a misspelt id does not build; and `msg!(lang, "id", { … })`, the
-//!   message as a `String` through the crate's `messages::message`;
-//! - `messages.rs`: `ZH` and `EN`, each message as [`Piece`]s; `IDS`; `message(lang, id, args)`;
+//! - `msg_id.rs`: the macro `msg_id!("id")`, the message's [`Message`], and a compile error for
+//!   an id neither language has, so a misspelt id does not build; and `msg!(lang, "id", { … })`,
+//!   the message as a `String`;
+//! - `messages.rs`: each message as a static [`Message`] of [`Piece`]s (one a message, so that a
+//!   program, and each wasm chunk of the site, links the messages it uses and no others); `ALL`;
 //!   and `COLUMNS`, the messages named `column-<name>` by their column's name.
 //!
 //! The crate includes both and formats a message with [`format`]: texts, `{ $arg }`, and
@@ -29,6 +30,26 @@ pub enum Lang {
     Zh,
     #[serde(rename = "en")]
     En,
+}
+
+/// A message in both languages, as [`build::compile`] writes it: one static a message, which
+/// `msg_id!("id")` names.
+#[derive(Debug)]
+pub struct Message {
+    pub id: &'static str,
+    pub zh: &'static [Piece],
+    pub en: &'static [Piece],
+}
+
+impl Message {
+    /// The message in `lang`, with its arguments.
+    pub fn format(&self, lang: Lang, args: &[(&str, Arg)]) -> String {
+        let pieces = match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        };
+        format(pieces, args, lang)
+    }
 }
 
 /// A piece of a message, as [`build::compile`] writes the tables.
@@ -150,17 +171,14 @@ fn write_number(out: &mut String, n: f64) {
 }
 
 /// The ids of a catalogue's messages that have no text in one of the languages (a separator,
-/// an id ending in `-sep`, may be empty: Chinese joins some lists with nothing). `message` is the
-/// catalogue's own (`messages.rs`'s `message`); each crate's test asserts this is empty.
-pub fn incomplete(
-    ids: &[&'static str],
-    message: fn(Lang, usize, &[(&str, Arg)]) -> String,
-) -> Vec<&'static str> {
+/// an id ending in `-sep`, may be empty: Chinese joins some lists with nothing). `all` is the
+/// catalogue's `ALL`; each crate's test asserts this is empty.
+pub fn incomplete(all: &[&Message]) -> Vec<&'static str> {
     let mut missing = Vec::new();
-    for (i, &id) in ids.iter().enumerate() {
+    for m in all {
         for lang in [Lang::Zh, Lang::En] {
-            if !id.ends_with("-sep") && message(lang, i, &[]).trim().is_empty() {
-                missing.push(id);
+            if !m.id.ends_with("-sep") && m.format(lang, &[]).trim().is_empty() {
+                missing.push(m.id);
             }
         }
     }
