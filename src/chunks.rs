@@ -20,9 +20,10 @@
 
 use crate::complaints::use_complaints;
 use crate::components::deferred::Page;
+use crate::components::DetailsPanel;
 use crate::components::{NearPanel, ViewList};
 use crate::near::{NearEngine, NearResult};
-use crate::pages::map::{DetailsPanel, MapBody, MapCode, MapPanels, MapState};
+use crate::pages::map::{MapBody, MapCode, MapPanels, MapState};
 use crate::pages::{
     AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,

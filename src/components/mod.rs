@@ -31,7 +31,7 @@ pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
 pub use station_details::{
-    served_villages, ServedList, ServedVillage, StationDetails, StationFields,
+    served_villages, DetailsPanel, ServedList, ServedVillage, StationDetails, StationFields,
 };
 pub use view_list::ViewList;
 

@@ -1,6 +1,6 @@
 //! The details of one station, with the villages it serves: on the map, a side panel on wide
-//! screens and a bottom sheet on phones, linking to the station's own page; the same fields and
-//! list make up that page. Every value is rendered as text.
+//! screens and a bottom sheet on phones (`DetailsPanel`), linking to the station's own page; the
+//! same fields and list make up that page. Every value is rendered as text.
 
 use crate::components::open_state::{days_text, week_text};
 use crate::components::{plain_fields, OpenState};
@@ -9,7 +9,9 @@ use crate::map::style::frequency_color;
 use crate::store::Data;
 use crate::{move_tr, tr};
 use cundi_core::{Frequency, Station, Village};
+use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A village the station serves, with how often it really gets parcels.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +83,27 @@ pub fn StationDetails(
             <ServedList served />
         </section>
     }
+}
+
+/// The details of the station with this id, or a note that there is none.
+#[component]
+pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl IntoView {
+    let content = match data.station(&id) {
+        Some(station) => {
+            let served = served_villages(&data, &id);
+            let area = data.area_names(&station.admin_code);
+            Either::Left(view! { <StationDetails station=station.clone() area served on_close /> })
+        }
+        None => Either::Right(view! {
+            <div class="details" data-testid="station-missing" role="alert">
+                <p>{move_tr!("station-not-found", { "id" => id.clone() })}</p>
+                <button type="button" class="button close" on:click=move |_| on_close.run(())>
+                    {move_tr!("details-close")}
+                </button>
+            </div>
+        }),
+    };
+    view! { <aside class="panel">{content}</aside> }
 }
 
 /// Everything published about a station, as a list of labelled values.

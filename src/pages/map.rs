@@ -6,8 +6,7 @@
 
 use crate::components::deferred::{deferred, Page};
 use crate::components::{
-    served_villages, with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage,
-    SearchBox, StationDetails,
+    with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage, SearchBox,
 };
 use crate::i18n;
 use crate::map::{NearFocus, StationMap};
@@ -260,27 +259,6 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
         <Legend open=wide />
         <div class="panel-slot">{panel}</div>
     }
-}
-
-/// The details of the station with this id, or a note that there is none.
-#[component]
-pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl IntoView {
-    let content = match data.station(&id) {
-        Some(station) => {
-            let served = served_villages(&data, &id);
-            let area = data.area_names(&station.admin_code);
-            Either::Left(view! { <StationDetails station=station.clone() area served on_close /> })
-        }
-        None => Either::Right(view! {
-            <div class="details" data-testid="station-missing" role="alert">
-                <p>{move_tr!("station-not-found", { "id" => id.clone() })}</p>
-                <button type="button" class="button close" on:click=move |_| on_close.run(())>
-                    {move_tr!("details-close")}
-                </button>
-            </div>
-        }),
-    };
-    view! { <aside class="panel">{content}</aside> }
 }
 
 /// A switch on the map's toolbar: a checkbox in a pill, its label and an optional hint.
