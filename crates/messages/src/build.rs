@@ -166,6 +166,16 @@ pub fn compile(dir: &Path, module: &str) {
         writeln!(out, "    &{},", static_name(id)).unwrap();
     }
     out.push_str("];\n\n");
+    // The test that the catalogue is complete, in every crate that compiles one (natively).
+    out.push_str(
+        "/// Every message of the catalogue has a text in both languages.\n\
+         #[cfg(all(test, not(target_arch = \"wasm32\")))]\n\
+         #[test]\n\
+         fn every_message_is_in_both_languages() {\n\
+         \x20   let missing = ::cundi_messages::incomplete(ALL);\n\
+         \x20   assert!(missing.is_empty(), \"no text in one language: {missing:?}\");\n\
+         }\n\n",
+    );
     // The labels of the data's columns (`column-<name>`), found by the column's name at run
     // time: a plain column (`cundi_core::cell`) is shown by its name alone.
     out.push_str(
