@@ -5,31 +5,32 @@
 
 use crate::i18n::{self, text};
 use crate::tr;
-use cundi_core::cell::{Cell, CellRef, PlainColumns};
+use cundi_core::cell::{CellRef, PlainColumns};
 use leptos::prelude::*;
 
-/// `<dt>`/`<dd>` pairs, for a `<dl>`, of `row`'s plain columns but those in `shown`.
+/// `<dt>`/`<dd>` pairs, for a `<dl>`, of `row`'s plain columns but those in `shown`: a yes/no in
+/// the reader's language, anything else as the package writes it.
 pub fn plain_fields<T: PlainColumns>(row: &T, shown: &[&str]) -> impl IntoView {
     T::PLAIN
         .iter()
         .filter(|column| !shown.contains(column))
         .map(|&column| {
-            let value = row.plain(column).flatten().map(CellRef::to_owned);
+            let value = row.plain(column).flatten();
+            let yes_no = match value {
+                Some(CellRef::Boolean(b)) => Some(b),
+                _ => None,
+            };
+            let written = value.map(CellRef::to_text);
             view! {
                 <dt>{text(move || i18n::column(column))}</dt>
-                <dd data-column=column>{text(move || cell_text(value.as_ref()))}</dd>
+                <dd data-column=column>
+                    {text(move || match (yes_no, &written) {
+                        (Some(b), _) => i18n::yes_no(Some(b)),
+                        (None, Some(w)) => w.clone(),
+                        (None, None) => tr!("value-unknown"),
+                    })}
+                </dd>
             }
         })
         .collect_view()
-}
-
-fn cell_text(value: Option<&Cell>) -> String {
-    match value {
-        None => tr!("value-unknown"),
-        Some(Cell::Boolean(b)) => i18n::yes_no(Some(*b)),
-        Some(Cell::Text(s)) => s.clone(),
-        Some(Cell::Integer(n)) => n.to_string(),
-        Some(Cell::Number(n)) => n.to_string(),
-        Some(Cell::Date(d)) => d.to_string(),
-    }
 }

@@ -32,16 +32,6 @@ pub enum CellRef<'a> {
 }
 
 impl CellRef<'_> {
-    pub fn to_owned(self) -> Cell {
-        match self {
-            CellRef::Text(s) => Cell::Text(s.to_string()),
-            CellRef::Integer(n) => Cell::Integer(n),
-            CellRef::Number(n) => Cell::Number(n),
-            CellRef::Boolean(b) => Cell::Boolean(b),
-            CellRef::Date(d) => Cell::Date(d),
-        }
-    }
-
     /// The cell's text as the writer writes it (and the reader reads back to the same value).
     pub fn to_text(self) -> String {
         match self {
