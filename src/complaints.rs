@@ -12,9 +12,12 @@
 //! map's start-up only looks whether this device holds an outbox at all, and fetches the chunk
 //! to start it if so — or when another tab makes one, or when a complaint page opens.
 
-use cundi_core::complaint::outbox::{classify_http, Attempt, Failure, Outbox, Route};
+use crate::store::Store;
+use cundi_core::complaint::open311::MAX_ANSWER_BYTES;
+use cundi_core::complaint::outbox::{classify_http, Attempt, Failure, FollowUp, Outbox, Route};
 use cundi_core::complaint::{
-    accepted_categories, parse_services, Category, Complaint, Draft, Submitted,
+    parse_request_status, parse_service_definition, parse_services, parse_token_response,
+    Complaint, Draft, Receiver, ResponseError, Service, ServiceDefinition, Submitted,
 };
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -110,6 +113,8 @@ pub struct Complaints {
     timer_at: StoredValue<Option<i64>>,
     /// Whether the outbox has been read from storage and its sending loop started.
     started: StoredValue<bool>,
+    /// The data, for the receivers' current keys (`Data::current_receiver`).
+    store: Option<Store>,
 }
 
 impl Complaints {
@@ -179,9 +184,18 @@ impl Complaints {
         let now = now_ms();
         let due = self.change(|o| o.due(now));
         for id in due {
-            let Some(attempt) = self.change(|o| o.begin(&id, now)) else {
+            let Some(mut attempt) = self.change(|o| o.begin(&id, now)) else {
                 continue;
             };
+            // The deployment's key and jurisdiction as they are now, if it still has this
+            // receiver: a key put right after a refusal reaches the complaints made before.
+            let current = self
+                .store
+                .and_then(|s| s.data())
+                .and_then(|d| d.current_receiver(&attempt.receiver.endpoint));
+            if let Some(current) = current {
+                attempt.receiver = current.credentials();
+            }
             let this = *self;
             leptos::task::spawn_local(async move {
                 let result = post(&attempt).await;
@@ -222,31 +236,99 @@ impl Complaints {
     }
 }
 
-/// The categories an Open311 endpoint accepts, from its `services.json`; `None` while unknown
-/// (not configured, not loaded yet, or unreadable — then the receiver's answer will tell).
-pub fn use_services(endpoint: Signal<Option<String>>) -> Signal<Option<Vec<Category>>> {
-    let accepted = RwSignal::new(None::<Vec<Category>>);
+/// A receiver's services, from its `services.json`; `None` while unknown (no receiver, not
+/// loaded yet, or unreadable — then the receiver's answer to the complaint will tell).
+pub fn use_services(receiver: Signal<Option<Receiver>>) -> Signal<Option<Vec<Service>>> {
+    let services = RwSignal::new(None::<Vec<Service>>);
     Effect::new(move |previous: Option<Option<String>>| {
-        let endpoint = endpoint.get();
-        if previous.as_ref() == Some(&endpoint) {
-            return endpoint;
+        let url = receiver.with(|r| r.as_ref().map(Receiver::services_url));
+        if previous.as_ref() == Some(&url) {
+            return url;
         }
-        accepted.set(None);
-        if let Some(base) = endpoint.clone() {
+        services.set(None);
+        if let Some(url) = url.clone() {
             leptos::task::spawn_local(async move {
-                let url = format!("{}/services.json", base.trim_end_matches('/'));
-                let Ok(response) = Request::get(&url).send().await else {
-                    return;
-                };
-                let body = response.text().await.unwrap_or_default();
-                if let (true, Ok(services)) = (response.ok(), parse_services(&body)) {
-                    accepted.try_set(Some(accepted_categories(&services)));
+                if let Ok(body) = get(&url).await {
+                    if let Ok(list) = parse_services(&body) {
+                        services.try_set(Some(list));
+                    }
                 }
             });
         }
-        endpoint
+        url
     });
-    accepted.into()
+    services.into()
+}
+
+/// A service's definition, as far as the form knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Definition {
+    /// The service has none (`metadata: false`), or there is no service.
+    None,
+    Loading,
+    Ready(ServiceDefinition),
+    /// It could not be read: the form says so, and the receiver will judge the complaint.
+    Failed,
+}
+
+/// The definition of the service a complaint goes to (`services/{code}.json`), read when the
+/// service says it has one.
+pub fn use_definition(service: Signal<Option<(Receiver, Service)>>) -> Signal<Definition> {
+    let definition = RwSignal::new(Definition::None);
+    Effect::new(move |previous: Option<Option<String>>| {
+        let url = service.with(|s| {
+            s.as_ref()
+                .filter(|(_, service)| service.metadata)
+                .map(|(r, service)| r.definition_url(&service.service_code))
+        });
+        if previous.as_ref() == Some(&url) {
+            return url;
+        }
+        match url.clone() {
+            None => definition.set(Definition::None),
+            Some(url) => {
+                definition.set(Definition::Loading);
+                leptos::task::spawn_local(async move {
+                    let read = get(&url)
+                        .await
+                        .ok()
+                        .and_then(|body| parse_service_definition(&body).ok());
+                    definition.try_set(read.map_or(Definition::Failed, Definition::Ready));
+                });
+            }
+        }
+        url
+    });
+    definition.into()
+}
+
+/// `GET` a receiver's URL: the body of a 2xx no larger than the core reads, else why not.
+async fn get(url: &str) -> Result<String, String> {
+    let signal = crate::store::abort_after(REQUEST_TIMEOUT_MS);
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| NO_ANSWER.to_string())?;
+    if too_large(&response) {
+        return Err("the answer is too large".into());
+    }
+    let body = response.text().await.map_err(|_| NO_ANSWER.to_string())?;
+    if response.ok() {
+        Ok(body)
+    } else {
+        Err(format!("HTTP {}", response.status()))
+    }
+}
+
+/// Whether the answer says it is larger than the core reads (`MAX_ANSWER_BYTES`), so that it is
+/// not downloaded into a cheap phone's memory at all.
+fn too_large(response: &gloo_net::http::Response) -> bool {
+    response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|n| n > MAX_ANSWER_BYTES)
 }
 
 /// The outbox as stored. Entries the core cannot read are kept in it as they were (see
@@ -260,7 +342,7 @@ fn read_outbox() -> Outbox {
 /// `POST {endpoint}/requests.json`, form-encoded, as GeoReport v2 asks. The answer is the core's
 /// to judge; a request that fails or times out is retryable.
 async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
-    let url = format!("{}/requests.json", attempt.endpoint.trim_end_matches('/'));
+    let url = attempt.receiver.post_url();
     let signal = crate::store::abort_after(REQUEST_TIMEOUT_MS);
     let response = Request::post(&url)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -271,6 +353,11 @@ async fn post(attempt: &Attempt) -> Result<Submitted, Failure> {
         .await
         .map_err(|_| Failure::Retryable(NO_ANSWER.to_string()))?;
     let status = response.status();
+    if too_large(&response) {
+        return Err(Failure::Retryable(format!(
+            "HTTP {status}, but the answer is too large to read"
+        )));
+    }
     let text = response.text().await.unwrap_or_default();
     classify_http(status, &text)
 }
@@ -291,6 +378,7 @@ pub fn provide_complaints(wake_outbox: OutboxWaker) -> Complaints {
         unsaved: RwSignal::new(false),
         timer_at: StoredValue::new(None),
         started: StoredValue::new(false),
+        store: use_context::<Store>(),
     };
     provide_context(complaints);
     let owner = Owner::current().unwrap_or_default();
@@ -353,4 +441,51 @@ impl Complaints {
 
 pub fn use_complaints() -> Complaints {
     expect_context::<Complaints>()
+}
+
+impl Complaints {
+    /// Asks the receivers what became of the delivered complaints: exchanges the batch tokens
+    /// for ids, then reads each request's status (docs/COMPLAINTS.md, "Answers come back").
+    /// `min_age_ms` leaves out statuses read more recently than that. A question that fails is
+    /// asked again next time; nothing of it is shown but the answers.
+    pub fn follow_up(&self, min_age_ms: i64) {
+        let asks = self
+            .outbox
+            .with_untracked(|o| o.follow_ups(now_ms(), min_age_ms));
+        for ask in asks {
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                let Ok(body) = get(&ask.url()).await else {
+                    return;
+                };
+                match &ask {
+                    FollowUp::Token { id, .. } => {
+                        if let Ok(Some(request_id)) = parse_token_response(&body) {
+                            if this.change(|o| o.token_answered(id, Some(request_id))) {
+                                // The id is known now: its status next.
+                                this.follow_up(min_age_ms);
+                            }
+                        }
+                    }
+                    FollowUp::Status {
+                        id,
+                        service_request_id,
+                        ..
+                    } => match parse_request_status(&body, service_request_id) {
+                        Ok(status) => {
+                            this.change(|o| o.status_answered(id, &status, now_ms()));
+                        }
+                        Err(ResponseError::Rejected(_) | ResponseError::Malformed(_)) => {}
+                    },
+                }
+            });
+        }
+    }
+
+    /// The citizen has seen "my complaints": no news is new any more.
+    pub fn mark_seen(&self) {
+        if self.outbox.with_untracked(|o| o.unseen() > 0) {
+            self.change(|o| o.mark_seen());
+        }
+    }
 }

@@ -8,7 +8,10 @@ use crate::i18n::{lang, text};
 use crate::store::use_store;
 use crate::url::letter_href;
 use crate::{move_tr, tr};
-use cundi_core::complaint::outbox::{Record, Route, State};
+use cundi_core::complaint::outbox::{
+    refusal_words, Record, Remote, Route, State, FOLLOW_UP_EVERY_MS,
+};
+use cundi_core::complaint::RequestState;
 use leptos::prelude::*;
 
 /// A time from the outbox's clock, in China time, as `2026-11-22 15:04`.
@@ -32,6 +35,21 @@ pub fn china_time(ms: i64) -> String {
 pub fn MyComplaintsPage() -> impl IntoView {
     let complaints = use_complaints();
     let records = move || complaints.outbox().with(|o| o.records().to_vec());
+    // What the receivers say: asked on opening, and every 15 minutes while the page stays open
+    // (docs/COMPLAINTS.md, "Answers come back"). What was new is not new once the citizen has
+    // been here: it is marked seen on leaving.
+    complaints.follow_up(0);
+    let every = set_interval_with_handle(
+        move || complaints.follow_up(FOLLOW_UP_EVERY_MS),
+        std::time::Duration::from_millis(FOLLOW_UP_EVERY_MS as u64),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = every {
+            handle.clear();
+        }
+        complaints.mark_seen();
+    });
     view! {
         <article class="page mine" data-testid="my-complaints" aria-labelledby="mine-title">
             <h1 id="mine-title">{move_tr!("my-complaints-title")}</h1>
@@ -91,15 +109,14 @@ fn RecordItem(record: Record) -> impl IntoView {
         Route::Letter => tr!("way-letter-short"),
     });
     let state = record.state.clone();
+    let reference = record.reference().map(str::to_string);
     let (attempts, last_error, next) = (
         record.attempts,
         record.last_error.clone().unwrap_or_default(),
         record.next_attempt_ms,
     );
     let status = text(move || match &state {
-        State::Delivered {
-            reference, at_ms, ..
-        } => tr!("state-delivered", {
+        State::Delivered { at_ms, .. } => tr!("state-delivered", {
             "reference" => reference.clone().unwrap_or_else(|| tr!("reference-none")),
             "time" => china_time(*at_ms),
         }),
@@ -109,9 +126,25 @@ fn RecordItem(record: Record) -> impl IntoView {
             "time" => next.map(china_time).unwrap_or_default(),
         }),
         State::Sending { .. } => tr!("state-sending"),
-        State::Rejected { message, .. } => tr!("state-rejected", { "message" => message.clone() }),
+        State::Rejected {
+            message, status, ..
+        } => refusal_words(*status, message, lang()),
         State::Handed { at_ms } => tr!("state-handed", { "time" => china_time(*at_ms) }),
     });
+    let remote = record.remote.clone();
+    let notice = match &record.state {
+        State::Delivered { notice, .. } => notice.clone(),
+        _ => None,
+    };
+    let waiting = record.remote.is_none()
+        && matches!(
+            &record.state,
+            State::Delivered {
+                reference: None,
+                token: Some(_),
+                ..
+            }
+        );
     let retryable = matches!(record.state, State::Queued | State::Rejected { .. })
         && matches!(record.route, Route::Open311 { .. });
     let (id_retry, id_delete) = (id.clone(), id.clone());
@@ -127,6 +160,9 @@ fn RecordItem(record: Record) -> impl IntoView {
                 <dt>{move_tr!("record-state")}</dt>
                 <dd data-testid="record-status">{status}</dd>
             </dl>
+            {notice.map(|n| view! { <p class="service-notice" data-testid="service-notice">{move || tr!("service-notice", { "notice" => n.clone() })}</p> })}
+            {waiting.then(|| view! { <p class="muted" data-testid="record-waiting">{move_tr!("remote-waiting")}</p> })}
+            {remote.map(|r| view! { <RemoteStatus remote=r /> })}
             <p class="actions">
                 <a class="button" href=letter_href(&id)>
                     {move_tr!("sent-letter")}
@@ -232,5 +268,46 @@ fn Confirm(
                 {move_tr!("cancel")}
             </button>
         </span>
+    }
+}
+
+/// What the receiving office last said about a delivered complaint: open or closed, its notes,
+/// who handles it and when it was updated, marked "new" when it changed since the last visit.
+#[component]
+fn RemoteStatus(remote: Remote) -> impl IntoView {
+    let Remote {
+        status,
+        status_notes,
+        agency_responsible,
+        updated_datetime,
+        unseen,
+        ..
+    } = remote;
+    let word = match &status {
+        RequestState::Open => "open",
+        RequestState::Closed => "closed",
+        RequestState::Other(_) => "other",
+    };
+    let status = text(move || match &status {
+        RequestState::Open => tr!("remote-open"),
+        RequestState::Closed => tr!("remote-closed"),
+        RequestState::Other(w) => w.clone(),
+    });
+    let updated = updated_datetime.map(|t| {
+        chrono::DateTime::parse_from_rfc3339(t.trim())
+            .map(|d| china_time(d.timestamp_millis()))
+            .unwrap_or(t)
+    });
+    view! {
+        <section class="remote" data-testid="record-remote" data-status=word>
+            <h3>
+                {move_tr!("remote-title")} "："
+                <strong data-testid="remote-status">{status}</strong>
+                {unseen.then(|| view! { <span class="badge new" data-testid="remote-new">{move_tr!("remote-new")}</span> })}
+            </h3>
+            {status_notes.map(|n| view! { <p class="remote-notes" data-testid="remote-notes">{n}</p> })}
+            {agency_responsible.map(|a| view! { <p class="muted">{move || tr!("remote-agency", { "agency" => a.clone() })}</p> })}
+            {updated.map(|t| view! { <p class="muted" data-testid="remote-updated">{move || tr!("remote-updated", { "time" => t.clone() })}</p> })}
+        </section>
     }
 }

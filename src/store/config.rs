@@ -39,14 +39,35 @@ pub(super) fn default_eager_counties() -> usize {
     EAGER_COUNTIES
 }
 
-/// A deployment's Open311 receiver (docs/COMPLAINTS.md, "Channels").
+/// A deployment's Open311 receiver (docs/COMPLAINTS.md, "Open311"): its endpoint, the public
+/// client key and jurisdiction it needs, the map from the site's categories to its own service
+/// codes, and what it requires of the complainant. A county's row in `authorities.csv` with an
+/// endpoint of its own wins over it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Open311Config {
     /// The base URL; the site POSTs to `{endpoint}/requests.json`.
     pub endpoint: String,
+    #[serde(default)]
+    pub api_key: Option<String>,
+    #[serde(default)]
+    pub jurisdiction_id: Option<String>,
+    /// `{"non_delivery": "001", …}`: a category not in it goes by its own word.
+    #[serde(default)]
+    pub service_codes: std::collections::BTreeMap<String, String>,
     /// What the receiver requires of the complainant (the standard cannot say it).
     #[serde(default)]
     pub needs: cundi_core::complaint::ChannelNeeds,
+}
+
+impl Open311Config {
+    pub fn receiver(&self) -> cundi_core::complaint::Receiver {
+        cundi_core::complaint::Receiver {
+            endpoint: self.endpoint.clone(),
+            api_key: self.api_key.clone(),
+            jurisdiction_id: self.jurisdiction_id.clone(),
+            service_codes: self.service_codes.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

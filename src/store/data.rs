@@ -71,6 +71,19 @@ pub struct Data {
 }
 
 impl Data {
+    /// The Open311 receiver a complaint made for `endpoint` goes to now: the county's or the
+    /// deployment's with that endpoint, with its current key and jurisdiction (put right after a
+    /// refusal, say). `None` when no receiver has that endpoint any more.
+    pub fn current_receiver(&self, endpoint: &str) -> Option<cundi_core::complaint::Receiver> {
+        let endpoint = endpoint.trim();
+        self.summary
+            .authorities
+            .iter()
+            .filter_map(cundi_core::complaint::Receiver::of_authority)
+            .chain(self.config.open311.as_ref().map(|o| o.receiver()))
+            .find(|r| r.endpoint.trim() == endpoint)
+    }
+
     pub fn new(
         config: SiteConfig,
         summary: Arc<Summary>,

@@ -376,7 +376,7 @@ test.describe('complaints', () => {
     expect(await storage(page)).toEqual({});
   });
 
-  test('a category the receiver does not take is refused before sending', async ({ page }) => {
+  test('a category the receiver does not take goes as a letter, never to the receiver', async ({ page }) => {
     receiver = await startReceiver({ categories: ['non_delivery', 'illegal_fee'] });
     await withOpen311(page, receiver.endpoint);
     // What the receiver takes is known once its services.json has arrived.
@@ -385,8 +385,10 @@ test.describe('complaints', () => {
     await services;
     await page.locator('input[name="category"][value="other"]').check();
     await page.getByTestId('f-description').fill('其他问题');
+    await expect(page.getByTestId('way-not-taken')).toBeVisible();
+    await expect(page.getByTestId('way-letter')).toBeChecked();
     await page.getByTestId('complaint-submit').click();
-    await expect(page.getByTestId('error-category')).toBeVisible();
+    await expect(page).toHaveURL(/\/letter\//);
     expect(receiver.state.posts).toHaveLength(0);
   });
 

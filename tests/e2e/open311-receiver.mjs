@@ -1,5 +1,6 @@
 // A small Open311 GeoReport v2 receiver for the browser tests: it answers `services.json`, takes
-// `POST requests.json` (form-encoded) and stores what it accepts. Each test starts its own on a
+// `POST requests.json` (form-encoded) and stores what it accepts, and says every stored request
+// is open (`requests/{id}.json`). Each test starts its own on a
 // free port and can script its answers: `plan` is a list of HTTP statuses for the next POSTs
 // (a 500 is answered without storing), after which every POST is stored and answered 201.
 // Like a real receiver it sends CORS headers, since the site runs on another origin.
@@ -28,6 +29,12 @@ export async function startReceiver({ plan = [], categories = CATEGORIES } = {})
         service_code: code, service_name: code, metadata: false, type: 'realtime',
       }));
       res.writeHead(200, headers).end(JSON.stringify(services));
+      return;
+    }
+    // What became of a request ("My complaints" asks): every stored one is open.
+    const asked = url.pathname.match(/^\/open311\/requests\/CD-(\d+)\.json$/);
+    if (req.method === 'GET' && asked && Number(asked[1]) <= state.stored.length) {
+      res.writeHead(200, headers).end(JSON.stringify([{ service_request_id: `CD-${asked[1]}`, status: 'open' }]));
       return;
     }
     if (req.method === 'POST' && url.pathname === '/open311/requests.json') {

@@ -328,6 +328,15 @@ pub struct Authority {
     pub address: Option<String>,
     pub open311_endpoint: Option<String>,
     pub office_hours: Option<String>,
+    /// The receiver's `jurisdiction_id`, `api_key` and codes, for its `open311_endpoint`
+    /// (docs/COMPLAINTS.md, "Open311"); read by `complaint::Receiver::of_authority`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open311_jurisdiction_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open311_api_key: Option<String>,
+    /// `category=code` pairs, `;`-separated (`non_delivery=001; illegal_fee=002`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open311_service_codes: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Extra,
 }

@@ -269,6 +269,24 @@ pub const AUTHORITIES: ResourceSpec = ResourceSpec {
             "Open311 GeoReport v2 endpoint, if any",
         ),
         f("office_hours", T::String, false, "opening_hours syntax"),
+        f(
+            "open311_jurisdiction_id",
+            T::String,
+            false,
+            "the Open311 receiver's jurisdiction_id, if it needs one",
+        ),
+        f(
+            "open311_api_key",
+            T::String,
+            false,
+            "the Open311 receiver's public client key (api_key), if it needs one",
+        ),
+        f(
+            "open311_service_codes",
+            T::String,
+            false,
+            "the receiver's service_code for each complaint category: non_delivery=001; illegal_fee=002",
+        ),
     ],
 };
 

@@ -311,6 +311,28 @@ pub(crate) fn check(ds: &Dataset) -> Checked {
         ds.authorities.iter().map(|a| a.jurisdiction_code.as_str()),
         &mut problems,
     );
+    // A receiver's codes that do not read are a warning: the row's phone and address still
+    // serve, and the site falls back to the categories' own words (docs/COMPLAINTS.md).
+    for (i, a) in ds.authorities.iter().enumerate() {
+        let Some(codes) = a.open311_service_codes.as_deref() else {
+            continue;
+        };
+        if crate::complaint::open311::parse_service_codes(codes).is_err() {
+            let allowed = crate::model::Category::ALL
+                .iter()
+                .map(|c| format!("{}=…", c.as_str()))
+                .collect();
+            problems.push(
+                Problem::warning(
+                    &t.file,
+                    t.line(i),
+                    Some("open311_service_codes"),
+                    ProblemKind::UnknownValue { allowed },
+                )
+                .with_value(codes),
+            );
+        }
+    }
 
     // Complaint figures: for an area the package holds, each (area, month, category) once — a
     // repeat would be added twice into every total above it.

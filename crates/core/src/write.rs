@@ -259,6 +259,9 @@ impl ToRow for Authority {
             opt(&self.address),
             opt(&self.open311_endpoint),
             opt(&self.office_hours),
+            opt(&self.open311_jurisdiction_id),
+            opt(&self.open311_api_key),
+            opt(&self.open311_service_codes),
         ]
     }
     fn extra(&self) -> &[(String, String)] {

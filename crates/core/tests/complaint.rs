@@ -59,6 +59,9 @@ fn authority(c: &str, name: &str, phone: &str, email: Option<&str>) -> Authority
         address: None,
         open311_endpoint: None,
         office_hours: None,
+        open311_jurisdiction_id: None,
+        open311_api_key: None,
+        open311_service_codes: None,
         extra: vec![],
     }
 }
@@ -955,6 +958,7 @@ fn to_json_is_pretty_with_a_stable_field_order() {
             "category",
             "station_id",
             "village_code",
+            "address",
             "date",
             "time",
             "brand",
@@ -972,7 +976,8 @@ fn to_json_is_pretty_with_a_stable_field_order() {
             "name",
             "phone",
             "email",
-            "consent"
+            "consent",
+            "attributes"
         ]
     );
     assert!(json.contains("  \"category\": \"illegal_fee\",\n"));
@@ -1017,7 +1022,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 fn form(c: &Complaint) -> Vec<(String, String)> {
     let ds = dataset();
-    open311_form(c, &place(c, &ds))
+    open311_form(c, &place(c, &ds), c.category.as_str())
 }
 
 /// The station stands in a village, so the village is named too.
@@ -1296,9 +1301,9 @@ fn services_json_lists_service_codes() {
     assert!(services[1].metadata);
     assert_eq!(services[1].keywords, ["收费"]);
     assert_eq!(services[2].service_code, "1");
-    assert_eq!(services[2].category(), None);
+    let words = Receiver::new("https://example.cn/open311");
     assert_eq!(
-        accepted_categories(&services),
+        words.accepted_categories(&services),
         [Category::NonDelivery, Category::IllegalFee]
     );
     assert_eq!(parse_services("[]").unwrap(), []);

@@ -141,7 +141,7 @@ fn submitting_twice_keeps_one_record_and_sends_once() {
     let attempt = outbox.begin(ID, T0).expect("the first press sends");
     assert_eq!(attempt.id, ID);
     assert_eq!(attempt.number, 1);
-    assert_eq!(attempt.endpoint, ENDPOINT);
+    assert_eq!(attempt.receiver.endpoint, ENDPOINT);
     assert_eq!(attempt.complaint, c);
     assert_eq!(
         form_value(&attempt, "attribute[client_request_id]"),
@@ -274,7 +274,14 @@ fn the_online_event_makes_every_queued_record_due_now_but_not_a_rejected_one() {
     let a = outbox.begin(ID, T0).unwrap();
     outbox.failed(&a, Failure::Retryable("offline".into()), T0);
     let b = outbox.begin(OTHER_ID, T0).unwrap();
-    outbox.failed(&b, Failure::Rejected("bad category".into()), T0);
+    outbox.failed(
+        &b,
+        Failure::Rejected {
+            status: 400,
+            message: "bad category".into(),
+        },
+        T0,
+    );
     assert!(outbox.due(T0 + 1_000).is_empty());
 
     assert_eq!(outbox.online(T0 + 1_000), 1);
@@ -379,7 +386,10 @@ fn a_rejection_keeps_the_endpoints_message_and_is_not_retried_until_asked() {
     let failure = classify_http(400, body).unwrap_err();
     assert_eq!(
         failure,
-        Failure::Rejected("service_code illegal_fee not found".into())
+        Failure::Rejected {
+            status: 400,
+            message: "service_code illegal_fee not found".into()
+        }
     );
     assert!(outbox.failed(&attempt, failure, T0 + 800));
     let r = outbox.get(ID).unwrap();
@@ -387,7 +397,8 @@ fn a_rejection_keeps_the_endpoints_message_and_is_not_retried_until_asked() {
         r.state,
         State::Rejected {
             at_ms: T0 + 800,
-            message: "service_code illegal_fee not found".into()
+            message: "service_code illegal_fee not found".into(),
+            status: Some(400),
         }
     );
     assert_eq!(
@@ -425,7 +436,14 @@ fn only_a_complaint_the_receiver_cannot_hold_may_be_edited() {
 
     // Rejected: the receiver refused it; the edit may go as a letter instead.
     let a = outbox.begin(ID, T0 + 10_000).unwrap();
-    outbox.failed(&a, Failure::Rejected("no".into()), T0 + 10_001);
+    outbox.failed(
+        &a,
+        Failure::Rejected {
+            status: 400,
+            message: "no".into(),
+        },
+        T0 + 10_001,
+    );
     assert!(outbox.edit(edited.clone(), Route::Letter, T0 + 10_002));
     let r = outbox.get(ID).unwrap();
     assert_eq!(r.route, Route::Letter);
@@ -538,7 +556,14 @@ fn every_state() -> Outbox {
     };
     outbox.succeeded(&a, &submitted, T0 + 40);
     let a = outbox.begin(ids[3], T0 + 50).unwrap();
-    outbox.failed(&a, Failure::Rejected("invalid phone".into()), T0 + 60);
+    outbox.failed(
+        &a,
+        Failure::Rejected {
+            status: 400,
+            message: "invalid phone".into(),
+        },
+        T0 + 60,
+    );
     outbox
 }
 
@@ -674,7 +699,7 @@ fn http_answers_are_classified() {
         other => panic!("{status} {body}: expected retryable, got {other:?}"),
     };
     let reject = |status, body| match classify_http(status, body) {
-        Err(Failure::Rejected(m)) => m,
+        Err(Failure::Rejected { message, .. }) => message,
         other => panic!("{status} {body}: expected rejected, got {other:?}"),
     };
 

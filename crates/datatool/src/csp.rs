@@ -73,17 +73,12 @@ struct Config {
     #[serde(default)]
     tiles: Option<Url>,
     #[serde(default)]
-    open311: Option<Endpoint>,
+    open311: Option<cundi_core::complaint::Receiver>,
 }
 
 #[derive(Deserialize)]
 struct Url {
     url: String,
-}
-
-#[derive(Deserialize)]
-struct Endpoint {
-    endpoint: String,
 }
 
 /// What the built site in `dist` may reach: from `config.json` and the bundle's authorities.
@@ -94,6 +89,20 @@ pub fn sources(dist: &Path) -> Result<Sources, Error> {
         let text = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
         let config: Config = serde_json::from_str(&text)
             .map_err(|e| Error::Input(format!("{}: {e}", config_path.display())))?;
+        // A mistyped category would quietly send that category by its own word: said at build.
+        if let Some(unknown) = config.open311.as_ref().map(|o| o.unknown_categories()) {
+            if let Some(word) = unknown.first() {
+                let words: Vec<&str> = cundi_core::Category::ALL
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect();
+                return Err(Error::Input(format!(
+                    "{}: open311.service_codes names “{word}”, which is not a complaint category ({})",
+                    config_path.display(),
+                    words.join(", ")
+                )));
+            }
+        }
         sources
             .tiles
             .extend(config.tiles.and_then(|t| origin(&t.url)));

@@ -6,10 +6,11 @@ use super::sending::{Way, Ways};
 use crate::components::SearchBox;
 use crate::i18n::{self, lang};
 
+use crate::complaints::Definition;
 use crate::components::open_state::today;
 use crate::store::use_store;
 use crate::{move_tr, tr};
-use cundi_core::complaint::{self, Category, Draft, Field, FieldError, Need};
+use cundi_core::complaint::{self, Attribute, Category, Datatype, Draft, Field, FieldError, Need};
 use cundi_core::search::{Hit, HitKind};
 use cundi_core::Code;
 use leptos::either::Either;
@@ -183,6 +184,7 @@ pub(super) fn hint(field: Field, need: Need) -> Option<String> {
         Field::Description => tr!("hint-description"),
         Field::Phone => tr!("hint-phone"),
         Field::WhatIsWrong => tr!("hint-what-is-wrong"),
+        Field::Address => tr!("hint-address"),
         _ => return None,
     };
     Some(h)
@@ -457,9 +459,227 @@ pub(super) fn WayChoice(
     view! {
         <fieldset class="field ways" id=control_id(Field::Channel)>
             <legend>{move || Field::Channel.label(lang())}</legend>
+            {move || {
+                ways.with(|w| w.not_taken)
+                    .map(|c| {
+                        view! {
+                            <p class="notice-box" data-testid="way-not-taken">
+                                {move || tr!("way-not-taken", { "category" => c.label(lang()) })}
+                            </p>
+                        }
+                    })
+            }}
             {option(Way::Open311, "open311")}
             {option(Way::Email, "email")}
             {option(Way::Letter, "letter")}
         </fieldset>
     }
+}
+
+/// The id of the control of a receiver's question: its code, with anything but letters, digits,
+/// `-` and `_` written as `_xx` (a code is the receiver's text).
+pub(super) fn question_id(code: &str) -> String {
+    let mut id = String::from("q-");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    id
+}
+
+/// The receiver's own questions for the service the complaint goes to (its definition's
+/// attributes, docs/COMPLAINTS.md, "Open311"), under the way of sending; kept in the draft by
+/// the question's code, checked with the form, and sent as `attribute[code]`.
+#[component]
+pub(super) fn ServiceQuestions(
+    draft: RwSignal<Draft>,
+    errors: Memo<Vec<FieldError>>,
+    questions: Memo<Vec<Attribute>>,
+    definition: Signal<Definition>,
+) -> impl IntoView {
+    view! {
+        <p
+            class="notice-box"
+            data-testid="questions-failed"
+            hidden=move || definition.get() != Definition::Failed
+        >
+            {move_tr!("questions-failed")}
+        </p>
+        <section
+            class="questions"
+            data-testid="service-questions"
+            hidden=move || questions.with(Vec::is_empty)
+        >
+            <h2 class="form-section">{move_tr!("questions-title")}</h2>
+            <p class="muted">{move_tr!("questions-intro")}</p>
+            {move || {
+                questions
+                    .get()
+                    .into_iter()
+                    .map(|question| view! { <Question question draft errors /> })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// One of the receiver's questions: its description as the label, its datatype's control.
+#[component]
+fn Question(
+    question: Attribute,
+    draft: RwSignal<Draft>,
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    if !question.variable {
+        return view! { <p class="question-info">{question.description}</p> }.into_any();
+    }
+    let id = question_id(&question.code);
+    let code = question.code.clone();
+    let error = {
+        let code = code.clone();
+        move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.attribute.as_deref() == Some(code.as_str()))
+                    .map(|e| e.message(lang()))
+            })
+        }
+    };
+    let values = {
+        let code = code.clone();
+        move || draft.with(|d| d.attributes.get(&code).cloned().unwrap_or_default())
+    };
+    let first = {
+        let values = values.clone();
+        move || values().into_iter().next().unwrap_or_default()
+    };
+    let set = {
+        let code = code.clone();
+        move |v: Vec<String>| {
+            draft.update(|d| {
+                d.attributes.insert(code.clone(), v);
+            })
+        }
+    };
+    let described = format!("{id}-hint {id}-error");
+    let invalid = {
+        let error = error.clone();
+        move || error().is_some().to_string()
+    };
+    let control = match question.datatype {
+        Datatype::Singlevaluelist => {
+            let set = set.clone();
+            view! {
+                <select
+                    id=id.clone()
+                    data-testid=id.clone()
+                    aria-describedby=described.clone()
+                    aria-invalid=invalid.clone()
+                    prop:value=first.clone()
+                    on:change=move |ev| set(vec![event_target_value(&ev)])
+                >
+                    <option value="">{move_tr!("questions-choose")}</option>
+                    {question
+                        .values
+                        .iter()
+                        .map(|v| {
+                            let (key, first) = (v.key.clone(), first.clone());
+                            view! {
+                                <option value=v.key.clone() selected=move || first() == key>
+                                    {v.name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        Datatype::Multivaluelist => view! {
+            <div class="choices" id=id.clone() aria-describedby=described.clone() role="group">
+                {question
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let key = v.key.clone();
+                        let (values, set) = (values.clone(), set.clone());
+                        let checked = {
+                            let (key, values) = (key.clone(), values.clone());
+                            move || values().contains(&key)
+                        };
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    data-testid=format!("{id}-{key}")
+                                    prop:checked=checked
+                                    on:change=move |ev| {
+                                        let mut now = values();
+                                        now.retain(|k| *k != key);
+                                        if event_target_checked(&ev) {
+                                            now.push(key.clone());
+                                        }
+                                        set(now);
+                                    }
+                                />
+                                <span>{v.name.clone()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+        .into_any(),
+        Datatype::Text => view! {
+            <textarea
+                id=id.clone()
+                data-testid=id.clone()
+                rows="3"
+                aria-describedby=described.clone()
+                aria-invalid=invalid.clone()
+                prop:value=first.clone()
+                on:input=move |ev| set(vec![event_target_value(&ev)])
+            ></textarea>
+        }
+        .into_any(),
+        kind => {
+            let (ty, mode) = match kind {
+                Datatype::Number => ("text", Some("decimal")),
+                Datatype::Datetime => ("datetime-local", None),
+                _ => ("text", None),
+            };
+            view! {
+                <input
+                    type=ty
+                    id=id.clone()
+                    data-testid=id.clone()
+                    inputmode=mode
+                    aria-describedby=described.clone()
+                    aria-invalid=invalid.clone()
+                    prop:value=first.clone()
+                    on:input=move |ev| set(vec![event_target_value(&ev)])
+                />
+            }
+            .into_any()
+        }
+    };
+    let required = question.required;
+    let label_for = (!matches!(question.datatype, Datatype::Multivaluelist)).then(|| id.clone());
+    view! {
+        <div class="field question" data-question=code>
+            <label for=label_for class="field-label">
+                {question.description.clone()}
+                {required.then(|| view! { <span class="required">{move_tr!("field-required")}</span> })}
+            </label>
+            <p class="hint" id=format!("{id}-hint")>{question.datatype_description.clone()}</p>
+            {control}
+            <p class="field-error" id=format!("{id}-error") hidden=move || error().is_none()>
+                {error.clone()}
+            </p>
+        </div>
+    }
+    .into_any()
 }

@@ -29,7 +29,7 @@ use crate::url::{self, letter_href, use_query_param};
 use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::Route;
 use cundi_core::complaint::{
-    self, validate, Category, Channel, ChannelNeeds, Context, Draft, FieldError,
+    self, validate, Attribute, Category, Channel, ChannelNeeds, Context, Draft, FieldError,
 };
 use cundi_core::Code;
 use fields::*;
@@ -103,9 +103,19 @@ pub fn ComplaintPage() -> impl IntoView {
             store.want(wanted);
         }
     });
+    // The receiver for the place (the county's, else the deployment's), its services, and the
+    // ways offered once they are known: a category the receiver does not take goes by e-mail or
+    // letter.
+    let receiver = Memo::new(move |_| {
+        let data = data.get();
+        draft.with(|d| data.and_then(|data| Ways::of(&data, d).open311))
+    });
+    let services = complaints::use_services(receiver.into());
+    let category = Memo::new(move |_| draft.with(|d| d.category));
     let ways = Memo::new(move |_| {
         let data = data.get();
-        draft.with(|d| data.map(|data| Ways::of(&data, d)).unwrap_or_default())
+        let base = draft.with(|d| data.map(|data| Ways::of(&data, d)).unwrap_or_default());
+        services.with(|s| base.for_services(category.get(), s.as_deref()))
     });
     let chosen = RwSignal::new(None::<Way>);
     let way = Memo::new(move |_| {
@@ -117,11 +127,28 @@ pub fn ComplaintPage() -> impl IntoView {
     });
     // The consent question only matters where personal data leaves the device (Open311).
     provide_context(way);
-    let services = complaints::use_services(Signal::derive(move || ways.get().open311));
+    // The receiver's service for the category, and its questions when it has some.
+    let service = Memo::new(move |_| {
+        let receiver = receiver.get()?;
+        let category = category.get()?;
+        services.with(|s| {
+            let service = receiver.service_for(category, s.as_deref()?)?.clone();
+            Some((receiver.clone(), service))
+        })
+    });
+    let definition = complaints::use_definition(service.into());
+    let questions = Memo::new(move |_| match definition.get() {
+        complaints::Definition::Ready(d) if way.get() == Way::Open311 => d.attributes,
+        _ => Vec::new(),
+    });
 
     let channel = move || match way.get() {
         Way::Open311 => Channel::Open311(ChannelNeeds {
-            categories: services.get(),
+            categories: services.with(|s| {
+                let r = receiver.get()?;
+                Some(r.accepted_categories(s.as_deref()?))
+            }),
+            attributes: questions.get(),
             ..data
                 .get()
                 .and_then(|d| d.config.open311.as_ref().map(|o| o.needs.clone()))
@@ -165,8 +192,8 @@ pub fn ComplaintPage() -> impl IntoView {
         let way = way.get_untracked();
         let ways = ways.get_untracked();
         let route = match (way, ways.open311, ways.email) {
-            (Way::Open311, Some(endpoint), _) => Route::open311(
-                endpoint,
+            (Way::Open311, Some(receiver), _) => Route::open311(
+                receiver,
                 &complaint,
                 &complaint::place(&complaint, data.dataset()),
             ),
@@ -225,7 +252,7 @@ pub fn ComplaintPage() -> impl IntoView {
                 hidden=move || sent.get().is_some()
                 on:submit=on_submit
             >
-                <ErrorSummary errors />
+                <ErrorSummary errors questions />
                 {move || {
                     other_station
                         .get()
@@ -292,6 +319,7 @@ pub fn ComplaintPage() -> impl IntoView {
                         })
                 }}
                 <WayChoice ways way chosen />
+                <ServiceQuestions draft errors questions definition />
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="complaint-submit">
                         {move || match way.get() {
@@ -331,7 +359,7 @@ fn focus_within(id: &'static str, frames: u32) {
 
 /// Every error at the top, each a link to its field (GOV.UK's error summary).
 #[component]
-fn ErrorSummary(errors: Memo<Vec<FieldError>>) -> impl IntoView {
+fn ErrorSummary(errors: Memo<Vec<FieldError>>, questions: Memo<Vec<Attribute>>) -> impl IntoView {
     view! {
         <div
             id="complaint-errors"
@@ -348,8 +376,16 @@ fn ErrorSummary(errors: Memo<Vec<FieldError>>) -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|e| {
-                            let target = control_id(e.field);
+                            let target = match &e.attribute {
+                                Some(code) => question_id(code),
+                                None => control_id(e.field),
+                            };
                             let field = e.field;
+                            let label = e.attribute.as_ref().and_then(|code| {
+                                questions.with_untracked(|qs| {
+                                    qs.iter().find(|q| &q.code == code).map(|q| q.description.clone())
+                                })
+                            });
                             view! {
                                 <li>
                                     <a
@@ -359,7 +395,10 @@ fn ErrorSummary(errors: Memo<Vec<FieldError>>) -> impl IntoView {
                                             focus_now(&target);
                                         }
                                     >
-                                        {move || format!("{}：{}", field.label(lang()), e.message(lang()))}
+                                        {move || {
+                                            let label = label.clone().unwrap_or_else(|| field.label(lang()));
+                                            format!("{label}：{}", e.message(lang()))
+                                        }}
                                     </a>
                                 </li>
                             }

@@ -10,7 +10,7 @@ use crate::store::{use_store, Data};
 use crate::url::letter_href;
 use crate::{move_tr, tr};
 use cundi_core::complaint::outbox::{Route, State};
-use cundi_core::complaint::{self, Context, Draft};
+use cundi_core::complaint::{self, Category, Context, Draft, Receiver, Service};
 use cundi_core::{Authority, Code};
 use leptos::prelude::*;
 
@@ -22,13 +22,16 @@ pub enum Way {
     Letter,
 }
 
-/// What the deployment offers for the complaint's place: an Open311 endpoint (the county
+/// What the deployment offers for the complaint's place: an Open311 receiver (the county
 /// authority's, else the site's) and the authority's e-mail address.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Ways {
     pub(super) authority: Option<Authority>,
-    pub(super) open311: Option<String>,
+    pub(super) open311: Option<Receiver>,
     pub(super) email: Option<String>,
+    /// The receiver's services say it does not take the chosen category: Open311 is not
+    /// offered for it, and the form says so.
+    pub(super) not_taken: Option<Category>,
 }
 
 impl Ways {
@@ -42,15 +45,32 @@ impl Ways {
             .cloned();
         let open311 = authority
             .as_ref()
-            .and_then(|a| a.open311_endpoint.clone())
-            .or_else(|| data.config.open311.as_ref().map(|o| o.endpoint.clone()))
-            .filter(|e| !e.trim().is_empty());
+            .and_then(Receiver::of_authority)
+            .or_else(|| data.config.open311.as_ref().map(|o| o.receiver()))
+            .filter(|r| !r.endpoint.trim().is_empty());
         let email = authority.as_ref().and_then(|a| a.email.clone());
         Ways {
             authority,
             open311,
             email,
+            not_taken: None,
         }
+    }
+
+    /// The same ways once the receiver's services are known: a category it does not take goes
+    /// by e-mail or letter.
+    pub(super) fn for_services(
+        mut self,
+        category: Option<Category>,
+        services: Option<&[Service]>,
+    ) -> Ways {
+        if let (Some(c), Some(services), Some(r)) = (category, services, &self.open311) {
+            if r.service_for(c, services).is_none() {
+                self.open311 = None;
+                self.not_taken = Some(c);
+            }
+        }
+        self
     }
 
     pub(super) fn offers(&self, way: Way) -> bool {
@@ -110,17 +130,22 @@ pub(super) fn SentPanel(id: String, way: Way, on_new: Callback<()>) -> impl Into
     let store = use_store();
     let record = {
         let id = id.clone();
-        move || complaints.outbox().with(|o| o.get(&id).cloned())
+        Memo::new(move |_| complaints.outbox().with(|o| o.get(&id).cloned()))
     };
+    let record = move || record.get();
     let status = move || {
         record().map(|r| match r.state {
-            State::Delivered { reference, .. } => {
-                let reference = reference.unwrap_or_else(|| tr!("reference-none"));
+            State::Delivered { .. } => {
+                let reference = r
+                    .reference()
+                    .map_or_else(|| tr!("reference-none"), str::to_string);
                 tr!("sent-delivered", { "reference" => reference })
             }
             State::Queued | State::Sending { .. } if r.attempts == 0 => tr!("sent-sending"),
             State::Queued | State::Sending { .. } => tr!("sent-queued"),
-            State::Rejected { message, .. } => tr!("sent-rejected", { "message" => message }),
+            State::Rejected {
+                message, status, ..
+            } => complaint::outbox::refusal_words(status, &message, lang()),
             State::Handed { .. } => tr!("sent-email-ready"),
         })
     };
@@ -152,6 +177,20 @@ pub(super) fn SentPanel(id: String, way: Way, on_new: Callback<()>) -> impl Into
                 }}
             </h2>
             <p data-testid="sent-status">{status}</p>
+            {move || {
+                record()
+                    .and_then(|r| match r.state {
+                        State::Delivered { notice, .. } => notice,
+                        _ => None,
+                    })
+                    .map(|notice| {
+                        view! {
+                            <p class="service-notice" data-testid="service-notice">
+                                {move || tr!("service-notice", { "notice" => notice.clone() })}
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 mailto()
                     .map(|href| {

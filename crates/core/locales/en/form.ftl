@@ -1,7 +1,7 @@
 # What is wrong with a field of the complaint form (crates/core/src/complaint/validate/errors.rs).
 
 error-required = This is required
-error-station-or-village = Choose the station or the village
+error-station-or-village = Choose the station or the village, or type the address
 error-unknown-station = This station is not in the data; pick it on the map or from search
 error-unknown-village = This village is not in the data; pick it on the map or from search
 error-not-a-village-code = A village code has 12 digits
@@ -26,3 +26,4 @@ error-needed-by-channel = The way of sending you chose needs this
 error-email-or-phone = The way of sending you chose needs an e-mail address or a phone number
 error-no-authority-email = The local authority has no published e-mail address; choose another way to send
 error-category-not-accepted = The receiving system does not take this kind of complaint; choose another way to send
+error-not-an-option = Choose one of the answers offered

@@ -1,7 +1,7 @@
 # 投诉表单字段的错误（crates/core/src/complaint/validate/errors.rs）。
 
 error-required = 此项必填
-error-station-or-village = 请选择站点或村（至少一项）
+error-station-or-village = 请选择站点或村，或填写地址（至少一项）
 error-unknown-station = 数据中没有这个站点，请从地图或搜索中选择
 error-unknown-village = 数据中没有这个村，请从地图或搜索中选择
 error-not-a-village-code = 村级区划代码应为 12 位数字
@@ -26,3 +26,4 @@ error-needed-by-channel = 所选提交方式要求填写此项
 error-email-or-phone = 所选提交方式要求填写电子邮箱或手机号码（至少一项）
 error-no-authority-email = 当地受理机构没有公布电子邮箱，请选择其他提交方式
 error-category-not-accepted = 受理机构的系统不接收这一类投诉，请选择其他提交方式
+error-not-an-option = 请从给出的选项中选择

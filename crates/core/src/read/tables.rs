@@ -163,6 +163,9 @@ impl FromRow for Authority {
             address: f.string("address"),
             open311_endpoint: f.string("open311_endpoint"),
             office_hours: f.string("office_hours"),
+            open311_jurisdiction_id: f.string("open311_jurisdiction_id"),
+            open311_api_key: f.string("open311_api_key"),
+            open311_service_codes: f.string("open311_service_codes"),
             extra: f.extra(),
         })
     }

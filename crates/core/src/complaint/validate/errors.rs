@@ -62,6 +62,8 @@ pub enum ErrorCode {
     NoAuthorityEmail,
     /// The Open311 endpoint does not accept this category.
     CategoryNotAccepted,
+    /// Not one of the values the receiver's question lists.
+    NotAnOption,
 }
 
 impl ErrorCode {
@@ -95,6 +97,7 @@ impl ErrorCode {
             EmailOrPhoneNeeded => "email_or_phone_needed",
             NoAuthorityEmail => "no_authority_email",
             CategoryNotAccepted => "category_not_accepted",
+            NotAnOption => "not_an_option",
         }
     }
 
@@ -136,6 +139,7 @@ impl ErrorCode {
             EmailOrPhoneNeeded => msg!(lang, "error-email-or-phone"),
             NoAuthorityEmail => msg!(lang, "error-no-authority-email"),
             CategoryNotAccepted => msg!(lang, "error-category-not-accepted"),
+            NotAnOption => msg!(lang, "error-not-an-option"),
         }
     }
 }
@@ -145,11 +149,27 @@ impl ErrorCode {
 pub struct FieldError {
     pub field: Field,
     pub code: ErrorCode,
+    /// For [`Field::Attributes`]: the code of the receiver's question the error is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
 }
 
 impl FieldError {
     pub fn new(field: Field, code: ErrorCode) -> FieldError {
-        FieldError { field, code }
+        FieldError {
+            field,
+            code,
+            attribute: None,
+        }
+    }
+
+    /// An error in the answer to the receiver's question `attribute`.
+    pub fn attribute(attribute: &str, code: ErrorCode) -> FieldError {
+        FieldError {
+            field: Field::Attributes,
+            code,
+            attribute: Some(attribute.to_string()),
+        }
     }
 
     pub fn message(&self, lang: Lang) -> String {

@@ -14,7 +14,7 @@ mod input;
 pub use errors::*;
 pub use input::*;
 
-use super::{Category, Complaint, Draft, Field, Need, Yuan};
+use super::{Answer, Attribute, Category, Complaint, Datatype, Draft, Field, Need, Yuan};
 use crate::code::{Code, Level};
 use crate::dataset::Dataset;
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -25,7 +25,7 @@ fn max_chars(field: Field) -> usize {
     match field {
         Field::Brand | Field::Name => 50,
         Field::WhoCharged => 100,
-        Field::WhereLeft => 200,
+        Field::WhereLeft | Field::Address => 200,
         Field::Email => 254,
         Field::WhatIsWrong => 1_000,
         Field::CompanyAnswer => 2_000,
@@ -61,6 +61,9 @@ pub struct ChannelNeeds {
     pub email_or_phone: bool,
     /// The categories the endpoint accepts (from its `services.json`); `None` = all.
     pub categories: Option<Vec<Category>>,
+    /// The questions of the category's service (its definition's attributes), once read.
+    #[serde(skip)]
+    pub attributes: Vec<Attribute>,
 }
 
 /// The way a complaint leaves the device.
@@ -136,6 +139,7 @@ pub fn validate(
             },
         }
     });
+    let address = v.line(Field::Address, &draft.address);
     let station_given = station.is_some_and(|(id, _)| !id.is_empty());
     let village_given = village.as_ref().is_some_and(|(raw, _)| !raw.is_empty());
     for (field, given) in [
@@ -146,7 +150,12 @@ pub fn validate(
             v.error(field, ErrorCode::Required);
         }
     }
-    if v.need(Field::Station) == Some(Need::Either) && !station_given && !village_given {
+    let address_given = !draft.address.trim().is_empty();
+    if v.need(Field::Station) == Some(Need::Either)
+        && !station_given
+        && !village_given
+        && !address_given
+    {
         v.error(Field::Station, ErrorCode::StationOrVillageRequired);
     }
     let station_id = station.and_then(|(_, s)| s).map(|s| s.id.clone());
@@ -204,6 +213,23 @@ pub fn validate(
         v.error(Field::Consent, ErrorCode::ConsentRequired);
     }
 
+    // The receiver's own questions.
+    let mut attributes = Vec::new();
+    if let (Channel::Open311(needs), Some(_)) = (channel, draft.category) {
+        for a in needs.attributes.iter().filter(|a| a.variable) {
+            let raw = draft.attributes.get(&a.code).map_or(&[][..], Vec::as_slice);
+            match a.check(raw) {
+                Ok(values) if values.is_empty() => {}
+                Ok(values) => attributes.push(Answer {
+                    code: a.code.clone(),
+                    values,
+                    multi: a.datatype == Datatype::Multivaluelist,
+                }),
+                Err(code) => v.errors.push(FieldError::attribute(&a.code, code)),
+            }
+        }
+    }
+
     // Where it goes.
     if *channel == Channel::Email {
         let code = station_id
@@ -230,6 +256,7 @@ pub fn validate(
         category,
         station_id,
         village_code,
+        address,
         date,
         time: date.and(time),
         brand,
@@ -248,6 +275,7 @@ pub fn validate(
         phone,
         email,
         consent: draft.consent,
+        attributes,
     })
 }
 

@@ -23,9 +23,15 @@
 //!
 //! Erasing everything is the site's job: it deletes the storage key.
 
-use super::open311::{form_urlencode, open311_form, parse_post_response, ResponseError};
+mod classify;
+mod follow_up;
+
+pub use classify::*;
+pub use follow_up::*;
+
+use super::open311::{open311_form, Receiver};
 use super::place::Place;
-use super::{Complaint, RemoteError, Submitted};
+use super::{Complaint, Submitted};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -61,6 +67,12 @@ pub enum Route {
     /// POSTed to an Open311 GeoReport v2 endpoint (`{endpoint}/requests.json`) by the site.
     Open311 {
         endpoint: String,
+        /// The receiver's key and jurisdiction when the complaint was made; the site sends the
+        /// deployment's current ones when it still has them (a key put right after a refusal).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        api_key: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        jurisdiction_id: Option<String>,
         /// The form fields ([`open311_form`]), computed once when the complaint is submitted: a
         /// retry after a reload then needs no station data loaded, and every attempt sends the
         /// same fields. Empty only in a store written without them; the site then builds them
@@ -75,11 +87,33 @@ pub enum Route {
 }
 
 impl Route {
-    /// The Open311 route of a complaint, with its form fields.
-    pub fn open311(endpoint: impl Into<String>, complaint: &Complaint, place: &Place) -> Route {
+    /// The Open311 route of a complaint, with its form fields for the receiver's service.
+    pub fn open311(receiver: impl Into<Receiver>, complaint: &Complaint, place: &Place) -> Route {
+        let receiver = receiver.into();
+        let code = receiver.service_code(complaint.category);
         Route::Open311 {
-            endpoint: endpoint.into(),
-            form: open311_form(complaint, place),
+            form: open311_form(complaint, place, &code),
+            endpoint: receiver.endpoint,
+            api_key: receiver.api_key,
+            jurisdiction_id: receiver.jurisdiction_id,
+        }
+    }
+
+    /// The receiver an Open311 route goes to, with the key and jurisdiction it was made with.
+    pub fn receiver(&self) -> Option<Receiver> {
+        match self {
+            Route::Open311 {
+                endpoint,
+                api_key,
+                jurisdiction_id,
+                ..
+            } => Some(Receiver {
+                endpoint: endpoint.clone(),
+                api_key: api_key.clone(),
+                jurisdiction_id: jurisdiction_id.clone(),
+                ..Receiver::default()
+            }),
+            _ => None,
         }
     }
 
@@ -112,8 +146,14 @@ pub enum State {
     },
     /// The endpoint refused it (4xx, an error array): sending the same request again would be
     /// refused again, so it is not retried on its own. The citizen edits it ([`Outbox::edit`]),
-    /// retries it ([`Outbox::retry_now`]) or deletes it.
-    Rejected { at_ms: i64, message: String },
+    /// retries it ([`Outbox::retry_now`]) or deletes it. `message` is what the endpoint said;
+    /// [`refusal_words`] says it to the citizen with the `status`.
+    Rejected {
+        at_ms: i64,
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<u16>,
+    },
     /// Handed to the citizen (e-mail opened, letter printed or downloaded), last at this time:
     /// the citizen carries it, and the site cannot know whether it arrived.
     Handed { at_ms: i64 },
@@ -138,6 +178,9 @@ pub struct Record {
     /// it took long.
     #[serde(default)]
     pub last_error: Option<String>,
+    /// What the receiver last said about the request (`GET requests/{id}.json`), once delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Remote>,
 }
 
 impl Record {
@@ -230,96 +273,20 @@ pub struct Attempt {
     /// 1 for the first request, counting every request begun, so an answer that comes back after
     /// a newer attempt has begun is recognised.
     pub number: u32,
-    pub endpoint: String,
+    /// Where it goes, with the key and jurisdiction it was made with (the site may put the
+    /// deployment's current ones in their place before sending).
+    pub receiver: Receiver,
     /// The form fields, `attribute[client_request_id]` among them; `jurisdiction_id` and
-    /// `api_key` are the site configuration's to prepend.
+    /// `api_key` are the receiver's to prepend ([`Attempt::body`]).
     pub form: Vec<(String, String)>,
     pub complaint: Complaint,
 }
 
 impl Attempt {
-    /// The form as an `application/x-www-form-urlencoded` body.
+    /// The POST's `application/x-www-form-urlencoded` body: the receiver's jurisdiction and
+    /// key, then the form.
     pub fn body(&self) -> String {
-        form_urlencode(&self.form)
-    }
-}
-
-/// Why an attempt failed, which decides whether it is retried.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// It may pass: no network, a timeout, 408, 429, 5xx, or a 2xx answer that cannot be read
-    /// (the receiver may have stored the request; resending it with the same client request id
-    /// is safe, and the next answer may be readable). Retried after [`retry_delay_ms`].
-    Retryable(String),
-    /// The endpoint refused the request (4xx, an Open311 error array): it would refuse it again.
-    Rejected(String),
-}
-
-impl Failure {
-    pub fn message(&self) -> &str {
-        match self {
-            Failure::Retryable(m) | Failure::Rejected(m) => m,
-        }
-    }
-
-    pub fn is_retryable(&self) -> bool {
-        matches!(self, Failure::Retryable(_))
-    }
-}
-
-/// Maps the answer to `POST requests.json` to a success or a [`Failure`]: a 2xx with a readable
-/// answer ([`parse_post_response`]) is a success; a 2xx that cannot be read, 408, 429, 5xx and
-/// anything else without a usable answer (status 0 for a network error, 1xx, 3xx) are retryable;
-/// other 4xx are rejections. A 2xx carrying an error array (some servers answer so) is rejected
-/// unless the error's own code says to retry. The message is the endpoint's error descriptions
-/// when it sent some, else the status.
-pub fn classify_http(status: u16, body: &str) -> Result<Submitted, Failure> {
-    let (submitted, errors) = match parse_post_response(body) {
-        Ok(submitted) => (Some(submitted), Vec::new()),
-        Err(ResponseError::Rejected(errors)) => (None, errors),
-        Err(ResponseError::Malformed(why)) if (200..=299).contains(&status) => {
-            return Err(Failure::Retryable(format!(
-                "HTTP {status}, but the answer could not be read: {why}"
-            )));
-        }
-        Err(ResponseError::Malformed(_)) => (None, Vec::new()),
-    };
-    let message = describe(status, &errors);
-    let retryable = match status {
-        200..=299 => match submitted {
-            Some(submitted) => return Ok(submitted),
-            // An error array with a 2xx: its own code, if any, says whether to retry.
-            None => errors
-                .iter()
-                .find_map(|e| e.code.as_deref()?.trim().parse::<u16>().ok())
-                .is_some_and(retryable_status),
-        },
-        400..=499 => retryable_status(status),
-        _ => true,
-    };
-    Err(if retryable {
-        Failure::Retryable(message)
-    } else {
-        Failure::Rejected(message)
-    })
-}
-
-/// Statuses that say "not now" rather than "not this": timeout, too many requests, server errors,
-/// and no status at all (a network error).
-fn retryable_status(status: u16) -> bool {
-    matches!(status, 0 | 408 | 429 | 500..=599)
-}
-
-fn describe(status: u16, errors: &[RemoteError]) -> String {
-    let said: Vec<&str> = errors
-        .iter()
-        .map(|e| e.description.trim())
-        .filter(|d| !d.is_empty())
-        .collect();
-    match (said.is_empty(), status) {
-        (false, _) => said.join("; "),
-        (true, 0) => "no answer from the endpoint".to_string(),
-        (true, _) => format!("HTTP {status}"),
+        self.receiver.post_body(&self.form)
     }
 }
 
@@ -431,6 +398,7 @@ impl Outbox {
             attempts: 0,
             next_attempt_ms: None,
             last_error: None,
+            remote: None,
         };
         record.start(now);
         self.records.insert(0, record);
@@ -488,17 +456,19 @@ impl Outbox {
         if !record.is_due(now) {
             return None;
         }
-        let Route::Open311 { endpoint, form } = &record.route else {
+        let (Some(receiver), Route::Open311 { form, .. }) =
+            (record.route.receiver(), &record.route)
+        else {
             return None;
         };
-        let (endpoint, form) = (endpoint.clone(), form.clone());
+        let form = form.clone();
         record.state = State::Sending { since_ms: now };
         record.next_attempt_ms = None;
         record.attempts += 1;
         Some(Attempt {
             id: id.to_string(),
             number: record.attempts,
-            endpoint,
+            receiver,
             form,
             complaint: record.complaint.clone(),
         })
@@ -553,10 +523,11 @@ impl Outbox {
                 record.queue(now + retry_delay_ms(record.attempts));
                 record.last_error = Some(message);
             }
-            Failure::Rejected(message) => {
+            Failure::Rejected { status, message } => {
                 record.state = State::Rejected {
                     at_ms: now,
                     message: message.clone(),
+                    status: Some(status),
                 };
                 record.next_attempt_ms = None;
                 record.last_error = Some(message);
