@@ -1748,3 +1748,15 @@ fn area_code_comes_from_the_authority_phone() {
         assert_eq!(area_code(&with_phone(phone)).as_deref(), area, "{phone}");
     }
 }
+
+#[test]
+fn the_letter_names_the_address_the_citizen_typed() {
+    let c = valid(&with(Category::NonDelivery, |d| {
+        d.station_id.clear();
+        d.address = "阳城县凤城镇西关村 3 组 12 号".into();
+    }));
+    let text = letter_of(&c, Lang::Zh).to_text();
+    assert!(text.contains("地址：阳城县凤城镇西关村 3 组 12 号"), "{text}");
+    let text = letter_of(&c, Lang::En).to_text();
+    assert!(text.contains("Address: 阳城县凤城镇西关村 3 组 12 号"), "{text}");
+}

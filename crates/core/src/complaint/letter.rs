@@ -224,6 +224,9 @@ fn company(c: &Complaint, ds: &Dataset, lang: Lang) -> String {
         let name = msg!(lang, "letter-village", { "name" => &v.name, "code" => v.code.as_str() });
         lines.push(labelled(lang, &Field::Village.label(lang), &name));
     }
+    if let Some(a) = &c.address {
+        lines.push(labelled(lang, &Field::Address.label(lang), a));
+    }
     let area = station
         .map(|s| s.admin_code.clone())
         .or_else(|| c.village_code.clone());
