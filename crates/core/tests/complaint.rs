@@ -1756,7 +1756,13 @@ fn the_letter_names_the_address_the_citizen_typed() {
         d.address = "阳城县凤城镇西关村 3 组 12 号".into();
     }));
     let text = letter_of(&c, Lang::Zh).to_text();
-    assert!(text.contains("地址：阳城县凤城镇西关村 3 组 12 号"), "{text}");
+    assert!(
+        text.contains("地址：阳城县凤城镇西关村 3 组 12 号"),
+        "{text}"
+    );
     let text = letter_of(&c, Lang::En).to_text();
-    assert!(text.contains("Address: 阳城县凤城镇西关村 3 组 12 号"), "{text}");
+    assert!(
+        text.contains("Address: 阳城县凤城镇西关村 3 组 12 号"),
+        "{text}"
+    );
 }
