@@ -1,11 +1,18 @@
 //! What the map says to Leaflet and JavaScript beyond leaflet-rs: the two functions it does not
 //! export, the option keys the markers carry (the browser tests read them), and reading and
 //! setting the view and the events' targets.
+//!
+//! Every position passes here on its way to and from Leaflet: the data and the URL are WGS-84,
+//! the map is drawn in its tiles' system (GCJ-02 for AMap and Tencent, `cundi_core::tiles`), so
+//! [`to_map`] shifts a position into it and [`from_map`] back, and a marker sits on its building.
 
 use crate::url::MapView;
+use cundi_core::coords::convert;
 use cundi_core::geo::BBox;
+use cundi_core::Crs;
 use js_sys::{Object, Reflect};
 use leaflet::{GeoJson, Icon, LatLng, LatLngBounds, Map};
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -37,11 +44,47 @@ pub const FIT_KEY: &str = "cundiFit";
 /// The option key that carries a county mark's code.
 pub const COUNTY_KEY: &str = "cundiCounty";
 
+thread_local! {
+    /// The system the map is drawn in: its tiles'.
+    static DRAWN_IN: Cell<Crs> = const { Cell::new(Crs::Wgs84) };
+}
+
+/// The map is drawn in this system from now on (set when it is made, from the base map).
+pub(super) fn draw_in(crs: Crs) {
+    DRAWN_IN.with(|d| d.set(crs));
+}
+
+/// A WGS-84 position as the map draws it.
+pub(super) fn to_map(lat: f64, lon: f64) -> LatLng {
+    let (lon, lat) = convert(Crs::Wgs84, DRAWN_IN.with(Cell::get), lon, lat);
+    LatLng::new(lat, lon)
+}
+
+/// A position on the map as WGS-84 `(lat, lon)`.
+pub(super) fn from_map(p: &LatLng) -> (f64, f64) {
+    let (lon, lat) = convert(DRAWN_IN.with(Cell::get), Crs::Wgs84, p.lng(), p.lat());
+    (lat, lon)
+}
+
+/// Options for `L.geoJSON` whose coordinates (WGS-84, `[lon, lat]`) are drawn in the map's
+/// system; one function for every outline, made once.
+pub(super) fn geo_json_options() -> Object {
+    thread_local! {
+        static COORDS: JsValue = Closure::<dyn Fn(js_sys::Array) -> LatLng>::new(|c: js_sys::Array| {
+            let n = |i| c.get(i).as_f64().unwrap_or(0.0);
+            to_map(n(1), n(0))
+        })
+        .into_js_value();
+    }
+    let options = Object::new();
+    COORDS.with(|f| {
+        let _ = Reflect::set(&options, &"coordsToLatLng".into(), f);
+    });
+    options
+}
+
 pub(super) fn latlng_bounds(b: BBox) -> LatLngBounds {
-    LatLngBounds::new(
-        &LatLng::new(b.south(), b.west()),
-        &LatLng::new(b.north(), b.east()),
-    )
+    LatLngBounds::new(&to_map(b.south(), b.west()), &to_map(b.north(), b.east()))
 }
 
 /// Leaflet's options for fitting or panning into the part of the map that leaves
@@ -62,12 +105,13 @@ pub(super) fn fit_bbox(map: &Map, b: BBox) {
     map.fit_bounds_with_options(&latlng_bounds(b), &options);
 }
 
+/// The view as the URL keeps it: WGS-84, whatever the map is drawn in.
 pub(super) fn view_of(map: &Map) -> MapView {
-    let c = map.get_center();
+    let (lat, lon) = from_map(&map.get_center());
     MapView {
         zoom: map.get_zoom(),
-        lat: c.lat(),
-        lon: c.lng(),
+        lat,
+        lon,
     }
     .rounded()
 }
@@ -102,8 +146,8 @@ pub(super) fn zoom_into_mark(map: &Map, event: &JsValue) {
 
 pub(super) fn bounds_of(map: &Map) -> BBox {
     let b = map.get_bounds();
-    let (sw, ne) = (b.get_south_west(), b.get_north_east());
-    BBox([sw.lng(), sw.lat(), ne.lng(), ne.lat()])
+    let ((s, w), (n, e)) = (from_map(&b.get_south_west()), from_map(&b.get_north_east()));
+    BBox([w, s, e, n])
 }
 
 /// The message of a JavaScript exception, whatever was thrown.

@@ -2,8 +2,8 @@
 //! do (show data, select a station, fit a place, colour the counties).
 
 use super::bindings::{
-    bounds_of, clicked_station, fit_bbox, latlng_bounds, padding_options, view_of, zoom_into_mark,
-    COUNTY_KEY, FIT_KEY, TOOLBAR_PX,
+    bounds_of, clicked_station, draw_in, fit_bbox, latlng_bounds, padding_options, to_map, view_of,
+    zoom_into_mark, COUNTY_KEY, FIT_KEY, TOOLBAR_PX,
 };
 use super::layers::{
     add_mark, cluster_marker, expanding_cluster, outline_layer, outline_style, station_marker,
@@ -149,6 +149,12 @@ impl MapHandle {
         on_move_start: impl Fn() + 'static,
         on_move: impl Fn(MapView, BBox) + 'static,
     ) -> Result<MapHandle, JsValue> {
+        // Drawn in the tiles' system from the first position on (docs/PUBLISHING.md, "Base maps").
+        let base_map = data.config.tiles.as_ref().map(|t| t.resolve());
+        draw_in(match &base_map {
+            Some(Ok(b)) => b.crs,
+            _ => cundi_core::Crs::Wgs84,
+        });
         let options = MapOptions::new();
         options.set_prefer_canvas(true);
         options.set_zoom_snap(0.25);
@@ -156,23 +162,18 @@ impl MapHandle {
 
         match start {
             Start::View(v) => {
-                map.set_view(&LatLng::new(v.lat, v.lon), v.zoom);
+                map.set_view(&to_map(v.lat, v.lon), v.zoom);
             }
             Start::Fit(b) => fit_bbox(&map, b),
             Start::Default => match data.bbox() {
                 Some(b) => fit_bbox(&map, b),
                 None => {
-                    map.set_view(&LatLng::new(35.0, 105.0), 4.0);
+                    map.set_view(&to_map(35.0, 105.0), 4.0);
                 }
             },
         }
 
-        if let Some(tiles) = &data.config.tiles {
-            let o = TileLayerOptions::new();
-            o.set_attribution(tiles.attribution.clone());
-            o.set_max_zoom(f64::from(tiles.max_zoom));
-            TileLayer::new_options(&tiles.url, &o).add_to(&map);
-        }
+        add_base_map(&map, base_map);
 
         let on_click = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             if let Some(id) = clicked_station(&event) {
@@ -455,7 +456,7 @@ impl MapHandle {
         let options = Object::new();
         let _ = Reflect::set(&options, &"animate".into(), &false.into());
         self.map
-            .set_view_with_options(&LatLng::new(v.lat, v.lon), v.zoom, &options);
+            .set_view_with_options(&to_map(v.lat, v.lon), v.zoom, &options);
     }
 
     pub(super) fn fit(&self, b: BBox) {
@@ -478,7 +479,7 @@ impl MapHandle {
             return;
         };
         let group = FeatureGroup::new();
-        let here = LatLng::new(focus.lat, focus.lon);
+        let here = to_map(focus.lat, focus.lon);
         for (radius, style) in [(14.0, style::YOU_HALO), (7.0, style::YOU)] {
             let o = CircleOptions::new();
             o.set_radius(radius);
@@ -553,7 +554,7 @@ impl MapHandle {
         let Some(station) = station else {
             return;
         };
-        let latlng = LatLng::new(station.lat, station.lon);
+        let latlng = to_map(station.lat, station.lon);
         let o = CircleOptions::new();
         o.set_radius(style::tier_radius(station.tier) + 5.0);
         o.set_color(style::SELECTED.to_string());
@@ -622,4 +623,39 @@ pub(super) enum Start {
     Fit(BBox),
     /// The loaded counties; a station selected by the link is zoomed to.
     Default,
+}
+
+/// The base map's layers, bottom first (an annotation layer on top), with the provider's credit
+/// and the approval number (审图号) in the map's corner. A configuration that cannot be drawn
+/// (which `cundi-data csp` refuses at build) draws the outlines alone.
+fn add_base_map(map: &Map, base_map: Option<Result<cundi_core::tiles::BaseMap, String>>) {
+    let base_map = match base_map {
+        None => return,
+        Some(Err(why)) => {
+            leptos::logging::warn!("tiles: {why}");
+            return;
+        }
+        Some(Ok(b)) => b,
+    };
+    // Leaflet writes the attribution as HTML: the deployment's text goes in as text.
+    let credit = escape_html(&base_map.credit());
+    for (i, layer) in base_map.layers.iter().enumerate() {
+        let o = TileLayerOptions::new();
+        if i == 0 {
+            o.set_attribution(credit.clone());
+        }
+        o.set_max_zoom(f64::from(base_map.max_zoom));
+        if !layer.subdomains.is_empty() {
+            let _ =
+                js_sys::Reflect::set(&o, &"subdomains".into(), &layer.subdomains.as_str().into());
+        }
+        TileLayer::new_options(&layer.url, &o).add_to(map);
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

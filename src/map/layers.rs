@@ -2,7 +2,8 @@
 //! villages coloured by delivery frequency.
 
 use super::bindings::{
-    div_icon, geo_json, SERVED_BY_KEY, STATION_ID_KEY, VILLAGE_CODE_KEY, ZOOM_KEY,
+    div_icon, geo_json, geo_json_options, to_map, SERVED_BY_KEY, STATION_ID_KEY, VILLAGE_CODE_KEY,
+    ZOOM_KEY,
 };
 use super::style;
 use crate::store::Data;
@@ -10,8 +11,8 @@ use cundi_core::cluster::{Clusters, Mark};
 use cundi_core::{Code, Station};
 use js_sys::{Object, Reflect};
 use leaflet::{
-    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, LatLng, Layer, Marker,
-    MarkerOptions, PathOptions,
+    Canvas, CircleMarker, CircleOptions, FeatureGroup, GeoJson, Layer, Marker, MarkerOptions,
+    PathOptions,
 };
 use leptos::prelude::*;
 use style::MarkerStyle;
@@ -117,7 +118,7 @@ pub(super) fn count_label(lat: f64, lon: f64, count: usize) -> Result<Marker, Js
     options.set_icon(div_icon(&icon));
     options.set_interactive(false);
     options.set_keyboard(false);
-    Ok(Marker::new_with_options(&LatLng::new(lat, lon), &options))
+    Ok(Marker::new_with_options(&to_map(lat, lon), &options))
 }
 
 /// A county's outline as a GeoJSON layer, not interactive.
@@ -132,7 +133,7 @@ pub(super) fn outline_layer(
     let json = js_sys::JSON::parse(text)?;
     let style = outline_style(None);
     style.set_renderer(renderer.clone().into());
-    let options = Object::new();
+    let options = geo_json_options();
     Reflect::set(&options, &"style".into(), &style)?;
     Reflect::set(&options, &"interactive".into(), &false.into())?;
     Reflect::set(&options, &"cundiArea".into(), &code.as_str().into())?;
@@ -187,5 +188,5 @@ pub(super) fn circle(
     for (key, value) in keys {
         Reflect::set(&o, &(*key).into(), &(*value).into())?;
     }
-    Ok(CircleMarker::new_with_options(&LatLng::new(lat, lon), &o))
+    Ok(CircleMarker::new_with_options(&to_map(lat, lon), &o))
 }

@@ -12,9 +12,10 @@ pub const CONFIG_FILE: &str = "config.json";
 pub struct SiteConfig {
     /// The bundle directory, relative to the page (e.g. `data/`).
     pub data: String,
-    /// `null` draws no tiles: the county outlines alone make the base map.
+    /// The base map (`cundi_core::tiles`: a preset such as 天地图, or a template, with its
+    /// approval number); `null` draws no tiles: the county outlines alone make the base map.
     #[serde(default)]
-    pub tiles: Option<TileConfig>,
+    pub tiles: Option<cundi_core::tiles::TileConfig>,
     /// An Open311 GeoReport v2 endpoint for complaints everywhere the authorities publish none.
     #[serde(default)]
     pub open311: Option<Open311Config>,
@@ -68,20 +69,6 @@ impl Open311Config {
             service_codes: self.service_codes.clone(),
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TileConfig {
-    /// `{z}/{x}/{y}` URL template.
-    pub url: String,
-    #[serde(default)]
-    pub attribution: String,
-    #[serde(default = "default_max_zoom")]
-    pub max_zoom: u8,
-}
-
-pub(super) fn default_max_zoom() -> u8 {
-    18
 }
 
 impl SiteConfig {

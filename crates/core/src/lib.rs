@@ -33,6 +33,7 @@ pub mod sort;
 pub mod stats;
 pub mod table;
 pub mod targets;
+pub mod tiles;
 pub mod validate;
 pub mod write;
 

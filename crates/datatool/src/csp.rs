@@ -12,6 +12,7 @@
 
 use crate::error::Error;
 use cundi_core::bundle::{Summary, SUMMARY_FILE};
+pub use cundi_core::tiles::origin;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -53,32 +54,12 @@ pub fn policy(sources: &Sources) -> String {
     .join("; ")
 }
 
-/// The origin (`scheme://host[:port]`) of a URL or URL template; a `{s}` subdomain becomes `*`.
-/// `None` for anything that is not an absolute http(s) URL.
-pub fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    if scheme != "https" && scheme != "http" {
-        return None;
-    }
-    let host = rest.split(['/', '?', '#']).next()?.replace("{s}", "*");
-    let valid = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*' | '[' | ']'));
-    valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
-}
-
 #[derive(Deserialize)]
 struct Config {
     #[serde(default)]
-    tiles: Option<Url>,
+    tiles: Option<cundi_core::tiles::TileConfig>,
     #[serde(default)]
     open311: Option<cundi_core::complaint::Receiver>,
-}
-
-#[derive(Deserialize)]
-struct Url {
-    url: String,
 }
 
 /// What the built site in `dist` may reach: from `config.json` and the bundle's authorities.
@@ -103,9 +84,14 @@ pub fn sources(dist: &Path) -> Result<Sources, Error> {
                 )));
             }
         }
-        sources
-            .tiles
-            .extend(config.tiles.and_then(|t| origin(&t.url)));
+        // The base map's hosts, exactly (every subdomain spelled out); a base map that cannot
+        // be drawn is said at build, not found by a visitor.
+        if let Some(tiles) = &config.tiles {
+            let base_map = tiles
+                .resolve()
+                .map_err(|why| Error::Input(format!("{}: {why}", config_path.display())))?;
+            sources.tiles.extend(base_map.origins());
+        }
         sources
             .open311
             .extend(config.open311.and_then(|o| origin(&o.endpoint)));
@@ -304,7 +290,7 @@ window.wasmBindings = bindings;
         let mut sources = Sources::default();
         sources
             .tiles
-            .extend(origin("https://{s}.tile.example.org/{z}/{x}/{y}.png"));
+            .extend(origin("https://a.tile.example.org/{z}/{x}/{y}.png"));
         sources
             .open311
             .extend(origin("https://311.example.gov.cn:8443/georeport/v2"));
@@ -315,7 +301,7 @@ window.wasmBindings = bindings;
             "{p}"
         );
         assert!(
-            p.contains("img-src 'self' data: https://*.tile.example.org;"),
+            p.contains("img-src 'self' data: https://a.tile.example.org;"),
             "{p}"
         );
         assert!(
