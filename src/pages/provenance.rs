@@ -88,7 +88,9 @@ pub fn ProvenancePage() -> impl IntoView {
                     <dt>{move_tr!("data-version")}</dt>
                     <dd data-testid="package-version">{p.version.clone().unwrap_or_else(unknown)}</dd>
                     <dt>{move_tr!("data-created")}</dt>
-                    <dd data-testid="package-created">{p.created.clone().unwrap_or_else(unknown)}</dd>
+                    <dd data-testid="package-created">
+                        {p.as_of().map(|d| d.to_string()).or_else(|| p.created.clone()).unwrap_or_else(unknown)}
+                    </dd>
                     <dt>{move_tr!("data-licences")}</dt>
                     <dd>
                         <ul class="plain">{list(p.licenses.clone())}</ul>

@@ -432,13 +432,15 @@ pub const COMPLETE_PROPERTY: &str = "cundi:complete";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Descriptor {
     pub name: String,
-    #[serde(default)]
+    // Absent rather than `null`: the Data Package standard types these as strings, and
+    // Frictionless's validator refuses a `null` (docs/DATA.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     #[serde(default)]
     pub licenses: Vec<License>,
@@ -453,7 +455,7 @@ pub struct Descriptor {
     #[serde(default)]
     pub illustrative: bool,
     /// A plain-language notice shown on the site, in Chinese and English.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Notice>,
     /// Provinces and cities (2 or 4-digit codes) of which the package holds every county, as the
     /// publisher declares (`"cundi:complete": ["14"]`). A county or township in the package is
@@ -513,6 +515,16 @@ pub struct Resource {
     pub path: String,
     #[serde(flatten)]
     pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `created` as RFC 3339, as the Data Package standard wants it: a bare date (what publishers
+/// write) becomes that day's midnight in China (UTC+8); anything else is kept as written.
+pub fn created_rfc3339(created: &str) -> String {
+    let c = created.trim();
+    match crate::model::parse_date(c) {
+        Some(day) => format!("{day}T00:00:00+08:00"),
+        None => c.to_string(),
+    }
 }
 
 impl Descriptor {

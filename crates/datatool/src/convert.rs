@@ -117,6 +117,7 @@ fn descriptor(
         }
     }
     d.crs = Crs::Wgs84;
+    d.created = d.created.as_deref().map(package::created_rfc3339);
     if source != Crs::Wgs84 {
         d.other.insert(
             "cundi:source_crs".into(),

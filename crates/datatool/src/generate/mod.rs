@@ -342,7 +342,9 @@ fn descriptor(meta: Meta, outlines: &BTreeMap<String, sources::Outline>) -> Desc
         title: Some(meta.title),
         description: Some(meta.description),
         version: Some("0.1.0".into()),
-        created: Some("2026-11-22".into()),
+        // RFC 3339, as the Data Package standard wants `created` (Frictionless's validator
+        // refuses a bare date); the site reads its day (`PackageInfo::as_of`).
+        created: Some("2026-11-22T00:00:00+08:00".into()),
         licenses: vec![License {
             name: "CC-BY-4.0".into(),
             path: Some("https://creativecommons.org/licenses/by/4.0/".into()),
