@@ -50,6 +50,42 @@ pub fn ProvenancePage() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Each county's stations as GeoJSON (docs/DATA.md, the bundle), for GIS users.
+        let geojson: Vec<(String, String, u64)> = data
+            .summary
+            .areas
+            .iter()
+            .filter_map(|a| {
+                let f = a.chunk.as_ref()?.stations_geojson.as_ref()?;
+                Some((
+                    format!("{} {}", a.division.code, a.division.name),
+                    data.config.data_url(&f.path),
+                    f.rows.unwrap_or_default(),
+                ))
+            })
+            .collect();
+        let few = geojson.len() <= 10;
+        let geojson = (!geojson.is_empty()).then(|| {
+            let items = geojson
+                .into_iter()
+                .map(|(name, url, n)| {
+                    let file = format!("{}.geojson", name.replace(' ', "-"));
+                    view! {
+                        <li>
+                            <a href=url download=file data-testid="geojson-link">{name}</a>
+                            " "
+                            <span class="muted">{move || tr!("data-geojson-count", { "n" => n })}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="geojson" open=few data-testid="geojson-files">
+                    <summary>{move_tr!("data-geojson")}</summary>
+                    <ul class="plain">{items}</ul>
+                </details>
+            }
+        });
         let list = |items: Vec<String>| {
             items
                 .into_iter()
@@ -132,6 +168,7 @@ pub fn ProvenancePage() -> impl IntoView {
                                 </p>
                             }
                         })}
+                    {geojson}
                     <p class="muted">
                         {move_tr!("data-checksums")}
                         " "

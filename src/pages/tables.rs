@@ -279,18 +279,28 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
         }
     });
 
-    let download = Callback::new(move |json: bool| {
+    // The rows on screen as CSV, JSON or GeoJSON (points in WGS-84 with every column, for QGIS
+    // and uMap).
+    let download = Callback::new(move |format: &'static str| {
         let (_, _, indices, _, page, _) = result.get_untracked();
         let ds = data.dataset();
-        let (bytes, mime) = match (kind, json) {
-            (Kind::Stations, false) => {
+        let (bytes, mime) = match (kind, format) {
+            (Kind::Stations, "csv") => {
                 (table::stations_csv(ds, &indices), "text/csv;charset=utf-8")
             }
-            (Kind::Villages, false) => {
+            (Kind::Villages, "csv") => {
                 (table::villages_csv(ds, &indices), "text/csv;charset=utf-8")
             }
-            (Kind::Stations, true) => (table::stations_json(ds, &indices), "application/json"),
-            (Kind::Villages, true) => (table::villages_json(ds, &indices), "application/json"),
+            (Kind::Stations, "json") => (table::stations_json(ds, &indices), "application/json"),
+            (Kind::Villages, "json") => (table::villages_json(ds, &indices), "application/json"),
+            (Kind::Stations, _) => (
+                table::stations_geojson(ds, &indices),
+                "application/geo+json",
+            ),
+            (Kind::Villages, _) => (
+                table::villages_geojson(ds, &indices),
+                "application/geo+json",
+            ),
         };
         let name = format!(
             "{}{}-p{}.{}",
@@ -301,7 +311,7 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
                 .map(|a| format!("-{a}"))
                 .unwrap_or_default(),
             page + 1,
-            if json { "json" } else { "csv" }
+            format
         );
         crate::download::save(&name, mime, &bytes);
     });
@@ -471,11 +481,14 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
             </form>
             <p class="table-status" role="status" data-testid="table-status">{status}</p>
             <p class="downloads">
-                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download.run(false)>
+                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download.run("csv")>
                     {move_tr!("table-download-csv")}
                 </button>
-                <button type="button" class="button" data-testid="download-json" on:click=move |_| download.run(true)>
+                <button type="button" class="button" data-testid="download-json" on:click=move |_| download.run("json")>
                     {move_tr!("table-download-json")}
+                </button>
+                <button type="button" class="button" data-testid="download-geojson" on:click=move |_| download.run("geojson")>
+                    {move_tr!("table-download-geojson")}
                 </button>
             </p>
             <div class="table-wrap">

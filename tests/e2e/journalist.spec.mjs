@@ -131,6 +131,15 @@ test('the data page lists every file with the SHA-256 of what is served', async 
   const sums = (await (await request.get(sumsHref)).text()).trim().split('\n')
     .map((line) => line.split('  '));
   expect(sums.map(([, p]) => p)).toContain('chunks/140522/stations.csv');
+  expect(sums.map(([, p]) => p)).toContain('chunks/140522/stations.geojson');
+  // Each county's points as GeoJSON, listed with their count, holding every point of the county.
+  const geojson = page.getByTestId('geojson-link');
+  await expect(geojson).toHaveCount(3);
+  const yc = page.getByTestId('geojson-files').locator('li', { hasText: '140522' });
+  const ycCount = stations.filter((x) => x.admin_code.startsWith('140522')).length;
+  await expect(yc).toContainText(String(ycCount));
+  const ycGeo = await (await request.get(await yc.getByTestId('geojson-link').getAttribute('href'))).json();
+  expect(ycGeo.features).toHaveLength(ycCount);
   expect(sums.map(([, p]) => p)).toContain('package/stations.csv');
   expect(sums.map(([, p]) => p)).toContain('package/boundaries/140522.geojson');
   for (const [sum, file] of sums.filter(([, p]) => p.startsWith('chunks/140522/'))) {
@@ -220,6 +229,18 @@ test('a filtered, sorted table downloads exactly the rows on screen, and its URL
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
   const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
   expect(rows.map((r) => r.id)).toEqual(ids);
+
+  // GeoJSON for QGIS and uMap: the same rows, as WGS-84 points with every column.
+  const [geo] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-geojson').click()]);
+  expect(geo.suggestedFilename()).toMatch(/\.geojson$/);
+  const collection = JSON.parse(readFileSync(await geo.path(), 'utf8'));
+  expect(collection.type).toBe('FeatureCollection');
+  expect(collection.features.map((f) => f.properties.id)).toEqual(ids);
+  for (const f of collection.features) {
+    const s = stations.find((x) => x.id === f.properties.id);
+    expect(f.geometry).toEqual({ type: 'Point', coordinates: [Number(s.lon), Number(s.lat)] });
+    expect(f.properties.name).toBe(s.name);
+  }
 
   // The second page, then the same URL in a new page: same filters, sort, page and rows.
   await page.getByTestId('page-next').click();

@@ -96,6 +96,10 @@ impl From<&FileRef> for ChunkFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chunk {
     pub stations: ChunkFile,
+    /// The same stations as GeoJSON points (WGS-84, every column a property), for GIS users;
+    /// the site lists it on the data page and never reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stations_geojson: Option<ChunkFile>,
     pub villages: ChunkFile,
     /// The county outline (GeoJSON, WGS-84), when the package has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

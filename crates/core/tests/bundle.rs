@@ -18,6 +18,7 @@ fn area(code: &str, bbox: Option<BBox>, county: bool) -> Area {
         bbox,
         chunk: county.then(|| cundi_core::bundle::Chunk {
             stations: file("s"),
+            stations_geojson: None,
             villages: file("v"),
             boundary: None,
             areas: file("a"),

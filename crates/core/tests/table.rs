@@ -763,3 +763,47 @@ fn a_national_table_sorts_quickly() {
     assert!(page.total > 0);
     assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
 }
+
+#[test]
+fn geojson_downloads_are_wgs84_points_with_every_column_as_properties() {
+    let ds = dataset();
+    let bytes = table::stations_geojson(&ds, &[3, 2]);
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 2, "exactly the rows asked for");
+    let json: serde_json::Value = serde_json::from_slice(&stations_json(&ds, &[3, 2])).unwrap();
+    for (f, (row, &i)) in features
+        .iter()
+        .zip(json.as_array().unwrap().iter().zip(&[3, 2]))
+    {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(
+            &f["properties"], row,
+            "the same typed columns as the JSON download"
+        );
+        let s = &ds.stations[i];
+        assert_eq!(f["geometry"]["type"], "Point");
+        assert_eq!(
+            f["geometry"]["coordinates"],
+            serde_json::json!([s.lon, s.lat]),
+            "[lon, lat], as RFC 7946 orders them"
+        );
+    }
+    // A village without a published position has no geometry, and is still there.
+    let all: Vec<usize> = (0..ds.villages.len()).collect();
+    let v: serde_json::Value = serde_json::from_slice(&table::villages_geojson(&ds, &all)).unwrap();
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), ds.villages.len());
+    for (f, village) in features.iter().zip(&ds.villages) {
+        match (village.lon, village.lat) {
+            (Some(lon), Some(lat)) => {
+                assert_eq!(f["geometry"]["coordinates"], serde_json::json!([lon, lat]))
+            }
+            _ => assert!(f["geometry"].is_null()),
+        }
+    }
+    let empty: serde_json::Value =
+        serde_json::from_slice(&table::stations_geojson(&ds, &[])).unwrap();
+    assert_eq!(empty["features"], serde_json::json!([]));
+}

@@ -351,6 +351,14 @@ fn write_chunk(
         &cundi_core::write::write_resource(rows.villages),
         Some(rows.villages.len() as u64),
     )?;
+    // The same stations as GeoJSON points (WGS-84, every column a property), for QGIS and uMap.
+    let all: Vec<usize> = (0..rows.stations.len()).collect();
+    let geojson_ref = write_ref(
+        root,
+        &format!("{dir}/stations.geojson"),
+        &cundi_core::table::to_geojson(rows.stations, &all),
+        Some(rows.stations.len() as u64),
+    )?;
     let boundary = match checked.loaded.get(&boundary_path(county)) {
         // Only an outline the reader could use: a broken one was reported and is left out.
         Some(bytes) if ds.county_bboxes.contains_key(county) => Some(write_ref(
@@ -365,12 +373,13 @@ fn write_chunk(
     let search = write_json(root, &format!("{dir}/{SEARCH_FILE}"), rows.search)?;
     let chunk = Chunk {
         stations: ChunkFile::from(&stations_ref),
+        stations_geojson: Some(ChunkFile::from(&geojson_ref)),
         villages: ChunkFile::from(&villages_ref),
         boundary: boundary.as_ref().map(ChunkFile::from),
         areas: ChunkFile::from(&areas),
         search: ChunkFile::from(&search),
     };
-    let refs = [stations_ref, villages_ref, areas, search]
+    let refs = [stations_ref, geojson_ref, villages_ref, areas, search]
         .into_iter()
         .chain(boundary)
         .collect();
