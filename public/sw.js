@@ -10,16 +10,24 @@
 //   kept. When the network fails, or stalls while a kept copy exists, the kept copy is used.
 //   A summary.json that differs from the kept one is a new dataset version: every data file
 //   kept from the old one is dropped first, so versions never mix.
-// - Nothing else is touched: requests to other origins (tiles, Open311) and anything but GET
-//   (a complaint being sent) go to the network as they are. Nothing personal is ever kept here:
+// - The base map's tiles (from the hosts config.json's `tiles` names, nowhere else) are kept as
+//   they are seen, up to `tiles.cache_mb` (least recently seen out first), so the map's
+//   background works offline where the visitor has been; a kept tile is used first.
+// - Nothing else is touched: requests to other origins (Open311) and anything but GET (a
+//   complaint being sent) go to the network as they are. Nothing personal is ever kept here:
 //   complaint drafts live in the page's own storage.
 //
-// `cundi-data csp` fills in the two lines below after every build.
+// `cundi-data csp` fills in the three lines below after every build.
 const SHELL = [];
 const VERSION = 'dev';
+const TILES = { origins: [], bytes: 0 };
 
 const SHELL_CACHE = `cundi-shell-${VERSION}`;
 const DATA_CACHE = 'cundi-data';
+const TILE_CACHE = 'cundi-tiles';
+// A tile from a host that does not allow CORS is an opaque answer whose size cannot be read:
+// it counts as this many bytes.
+const OPAQUE_TILE_BYTES = 20000;
 // How long a data file may stall before the kept copy is used instead.
 const STALL_MS = 4000;
 
@@ -30,6 +38,9 @@ const isData = (url) => {
   return path === 'config.json' || path.startsWith('data/');
 };
 const isSummary = (url) => url.pathname.slice(scope.pathname.length) === 'data/summary.json';
+const isTile = (url) => TILES.bytes > 0 && TILES.origins.includes(url.origin);
+// The kept tiles' sizes and when each was last seen, itself kept in the tile cache.
+const TILE_INDEX = local('__cundi-tile-index');
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -51,6 +62,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  if (request.method === 'GET' && isTile(url)) {
+    event.respondWith(tile(event, request));
+    return;
+  }
   if (request.method !== 'GET' || url.origin !== scope.origin || !url.href.startsWith(scope.href)) {
     return;
   }
@@ -137,4 +152,91 @@ async function newVersion(cache, kept, response) {
   for (const key of await cache.keys()) {
     if (isData(new URL(key.url)) && !key.url.endsWith('/config.json')) await cache.delete(key);
   }
+}
+
+// Tiles: the kept one first (a tile seldom changes, and a rural connection is slow), else the
+// network's, kept; the least recently seen go when the kept ones pass TILES.bytes.
+let tileIndex = null; // Map: URL → [bytes, last seen (ms)]
+let tileIndexLoading = null;
+let tileSave = null;
+
+// Read once, however many tiles ask at the same moment: one Map for every request.
+function loadTileIndex(cache) {
+  if (!tileIndexLoading) {
+    tileIndexLoading = (async () => {
+      const kept = await cache.match(TILE_INDEX);
+      let entries = [];
+      try {
+        entries = kept ? await kept.json() : [];
+      } catch {
+        entries = [];
+      }
+      tileIndex = new Map(Array.isArray(entries) ? entries : []);
+      return tileIndex;
+    })();
+  }
+  return tileIndexLoading;
+}
+
+async function tile(event, request) {
+  const cache = await caches.open(TILE_CACHE);
+  const index = await loadTileIndex(cache);
+  const kept = await cache.match(request);
+  if (kept) {
+    const entry = index.get(request.url);
+    if (entry) entry[1] = Date.now();
+    event.waitUntil(saveTileIndexSoon(cache));
+    return kept;
+  }
+  const response = await fetch(request);
+  if (response.ok || response.type === 'opaque') {
+    event.waitUntil(keepTile(cache, index, request, response.clone()));
+  }
+  return response;
+}
+
+async function keepTile(cache, index, request, response) {
+  let bytes = OPAQUE_TILE_BYTES;
+  if (response.type !== 'opaque') {
+    bytes = (await response.clone().blob()).size;
+  }
+  if (bytes > TILES.bytes) return;
+  // The room is taken first and the least recently seen let go at once, so that the tiles kept
+  // never pass the bound, however many arrive together.
+  index.set(request.url, [bytes, Date.now()]);
+  let total = 0;
+  for (const [size] of index.values()) total += size;
+  const gone = [];
+  if (total > TILES.bytes) {
+    const oldest = [...index.entries()].sort((a, b) => a[1][1] - b[1][1]);
+    for (const [url, [size]] of oldest) {
+      if (total <= TILES.bytes) break;
+      if (url === request.url) continue;
+      index.delete(url);
+      total -= size;
+      gone.push(url);
+    }
+  }
+  await Promise.all(gone.map((url) => cache.delete(url)));
+  try {
+    await cache.put(request, response);
+  } catch {
+    // Storage full or refused: the tile is shown, just not kept.
+    index.delete(request.url);
+  }
+  // Let go by another tile while it was being written: not kept after all.
+  if (!index.has(request.url)) await cache.delete(request.url);
+  await saveTileIndexSoon(cache);
+}
+
+// Writes the index at most once a second, however many tiles arrive.
+function saveTileIndexSoon(cache) {
+  if (!tileSave) {
+    tileSave = new Promise((resolve) => setTimeout(resolve, 1000)).then(async () => {
+      tileSave = null;
+      const body = JSON.stringify([...tileIndex.entries()]);
+      await cache.put(TILE_INDEX, new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+    });
+  }
+  return tileSave;
 }

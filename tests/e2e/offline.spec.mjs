@@ -96,3 +96,64 @@ test('a new dataset version replaces the one kept', async ({ page, context }) =>
   await context.setOffline(false);
   await expect(page.getByTestId('offline-notice')).toHaveCount(0);
 });
+
+test('the tiles seen are kept up to the configured size, and the map\'s background works offline where the visitor has been', async ({ page, context }) => {
+  // The built site's base map (public/config.json: OpenStreetMap, 2 MB of tiles kept), with a
+  // stand-in tile server; the worker's requests pass through the context's routes.
+  const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const served = [];
+  await context.route('https://tile.openstreetmap.org/**', (route) => {
+    served.push(route.request().url());
+    return route.fulfill({ body: TILE, contentType: 'image/png' });
+  });
+  const config = JSON.parse((await import('node:fs')).readFileSync('public/config.json', 'utf8'));
+  // The page's own routes come first (support.mjs gives every page a config without tiles).
+  await context.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await page.goto('/');
+  await mapReady(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  // Around the county at several zooms: more tiles than the bound keeps (2 MB, each of these
+  // opaque tiles counted as 20,000 bytes: 104 of them).
+  const views = [[35.5, 112.4, 12], [35.45, 112.3, 13], [35.55, 112.5, 13], [35.48, 112.42, 14], [35.5, 112.45, 15], [35.47, 112.38, 15], [35.49, 112.41, 16]];
+  for (const [lat, lon, zoom] of views) {
+    await page.evaluate(([la, lo, z]) => { window.__cundiMaps[0].setView([la, lo], z, { animate: false }); }, [lat, lon, zoom]);
+    await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-tile-pane img')].every((i) => i.complete));
+  }
+  expect(new Set(served).size).toBeGreaterThan(104);
+  const kept = async () => page.evaluate(async () => {
+    const cache = await caches.open('cundi-tiles');
+    const keys = (await cache.keys()).map((r) => r.url).filter((u) => !u.endsWith('__cundi-tile-index'));
+    const index = await cache.match(new URL('__cundi-tile-index', location.origin).href);
+    const entries = index ? await index.json() : [];
+    return { keys, bytes: entries.reduce((n, [, [size]]) => n + size, 0), indexed: entries.length };
+  });
+  // Once the worker has written what it keeps: within the bound, the index and the cache alike.
+  await expect.poll(async () => {
+    const k = await kept();
+    return k.indexed > 50 && k.indexed === k.keys.length;
+  }, { timeout: 10_000 }).toBe(true);
+  const { keys, bytes } = await kept();
+  expect(keys.length).toBeLessThanOrEqual(104);
+  expect(bytes).toBeLessThanOrEqual(2 * 1_048_576);
+
+  // The last view, with the network cut: its tiles come from the kept ones.
+  // The tiles of the view's own zoom (Leaflet may still hold the previous zoom's a moment).
+  const inView = (srcs) => srcs.filter((src) => new URL(src).pathname.startsWith('/16/'));
+  const onScreen = inView(await page.evaluate(() => [...document.querySelectorAll('.leaflet-tile-pane img')].map((i) => i.src)));
+  expect(onScreen.length).toBeGreaterThan(4);
+  expect(onScreen.every((src) => keys.includes(src))).toBe(true);
+  await context.setOffline(true);
+  const before = served.length;
+  await page.reload();
+  await mapReady(page);
+  await page.evaluate(([la, lo, z]) => { window.__cundiMaps[0].setView([la, lo], z, { animate: false }); }, views.at(-1));
+  await page.waitForFunction(() => {
+    const tiles = [...document.querySelectorAll('.leaflet-tile-pane img')];
+    return tiles.length > 0 && tiles.every((i) => i.complete);
+  });
+  const loaded = inView(await page.evaluate(() => [...document.querySelectorAll('.leaflet-tile-pane img.leaflet-tile-loaded')].map((i) => i.src)));
+  expect(loaded.sort()).toEqual([...onScreen].sort());
+  expect(served.length).toBe(before);
+  await context.setOffline(false);
+});

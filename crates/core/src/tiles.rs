@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// `config.json`'s `tiles`, as a deployment writes it. Either a `preset` (with its `key` for
 /// 天地图) or a `url` template; `null` in the config draws the outlines alone.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TileConfig {
     /// `tianditu_vec`, `tianditu_img`, `amap` or `tencent`.
@@ -35,7 +35,13 @@ pub struct TileConfig {
     /// The approval number (审图号) as the provider publishes it, e.g. `GS(2024)0568号`.
     pub approval: Option<String>,
     pub max_zoom: Option<u8>,
+    /// How much of the tiles the visitor has seen the service worker keeps for offline use, in
+    /// MB (least recently seen out first); [`DEFAULT_TILE_CACHE_MB`] unless said, 0 for none.
+    pub cache_mb: Option<f64>,
 }
+
+/// The tiles kept for offline use by default: a few counties' worth at the zooms people use.
+pub const DEFAULT_TILE_CACHE_MB: f64 = 30.0;
 
 /// One tile layer to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +59,8 @@ pub struct BaseMap {
     pub attribution: String,
     pub approval: Option<String>,
     pub max_zoom: u8,
+    /// The bound on the tiles the service worker keeps ([`TileConfig::cache_mb`]).
+    pub cache_bytes: u64,
 }
 
 const TIANDITU: &str = "https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}";
@@ -161,6 +169,11 @@ impl TileConfig {
                 .unwrap_or(attribution),
             approval: self.approval.clone().filter(|a| !a.trim().is_empty()),
             max_zoom: self.max_zoom.unwrap_or(max_zoom),
+            cache_bytes: (self
+                .cache_mb
+                .filter(|mb| mb.is_finite() && *mb >= 0.0)
+                .unwrap_or(DEFAULT_TILE_CACHE_MB)
+                * 1_048_576.0) as u64,
         })
     }
 }

@@ -84,6 +84,17 @@ fn any_template_as_before_with_its_own_system_and_overlay() {
     assert_eq!(osm.origins(), ["https://tile.openstreetmap.org"]);
     assert_eq!(osm.credit(), "© OpenStreetMap contributors");
     assert_eq!(osm.max_zoom, 19);
+    assert_eq!(
+        osm.cache_bytes,
+        30 * 1_048_576,
+        "30 MB of tiles kept unless said"
+    );
+    let small = TileConfig {
+        url: Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()),
+        cache_mb: Some(0.5),
+        ..TileConfig::default()
+    };
+    assert_eq!(small.resolve().unwrap().cache_bytes, 524_288);
 
     let own = TileConfig {
         url: Some("https://{s}.tiles.county.example.cn/{z}/{x}/{y}.png".into()),

@@ -27,6 +27,8 @@ pub struct Sources {
     pub scripts: BTreeSet<String>,
     /// Origins of background tiles (`img-src`).
     pub tiles: BTreeSet<String>,
+    /// How many bytes of those tiles the service worker keeps (`crate::worker`).
+    pub tile_cache_bytes: u64,
     /// Origins of Open311 receivers (`connect-src`).
     pub open311: BTreeSet<String>,
 }
@@ -91,6 +93,7 @@ pub fn sources(dist: &Path) -> Result<Sources, Error> {
                 .resolve()
                 .map_err(|why| Error::Input(format!("{}: {why}", config_path.display())))?;
             sources.tiles.extend(base_map.origins());
+            sources.tile_cache_bytes = base_map.cache_bytes;
         }
         sources
             .open311

@@ -307,7 +307,7 @@ fn run(command: Command) -> anyhow::Result<u8> {
         }) => generate_national(divisions, outlines, &out, &provinces),
         Command::Csp { dist, locales } => {
             let policy = csp::seal(&dist, &locales)?;
-            worker::write(&dist)?;
+            worker::write(&dist, &csp::sources(&dist)?)?;
             println!("{policy}");
             Ok(EXIT_OK)
         }

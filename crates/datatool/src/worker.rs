@@ -4,6 +4,7 @@
 //! A new build thus changes `sw.js`, which is how a browser learns there is a new shell. Running
 //! it again on the same files writes the same lines.
 
+use crate::csp::Sources;
 use crate::error::Error;
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -40,10 +41,12 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, Error> {
     Ok(files)
 }
 
-/// The worker's text with its `const SHELL` and `const VERSION` lines filled in; `None` when it
-/// has neither line (not the site's worker).
-pub fn fill(worker: &str, files: &[String], version: &str) -> Option<String> {
+/// The worker's text with its `const SHELL` and `const VERSION` lines filled in, and its
+/// `const TILES` line with the base map's origins and how many bytes of their tiles to keep
+/// (docs/PUBLISHING.md, "Offline"); `None` when it lacks the first two (not the site's worker).
+pub fn fill(worker: &str, files: &[String], version: &str, tiles: &Sources) -> Option<String> {
     let shell = serde_json::to_string(files).expect("strings serialise");
+    let origins = serde_json::to_string(&tiles.tiles).expect("strings serialise");
     let mut found = (false, false);
     let lines: Vec<String> = worker
         .lines()
@@ -54,6 +57,11 @@ pub fn fill(worker: &str, files: &[String], version: &str) -> Option<String> {
             } else if line.starts_with("const VERSION = ") {
                 found.1 = true;
                 format!("const VERSION = '{version}';")
+            } else if line.starts_with("const TILES = ") {
+                format!(
+                    "const TILES = {{ origins: {origins}, bytes: {} }};",
+                    tiles.tile_cache_bytes
+                )
             } else {
                 line.to_string()
             }
@@ -63,7 +71,7 @@ pub fn fill(worker: &str, files: &[String], version: &str) -> Option<String> {
 }
 
 /// Fills in `dist/sw.js`, if the site has one; gives how many files the shell holds.
-pub fn write(dist: &Path) -> Result<Option<usize>, Error> {
+pub fn write(dist: &Path, sources: &Sources) -> Result<Option<usize>, Error> {
     let path = dist.join(WORKER_FILE);
     if !path.is_file() {
         return Ok(None);
@@ -83,7 +91,7 @@ pub fn write(dist: &Path) -> Result<Option<usize>, Error> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let filled = fill(&text, &files, &version).ok_or_else(|| {
+    let filled = fill(&text, &files, &version, sources).ok_or_else(|| {
         Error::Input(format!(
             "{}: no `const SHELL = …;` and `const VERSION = …;` lines to fill in",
             path.display()
@@ -115,9 +123,10 @@ mod tests {
         }
         std::fs::write(
             dir.join("sw.js"),
-            "const SHELL = [];\nconst VERSION = 'dev';\nrest\n",
+            "const SHELL = [];\nconst VERSION = 'dev';\nconst TILES = { origins: [], bytes: 0 };\nrest\n",
         )
         .unwrap();
+        let none = Sources::default();
         assert_eq!(
             shell_files(&dir).unwrap(),
             [
@@ -126,17 +135,31 @@ mod tests {
                 "vendor/leaflet/images/marker.png"
             ]
         );
-        assert_eq!(write(&dir).unwrap(), Some(3));
+        assert_eq!(write(&dir, &none).unwrap(), Some(3));
         let once = std::fs::read_to_string(dir.join("sw.js")).unwrap();
         assert!(once.starts_with(
             "const SHELL = [\"cundi-1.js\",\"index.html\",\"vendor/leaflet/images/marker.png\"];\nconst VERSION = '"
         ), "{once}");
         assert!(!once.contains("'dev'") && once.ends_with("rest\n"));
+        assert!(
+            once.contains("\nconst TILES = { origins: [], bytes: 0 };\n"),
+            "{once}"
+        );
+        // The base map's hosts and how much of their tiles to keep.
+        let mut tiles = Sources::default();
+        tiles.tiles.insert("https://t0.tianditu.gov.cn".into());
+        tiles.tile_cache_bytes = 1_048_576;
+        write(&dir, &tiles).unwrap();
+        assert!(std::fs::read_to_string(dir.join("sw.js"))
+            .unwrap()
+            .contains(
+                "\nconst TILES = { origins: [\"https://t0.tianditu.gov.cn\"], bytes: 1048576 };\n"
+            ));
         // Again on the same files: the same text. A changed file: a new version.
-        write(&dir).unwrap();
+        write(&dir, &none).unwrap();
         assert_eq!(std::fs::read_to_string(dir.join("sw.js")).unwrap(), once);
         std::fs::write(dir.join("cundi-1.js"), "changed").unwrap();
-        write(&dir).unwrap();
+        write(&dir, &none).unwrap();
         let changed = std::fs::read_to_string(dir.join("sw.js")).unwrap();
         assert_ne!(changed, once);
         let _ = std::fs::remove_dir_all(&dir);
@@ -144,6 +167,14 @@ mod tests {
 
     #[test]
     fn a_file_without_the_lines_is_not_filled() {
-        assert_eq!(fill("self.addEventListener('fetch', f);\n", &[], "1"), None);
+        assert_eq!(
+            fill(
+                "self.addEventListener('fetch', f);\n",
+                &[],
+                "1",
+                &Sources::default()
+            ),
+            None
+        );
     }
 }
