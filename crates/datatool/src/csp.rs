@@ -29,6 +29,9 @@ pub struct Sources {
     pub tiles: BTreeSet<String>,
     /// How many bytes of those tiles the service worker keeps (`crate::worker`).
     pub tile_cache_bytes: u64,
+    /// The sites that may frame the site (`frame-ancestors`, a header only): `config.json`'s
+    /// `frame_ancestors`, none by default.
+    pub frame_ancestors: Vec<String>,
     /// Origins of Open311 receivers (`connect-src`).
     pub open311: BTreeSet<String>,
 }
@@ -62,6 +65,8 @@ struct Config {
     tiles: Option<cundi_core::tiles::TileConfig>,
     #[serde(default)]
     open311: Option<cundi_core::complaint::Receiver>,
+    #[serde(default)]
+    frame_ancestors: Vec<String>,
 }
 
 /// What the built site in `dist` may reach: from `config.json` and the bundle's authorities.
@@ -98,6 +103,15 @@ pub fn sources(dist: &Path) -> Result<Sources, Error> {
         sources
             .open311
             .extend(config.open311.and_then(|o| origin(&o.endpoint)));
+        for site in &config.frame_ancestors {
+            let o = origin(site).ok_or_else(|| {
+                Error::Input(format!(
+                    "{}: frame_ancestors “{site}” is not an http(s) origin",
+                    config_path.display()
+                ))
+            })?;
+            sources.frame_ancestors.push(o);
+        }
     }
     let summary_path = dist.join("data").join(SUMMARY_FILE);
     if summary_path.is_file() {
@@ -113,6 +127,45 @@ pub fn sources(dist: &Path) -> Result<Sources, Error> {
         );
     }
     Ok(sources)
+}
+
+/// Deletes the precompressed copies of a file just rewritten (scripts/compress.mjs), which a
+/// server would otherwise send in its place; the server then compresses the file as it sends it.
+pub fn drop_compressed(file: &Path) -> Result<(), Error> {
+    for ext in ["br", "gz"] {
+        let mut copy = file.as_os_str().to_owned();
+        copy.push(".");
+        copy.push(ext);
+        let copy = std::path::PathBuf::from(copy);
+        if copy.is_file() {
+            std::fs::remove_file(&copy).map_err(|e| Error::io(&copy, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// The file nginx includes for the policy as a header (deploy/nginx/cundi.conf), beside the
+/// built site: the page's policy and `frame-ancestors`, which a `<meta>` cannot carry.
+pub const NGINX_HEADER_FILE: &str = "nginx-csp.conf";
+
+/// The policy as an HTTP header: the page's, and which sites may frame it.
+pub fn header_policy(policy: &str, sources: &Sources) -> String {
+    let ancestors = if sources.frame_ancestors.is_empty() {
+        "'none'".to_string()
+    } else {
+        sources.frame_ancestors.join(" ")
+    };
+    format!("{policy}; frame-ancestors {ancestors}")
+}
+
+/// Writes [`NGINX_HEADER_FILE`] into `dist`.
+pub fn write_nginx_header(dist: &Path, policy: &str, sources: &Sources) -> Result<(), Error> {
+    let path = dist.join(NGINX_HEADER_FILE);
+    let line = format!(
+        "# Written by `cundi-data csp`: the Content-Security-Policy as a header (docs/PUBLISHING.md).\nadd_header Content-Security-Policy \"{}\" always;\n",
+        header_policy(policy, sources)
+    );
+    std::fs::write(&path, line).map_err(|e| Error::io(&path, e))
 }
 
 /// `index.html` sealed: the inline module script moved to `(file name, its text)`, and the policy
@@ -215,6 +268,7 @@ pub fn seal(dist: &Path, locales: &Path) -> Result<String, Error> {
         std::fs::write(&path, script).map_err(|e| Error::io(&path, e))?;
     }
     std::fs::write(&index, sealed).map_err(|e| Error::io(&index, e))?;
+    drop_compressed(&index)?;
     Ok(policy)
 }
 
@@ -312,6 +366,22 @@ window.wasmBindings = bindings;
             "{p}"
         );
         assert!(p.contains("style-src 'self';"), "{p}");
+    }
+
+    #[test]
+    fn the_header_adds_who_may_frame_the_site_none_by_default() {
+        let mut sources = Sources::default();
+        assert_eq!(
+            header_policy("default-src 'self'", &sources),
+            "default-src 'self'; frame-ancestors 'none'"
+        );
+        sources
+            .frame_ancestors
+            .push("https://www.yangcheng.gov.cn".into());
+        assert_eq!(
+            header_policy("default-src 'self'", &sources),
+            "default-src 'self'; frame-ancestors https://www.yangcheng.gov.cn"
+        );
     }
 
     #[test]

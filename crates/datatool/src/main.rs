@@ -307,7 +307,9 @@ fn run(command: Command) -> anyhow::Result<u8> {
         }) => generate_national(divisions, outlines, &out, &provinces),
         Command::Csp { dist, locales } => {
             let policy = csp::seal(&dist, &locales)?;
-            worker::write(&dist, &csp::sources(&dist)?)?;
+            let sources = csp::sources(&dist)?;
+            csp::write_nginx_header(&dist, &policy, &sources)?;
+            worker::write(&dist, &sources)?;
             println!("{policy}");
             Ok(EXIT_OK)
         }

@@ -27,7 +27,14 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, Error> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            if matches!(relative.as_str(), "data" | "config.json" | WORKER_FILE) {
+            // Neither the data, the config, the worker, the server's header file nor the
+            // precompressed copies (the browser asks for the file; the server picks the copy).
+            if matches!(
+                relative.as_str(),
+                "data" | "config.json" | WORKER_FILE | crate::csp::NGINX_HEADER_FILE
+            ) || relative.ends_with(".br")
+                || relative.ends_with(".gz")
+            {
                 continue;
             }
             if path.is_dir() {
@@ -98,6 +105,7 @@ pub fn write(dist: &Path, sources: &Sources) -> Result<Option<usize>, Error> {
         ))
     })?;
     std::fs::write(&path, filled).map_err(|e| Error::io(&path, e))?;
+    crate::csp::drop_compressed(&path)?;
     Ok(Some(files.len()))
 }
 
