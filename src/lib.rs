@@ -61,7 +61,7 @@ fn Site() -> impl IntoView {
     complaints::provide_complaints(chunks::wake_outbox_loaded);
     view! {
         <Router>
-            <SiteHeader />
+            <HeaderUnlessEmbedded />
             <OfflineNotice />
             <DataNotice />
             <LoadsForRoute />
@@ -81,6 +81,7 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/targets") view=|| deferred(chunks::targets_page) />
                     <Route path=path!("/changes") view=|| deferred(chunks::changes_page) />
                     <Route path=path!("/tables/:kind") view=|| deferred(chunks::table_page) />
+                    <Route path=path!("/embed/:code") view=|| view! { <pages::EmbedPage code=chunks::MAP_CODE /> } />
                 </Routes>
             </main>
         </Router>
@@ -99,6 +100,14 @@ fn LoadsForRoute() -> impl IntoView {
             store.want_all();
         }
     });
+}
+
+/// The header, but on `/embed/…`, which a county's own page frames under its own header.
+#[component]
+fn HeaderUnlessEmbedded() -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname;
+    let embedded = Memo::new(move |_| path.with(|p| p.starts_with("/embed/")));
+    move || (!embedded.get()).then(|| view! { <SiteHeader /> })
 }
 
 #[component]

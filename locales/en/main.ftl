@@ -479,3 +479,4 @@ remote-waiting = Received; the office has not given it a number yet.
 service-notice = The receiving office says: { $notice }
 data-geojson = Each county's points as GeoJSON (WGS-84, every column; for QGIS, uMap and other map software)
 data-geojson-count = { $n } points
+embed-open-site = 村递 Cundi: open the whole map in a new window

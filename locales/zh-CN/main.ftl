@@ -473,3 +473,4 @@ remote-waiting = 已收到；受理部门尚未给出受理编号。
 service-notice = 受理部门告知：{ $notice }
 data-geojson = 各县网点的 GeoJSON 文件（WGS-84，含全部字段；可用于 QGIS、uMap 等地图软件）
 data-geojson-count = { $n } 个网点
+embed-open-site = 村递 Cundi：在新窗口打开完整地图

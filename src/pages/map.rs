@@ -73,11 +73,16 @@ pub struct MapState {
 /// kept; the map itself, the legend and the panels are in the map's chunk (`code.body`), with
 /// Leaflet, which no other page loads.
 #[component]
-pub fn MapPage(code: MapCode) -> impl IntoView {
+pub fn MapPage(
+    code: MapCode,
+    /// The list open from the start (`/embed/<county>`).
+    #[prop(optional)]
+    list: bool,
+) -> impl IntoView {
     let state = MapState {
         panels: code.panels,
         show_villages: RwSignal::new(false),
-        list_open: RwSignal::new(false),
+        list_open: RwSignal::new(list),
         bounds: RwSignal::new(None),
     };
     // The map's code is asked for now, beside the data, not once the data is in.

@@ -3,6 +3,7 @@
 pub mod area;
 pub mod changes;
 pub mod complaint;
+pub mod embed;
 pub mod letter;
 pub mod map;
 pub mod mine;
@@ -17,6 +18,7 @@ pub mod village;
 pub use area::{AreaPage, AreasPage};
 pub use changes::ChangesPage;
 pub use complaint::ComplaintPage;
+pub use embed::EmbedPage;
 pub use letter::LetterPage;
 pub use map::MapPage;
 pub use mine::MyComplaintsPage;

@@ -3,7 +3,8 @@
 // in its port and folder: deep links, the headers (the policy with frame-ancestors, wasm's type,
 // precompressed files, what may be kept and what is asked again), and a new dataset seen at once.
 import { test, expect, readCsv } from './support.mjs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,5 +136,47 @@ http {
     writeFileSync(file, JSON.stringify(summary));
     await page.goto(`${base}/data`);
     await expect(page.getByTestId('package-version')).toHaveText('0.2.0');
+  });
+
+  test.describe('a county\'s own page', () => {
+    // The browser logs the refused frame: that is the point.
+    test.use({ allowConsoleErrors: true });
+
+    test('/embed/<county> is framed by another site only when config.json names it', async ({ page }) => {
+      // A county government's page on another origin, framing the county's map.
+      const county = http.createServer((req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><title>阳城县人民政府</title><h1>阳城县人民政府</h1><iframe src="${base}/embed/140522" width="800" height="600"></iframe>`);
+      });
+      await new Promise((resolve) => county.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${county.address().port}`;
+      const embedded = async () => {
+        await page.goto(origin);
+        const frame = page.frameLocator('iframe');
+        return frame.getByTestId('embed').waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      };
+      try {
+        // None by default: the browser refuses to draw it.
+        expect(await embedded()).toBe(false);
+
+        // The county's site named in config.json, the policy rewritten, nginx told.
+        const dist = path.join(root, 'dist');
+        const config = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
+        writeFileSync(path.join(dist, 'config.json'), JSON.stringify({ ...config, frame_ancestors: [origin] }));
+        execFileSync(path.resolve('target/cli/cundi-data'), ['csp', dist], { stdio: 'ignore' });
+        expect(readFileSync(path.join(dist, 'nginx-csp.conf'), 'utf8')).toContain(`frame-ancestors ${origin}"`);
+        nginx.kill('SIGHUP');
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await embedded()).toBe(true);
+        const frame = page.frameLocator('iframe');
+        // The county's map and its list, without the site's header.
+        await expect(frame.getByTestId('map')).toBeVisible();
+        await expect(frame.locator('header.site-header')).toHaveCount(0);
+        await expect(frame.getByTestId('list-toggle')).toBeChecked();
+        await page.screenshot({ path: 'tests/e2e/out/screens/embed-framed.png' });
+      } finally {
+        await new Promise((resolve) => county.close(resolve));
+      }
+    });
   });
 });
