@@ -372,13 +372,13 @@ pub type OutboxWaker = fn(bool) -> futures::future::LocalBoxFuture<'static, ()>;
 /// `wake_outbox` hands an event to the outbox in the complaint chunk, fetching it first if need
 /// be (the site: `chunks::wake_outbox_loaded`); it is handed in so that this module never
 /// reaches a chunk itself.
-pub fn provide_complaints(wake_outbox: OutboxWaker) -> Complaints {
+pub fn provide_complaints(wake_outbox: OutboxWaker, store: Store) -> Complaints {
     let complaints = Complaints {
         outbox: RwSignal::new(Outbox::default()),
         unsaved: RwSignal::new(false),
         timer_at: StoredValue::new(None),
         started: StoredValue::new(false),
-        store: use_context::<Store>(),
+        store: Some(store),
     };
     provide_context(complaints);
     let owner = Owner::current().unwrap_or_default();

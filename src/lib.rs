@@ -58,10 +58,10 @@ fn Site() -> impl IntoView {
         ready
     });
     near::provide_near_me(chunks::load_near_engine);
-    complaints::provide_complaints(chunks::wake_outbox_loaded);
+    complaints::provide_complaints(chunks::wake_outbox_loaded, store);
     view! {
         <Router>
-            <HeaderUnlessEmbedded />
+            <SiteHeader />
             <OfflineNotice />
             <DataNotice />
             <LoadsForRoute />
@@ -81,7 +81,7 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/targets") view=|| deferred(chunks::targets_page) />
                     <Route path=path!("/changes") view=|| deferred(chunks::changes_page) />
                     <Route path=path!("/tables/:kind") view=|| deferred(chunks::table_page) />
-                    <Route path=path!("/embed/:code") view=|| view! { <pages::EmbedPage code=chunks::MAP_CODE /> } />
+                    <Route path=path!("/embed/:code") view=|| deferred(chunks::embed_page) />
                 </Routes>
             </main>
         </Router>
@@ -100,14 +100,6 @@ fn LoadsForRoute() -> impl IntoView {
             store.want_all();
         }
     });
-}
-
-/// The header, but on `/embed/…`, which a county's own page frames under its own header.
-#[component]
-fn HeaderUnlessEmbedded() -> impl IntoView {
-    let path = leptos_router::hooks::use_location().pathname;
-    let embedded = Memo::new(move |_| path.with(|p| p.starts_with("/embed/")));
-    move || (!embedded.get()).then(|| view! { <SiteHeader /> })
 }
 
 #[component]

@@ -150,7 +150,7 @@ impl MapHandle {
         on_move: impl Fn(MapView, BBox) + 'static,
     ) -> Result<MapHandle, JsValue> {
         // Drawn in the tiles' system from the first position on (docs/PUBLISHING.md, "Base maps").
-        let base_map = data.config.tiles.as_ref().map(|t| t.resolve());
+        let base_map = data.config.tiles();
         draw_in(match &base_map {
             Some(Ok(b)) => b.crs,
             _ => cundi_core::Crs::Wgs84,

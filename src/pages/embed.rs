@@ -36,6 +36,16 @@ pub fn EmbedPage(code: MapCode) -> impl IntoView {
         }
     });
     let full = move || format!("/area/{}", url::encode_segment(&code()));
+    // No site header: the county's own page has its own (style/main.css, `html.embedded`).
+    let root = document().document_element();
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1("embedded");
+    }
+    on_cleanup(move || {
+        if let Some(root) = root {
+            let _ = root.class_list().remove_1("embedded");
+        }
+    });
     view! {
         <div class="embed" data-testid="embed">
             <p class="embed-credit">

@@ -14,11 +14,14 @@ pub struct SiteConfig {
     pub data: String,
     /// The base map (`cundi_core::tiles`: a preset such as 天地图, or a template, with its
     /// approval number); `null` draws no tiles: the county outlines alone make the base map.
-    #[serde(default)]
-    pub tiles: Option<cundi_core::tiles::TileConfig>,
-    /// An Open311 GeoReport v2 endpoint for complaints everywhere the authorities publish none.
-    #[serde(default)]
-    pub open311: Option<Open311Config>,
+    /// Kept as written and read by [`SiteConfig::tiles`] when the map draws, so that its reader
+    /// is in the map's chunk, not in every page's first load (docs/FIRST-VISIT.md).
+    #[serde(default, deserialize_with = "raw_json")]
+    pub tiles: Option<RawJson>,
+    /// An Open311 GeoReport v2 receiver for complaints everywhere the authorities publish none;
+    /// read by [`SiteConfig::open311`] in the complaint's chunk, likewise.
+    #[serde(default, deserialize_with = "raw_json")]
+    pub open311: Option<RawJson>,
     /// Up to this many counties every chunk loads at once; above it counties load on demand
     /// (default [`EAGER_COUNTIES`]; 0 always loads on demand).
     #[serde(default = "default_eager_counties")]
@@ -71,7 +74,32 @@ impl Open311Config {
     }
 }
 
+/// A part of `config.json` kept as its JSON text, to be read where it is used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawJson(pub String);
+
+fn raw_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<RawJson>, D::Error> {
+    let raw: Option<Box<serde_json::value::RawValue>> = Deserialize::deserialize(d)?;
+    Ok(raw.map(|r| RawJson(r.get().to_string())))
+}
+
 impl SiteConfig {
+    /// The base map, or why it cannot be drawn; `None` for no tiles.
+    pub fn tiles(&self) -> Option<Result<cundi_core::tiles::BaseMap, String>> {
+        let raw = self.tiles.as_ref()?;
+        Some(
+            serde_json::from_str::<cundi_core::tiles::TileConfig>(&raw.0)
+                .map_err(|e| e.to_string())
+                .and_then(|t| t.resolve()),
+        )
+    }
+
+    /// The deployment's Open311 receiver; `None` when there is none, or it cannot be read (the
+    /// build's `cundi-data csp` reads it first and says why).
+    pub fn open311(&self) -> Option<Open311Config> {
+        serde_json::from_str(&self.open311.as_ref()?.0).ok()
+    }
+
     /// The URL of a file inside the bundle.
     pub fn data_url(&self, path: &str) -> String {
         cundi_core::bundle::file_url(&self.data, path)

@@ -80,7 +80,7 @@ impl Data {
             .authorities
             .iter()
             .filter_map(cundi_core::complaint::Receiver::of_authority)
-            .chain(self.config.open311.as_ref().map(|o| o.receiver()))
+            .chain(self.config.open311().map(|o| o.receiver()))
             .find(|r| r.endpoint.trim() == endpoint)
     }
 

@@ -151,7 +151,7 @@ pub fn ComplaintPage() -> impl IntoView {
             attributes: questions.get(),
             ..data
                 .get()
-                .and_then(|d| d.config.open311.as_ref().map(|o| o.needs.clone()))
+                .and_then(|d| d.config.open311().map(|o| o.needs))
                 .unwrap_or_default()
         }),
         Way::Email => Channel::Email,

@@ -46,7 +46,7 @@ impl Ways {
         let open311 = authority
             .as_ref()
             .and_then(Receiver::of_authority)
-            .or_else(|| data.config.open311.as_ref().map(|o| o.receiver()))
+            .or_else(|| data.config.open311().map(|o| o.receiver()))
             .filter(|r| !r.endpoint.trim().is_empty());
         let email = authority.as_ref().and_then(|a| a.email.clone());
         Ways {
