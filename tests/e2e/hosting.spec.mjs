@@ -171,7 +171,7 @@ http {
         const frame = page.frameLocator('iframe');
         // The county's map and its list, without the site's header.
         await expect(frame.getByTestId('map')).toBeVisible();
-        await expect(frame.locator('header.site-header')).toHaveCount(0);
+        await expect(frame.locator('header.site-header')).toBeHidden();
         await expect(frame.getByTestId('list-toggle')).toBeChecked();
         await page.screenshot({ path: 'tests/e2e/out/screens/embed-framed.png' });
       } finally {
