@@ -192,14 +192,6 @@ pub fn area_page() -> Page {
     Ok(view! { <AreaPage /> }.into_any())
 }
 
-/// `/embed/<county>`: a county's map for its own government's page, with the map's chunk, which
-/// it needs anyway: in the areas' chunk it made an area page's first visit 1.5 KB heavier, and in
-/// a chunk of its own 0.3 KB, through the shared pieces a new group cuts (bench/RESULTS.md).
-#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn embed_page() -> Page {
-    Ok(view! { <crate::pages::EmbedPage code=MAP_CODE /> }.into_any())
-}
-
 // Targets, tables, changes, data quality and provenance.
 
 #[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -81,7 +81,9 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/targets") view=|| deferred(chunks::targets_page) />
                     <Route path=path!("/changes") view=|| deferred(chunks::changes_page) />
                     <Route path=path!("/tables/:kind") view=|| deferred(chunks::table_page) />
-                    <Route path=path!("/embed/:code") view=|| deferred(chunks::embed_page) />
+                    // In the first load: as a split point of its own the library's browser tests
+                    // (wasm-bindgen-test) no longer start; it costs 0.8 KB (bench/RESULTS.md).
+                    <Route path=path!("/embed/:code") view=|| view! { <pages::EmbedPage code=chunks::MAP_CODE /> } />
                 </Routes>
             </main>
         </Router>
