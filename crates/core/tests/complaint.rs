@@ -9,11 +9,11 @@ use cundi_core::complaint::validate::{
 };
 use cundi_core::complaint::*;
 use cundi_core::complaint::{Category, Complaint, Draft, Field, Need, Yuan};
-use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Tier, Village, VillageBase};
+use cundi_core::{Authority, Dataset, Division, Lang, Parts, Tier, Village, VillageBase};
 use percent_encoding::percent_decode_str;
 
 mod common;
-use common::station;
+use common::{code, station};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -23,10 +23,6 @@ const STATION: &str = "vp-140522100001";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 5, 10).unwrap()
-}
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
 }
 
 fn village(c: &str, name: &str, pos: Option<(f64, f64)>, per_week: Option<u8>) -> Village {

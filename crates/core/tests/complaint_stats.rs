@@ -4,19 +4,15 @@
 
 mod common;
 
-use common::{at, read_demo};
+use common::{at, code, read_demo};
 use cundi_core::complaint::Category;
 use cundi_core::load::read_package;
 use cundi_core::model::{ComplaintStat, Month};
 use cundi_core::read::read_complaint_stats;
 use cundi_core::stats::{complaint_totals, Tally};
 use cundi_core::write::write_complaint_stats;
-use cundi_core::{Code, Lang, Problem, Severity};
+use cundi_core::{Lang, Problem, Severity};
 use std::collections::BTreeMap;
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
-}
 
 fn month(s: &str) -> Month {
     Month::parse(s).unwrap()

@@ -8,19 +8,15 @@ use cundi_core::complaint::outbox::{
     classify_http, refusal_words, Failure, FollowUp, Outbox, Route, State,
 };
 use cundi_core::complaint::*;
-use cundi_core::{Authority, Code, Dataset, Division, Lang, Parts, Tier};
+use cundi_core::{Authority, Dataset, Division, Lang, Parts, Tier};
 use std::collections::BTreeMap;
 
 mod common;
-use common::{station, village};
+use common::{code, station, village};
 
 const ID: &str = "7f3c2a1e-4b5d-4c6e-8f90-123456789abc";
 const STATION: &str = "vp-140522100001";
 const T0: i64 = 1_780_000_000_000;
-
-fn code(c: &str) -> Code {
-    Code::parse(c).unwrap()
-}
 
 fn dataset() -> Dataset {
     let divisions = [

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use cundi_core::complaint::outbox::{retry_delay_ms, LOST_AFTER_MS, MAX_RETRY_DELAY_MS};
 use cundi_core::complaint::*;
-use cundi_core::{Code, Dataset, Division, Parts, Station, Tier, Village, VillageBase};
+use cundi_core::{Dataset, Division, Parts, Station, Tier, Village, VillageBase};
 use serde_json::{json, Value};
 
 mod common;
+use common::code;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -19,10 +20,6 @@ const STATION: &str = "vp-140522100001";
 const ENDPOINT: &str = "https://open311.example.cn/v2";
 /// 2026-05-10 08:00 UTC, in milliseconds, as `Date.now()` would give it.
 const T0: i64 = 1_778_400_000_000;
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
-}
 
 fn dataset() -> Dataset {
     let divisions = [

@@ -12,10 +12,9 @@
 
 mod common;
 
-use common::read_fixture;
+use common::{code, read_fixture};
 use cundi_core::model::{Frequency, Indicator};
 use cundi_core::stats::{area_stats, effective_frequency, pct, AreaStats};
-use cundi_core::Code;
 use std::collections::BTreeMap;
 
 fn counts(pairs: &[(&str, u32)]) -> BTreeMap<String, u32> {
@@ -86,10 +85,6 @@ fn yangcheng() -> AreaStats {
             ("unknown", 3),
         ]),
     }
-}
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
 }
 
 #[test]

@@ -18,7 +18,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{station, village};
+use common::{code, station, village};
 use cundi_core::model::{CoopModel, Division, Status, Tier, Village};
 use cundi_core::package::{FieldType, STATIONS, VILLAGES};
 use cundi_core::read::{read_stations, read_villages};
@@ -27,11 +27,7 @@ use cundi_core::table::{
     village_rows, villages, villages_csv, villages_json, Query, Sort, DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE, UTF8_BOM,
 };
-use cundi_core::{Code, Dataset, Parts, Station};
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
-}
+use cundi_core::{Dataset, Parts, Station};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -18,7 +18,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{read_demo, station};
+use common::{code, read_demo, station};
 use cundi_core::bundle::{Area, PackageInfo, Summary, Unparsed, FORMAT_VERSION};
 use cundi_core::model::{Division, Indicator, Status as StationStatus, Target, Tier, Village};
 use cundi_core::stats::{area_stats, AreaStats};
@@ -28,10 +28,6 @@ use cundi_core::targets::{
 };
 use cundi_core::{Code, Dataset, Lang, Parts};
 use std::collections::BTreeMap;
-
-fn code(s: &str) -> Code {
-    Code::parse(s).unwrap()
-}
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -8,6 +8,11 @@ use cundi_core::load::read_package;
 use cundi_core::{Code, Problem, Station, StationBase, Status, Tier, Village, VillageBase};
 use std::path::PathBuf;
 
+/// A division code the test writes by hand.
+pub fn code(s: &str) -> Code {
+    Code::parse(s).unwrap()
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
