@@ -67,8 +67,12 @@ pub(super) fn from_map(p: &LatLng) -> (f64, f64) {
 }
 
 /// Options for `L.geoJSON` whose coordinates (WGS-84, `[lon, lat]`) are drawn in the map's
-/// system; one function for every outline, made once.
+/// system; one function for every outline, made once. On WGS-84 tiles Leaflet's own reading is
+/// kept: a call into the wasm for every vertex of every outline would slow the map's drawing.
 pub(super) fn geo_json_options() -> Object {
+    if DRAWN_IN.with(Cell::get) == Crs::Wgs84 {
+        return Object::new();
+    }
     thread_local! {
         static COORDS: JsValue = Closure::<dyn Fn(js_sys::Array) -> LatLng>::new(|c: js_sys::Array| {
             let n = |i| c.get(i).as_f64().unwrap_or(0.0);
