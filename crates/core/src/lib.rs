@@ -10,6 +10,7 @@
 #[macro_use]
 mod messages;
 
+pub mod brand;
 pub mod bundle;
 pub mod cell;
 pub mod cluster;

@@ -9,6 +9,7 @@
 //! great-circle order; distances are then computed with [`geo::haversine_km`], the same function a
 //! brute-force scan uses, and ties are broken by station order, so the two agree exactly.
 
+use crate::brand::Want;
 use crate::dataset::Dataset;
 use crate::geo::{self, BBox};
 use crate::model::{Station, Status, Tier, Village};
@@ -20,6 +21,10 @@ pub const VILLAGE_RADIUS_KM: f64 = 5.0;
 
 /// A position farther than this from every station is outside the data.
 pub const OUTSIDE_KM: f64 = 30.0;
+
+/// A point farther than this does not count as "nearby" for a brand: "near me" and a village's
+/// page then also give the way to the county centre (docs/DATA.md, "Brands").
+pub const NEARBY_KM: f64 = 10.0;
 
 /// A position this far outside every county's bounding box is outside the data (the margin
 /// allows for a GPS fix's error at the edge of a county).
@@ -173,6 +178,34 @@ impl NearIndex {
         })
     }
 
+    /// As [`NearIndex::nearest`], among the stations that are also what the resident wants (a
+    /// brand, a service). With nothing in particular wanted, the same as `nearest`.
+    pub fn nearest_wanted(
+        &self,
+        ds: &Dataset,
+        lon: f64,
+        lat: f64,
+        n: usize,
+        filter: Filter,
+        want: &Want,
+    ) -> Vec<Near> {
+        if want.is_any() {
+            return self.nearest(lon, lat, n, filter);
+        }
+        self.nearest_where(lon, lat, n, |i| {
+            let p = &self.station_points[i];
+            filter.accepts_kind(p.tier, p.status)
+                && ds.stations.get(i).is_some_and(|s| want.accepts(s))
+        })
+    }
+
+    /// The operating county centre nearest a position: where every brand's parcels pass, and
+    /// the way to go when no point nearby handles the one wanted.
+    pub fn county_centre(&self, lon: f64, lat: f64) -> Option<Near> {
+        let centres = Filter::OPERATING.tiers(&[Tier::CountyCenter]);
+        self.nearest(lon, lat, 1, centres).into_iter().next()
+    }
+
     fn nearest_where(
         &self,
         lon: f64,
@@ -294,7 +327,14 @@ impl NearIndex {
     /// The `n` operating stations nearest a village's committee, other than the one serving it:
     /// where to go when the serving point is closed or far. Empty when the village's location is
     /// not published.
-    pub fn alternatives(&self, ds: &Dataset, village_code: &str, n: usize) -> Vec<Near> {
+    /// With a brand or service `want`ed, only the points that are what the resident wants.
+    pub fn alternatives(
+        &self,
+        ds: &Dataset,
+        village_code: &str,
+        n: usize,
+        want: &Want,
+    ) -> Vec<Near> {
         let Some(village) = ds.village(village_code) else {
             return Vec::new();
         };
@@ -306,6 +346,7 @@ impl NearIndex {
             let p = &self.station_points[i];
             Filter::OPERATING.accepts_kind(p.tier, p.status)
                 && Some(ds.stations[i].id.as_str()) != serving
+                && want.accepts(&ds.stations[i])
         })
     }
 }

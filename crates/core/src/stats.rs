@@ -160,6 +160,16 @@ pub fn effective_frequency(ds: &Dataset, village: &Village) -> Frequency {
 /// One pass over villages and stations, each adding to the areas above it, so the whole country
 /// costs the same as summing it once rather than once per area.
 pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
+    area_stats_where(ds, |_| true)
+}
+
+/// As [`area_stats`], counting only the stations `counted` accepts — those that handle one
+/// brand, say (`brand::Want::accepts`): the others are as if absent, so a village whose serving
+/// point does not handle the brand is not served for it.
+pub fn area_stats_where(
+    ds: &Dataset,
+    counted: impl Fn(&Station) -> bool,
+) -> BTreeMap<Code, AreaStats> {
     let mut stats: BTreeMap<Code, AreaStats> = ds
         .divisions
         .iter()
@@ -201,7 +211,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         areas(&index, &mut slots, t, |s| s.townships += 1);
     }
 
-    let operating = |s: &&Station| s.status == Status::Operating;
+    let operating = |s: &&Station| s.status == Status::Operating && counted(s);
     let mut with_township_station: Vec<&Code> = ds
         .stations
         .iter()
@@ -230,7 +240,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
     for v in &ds.villages {
         let point = with_point.binary_search(&&v.code).is_ok();
         let large = v.population.is_some_and(|p| p >= LARGE_VILLAGE_POPULATION);
-        let station = serving_station(ds, v);
+        let station = serving_station(ds, v).filter(|s| counted(s));
         let frequency = match station {
             Some(_) => v.frequency(),
             None => Frequency::Unserved,
@@ -253,7 +263,7 @@ pub fn area_stats(ds: &Dataset) -> BTreeMap<Code, AreaStats> {
         });
     }
 
-    for st in &ds.stations {
+    for st in ds.stations.iter().filter(|s| counted(s)) {
         let on = st.status == Status::Operating;
         let standardized = on && st.standardized == Some(true);
         let filed = on && st.is_filed();

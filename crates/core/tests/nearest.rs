@@ -5,9 +5,10 @@
 mod common;
 
 use common::read_demo;
+use cundi_core::brand::Want;
 use cundi_core::dataset::Dataset;
 use cundi_core::geo::{haversine_km, BBox};
-use cundi_core::model::{Status, Tier};
+use cundi_core::model::{Service, Status, Tier};
 use cundi_core::nearest::{
     in_view, serving_point, Filter, Near, NearIndex, Whereabouts, OUTSIDE_KM, VILLAGE_RADIUS_KM,
 };
@@ -118,7 +119,7 @@ fn alternatives_are_the_nearest_other_operating_points() {
         .iter()
         .find(|v| v.served_by.is_some() && v.lon.is_some())
         .unwrap();
-    let alternatives = index.alternatives(&ds, village.code.as_str(), 3);
+    let alternatives = index.alternatives(&ds, village.code.as_str(), 3, &Default::default());
     assert_eq!(alternatives.len(), 3);
     let expected: Vec<Near> = brute_force(
         &ds,
@@ -350,4 +351,118 @@ fn the_list_of_a_view_is_every_station_inside_nearest_the_centre_first() {
     }
     // Enough views hold more stations than the smaller limits, so the cut is tested.
     assert!(crowded >= 10, "{crowded} crowded views");
+}
+
+/// Every operating station listing the brand (as written in `stations.csv`, compared by the
+/// brand's own name) and offering the service, by distance then station order.
+fn brute_force_brand(
+    ds: &Dataset,
+    lon: f64,
+    lat: f64,
+    n: usize,
+    brand: Option<&str>,
+    service: Option<Service>,
+) -> Vec<Near> {
+    let mut all: Vec<Near> = ds
+        .stations
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.status == Status::Operating)
+        .filter(|(_, s)| brand.is_none_or(|b| s.brands.iter().any(|x| x == b)))
+        .filter(|(_, s)| service.is_none_or(|v| s.services.contains(&v)))
+        .map(|(i, s)| Near {
+            station: i,
+            km: haversine_km(lon, lat, s.lon, s.lat),
+        })
+        .collect();
+    all.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
+    all.truncate(n);
+    all
+}
+
+#[test]
+fn nearest_for_a_brand_equals_a_scan_of_the_stations_listing_it() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    let bbox = BBox::around(ds.stations.iter().map(|s| (s.lon, s.lat))).unwrap();
+    let mut rng = StdRng::seed_from_u64(20261207);
+    // Common brands, the rare ones (12 and 4 stations), one no station lists, and services.
+    let wants: [(Option<&str>, Option<Service>); 7] = [
+        (Some("中通"), None),
+        (Some("京东"), None),
+        (Some("顺丰"), None),
+        (Some("德邦"), None),
+        (None, Some(Service::Sending)),
+        (Some("邮政"), Some(Service::PickupProduce)),
+        (None, None),
+    ];
+    let mut found_rare = 0;
+    for round in 0..300 {
+        let lon = rng.random_range(bbox.west() - 0.1..bbox.east() + 0.1);
+        let lat = rng.random_range(bbox.south() - 0.1..bbox.north() + 0.1);
+        let (brand, service) = wants[round % wants.len()];
+        let want = Want::new(brand, service);
+        let got = index.nearest_wanted(&ds, lon, lat, 5, Filter::OPERATING, &want);
+        assert_eq!(
+            got,
+            brute_force_brand(&ds, lon, lat, 5, brand, service),
+            "round {round}: {brand:?} {service:?} at {lon},{lat}"
+        );
+        if brand == Some("顺丰") {
+            found_rare += got.len();
+        }
+    }
+    assert!(found_rare > 0, "the rare brand was found somewhere");
+}
+
+#[test]
+fn a_brand_written_another_way_is_the_same_brand() {
+    let mut ds = read_demo();
+    let i = ds.stations.iter().position(|s| s.is_operating()).unwrap();
+    ds.stations[i].brands = vec!["中通快递".into(), "中国邮政".into()];
+    let (lon, lat) = (ds.stations[i].lon, ds.stations[i].lat);
+    let index = NearIndex::new(&ds);
+    for brand in ["中通", "ZTO", "邮政", "EMS"] {
+        let near = index.nearest_wanted(
+            &ds,
+            lon,
+            lat,
+            1,
+            Filter::OPERATING,
+            &Want::new(Some(brand), None),
+        );
+        assert_eq!(near[0].station, i, "{brand}");
+    }
+}
+
+#[test]
+fn the_county_centre_is_the_nearest_operating_one() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    // Beside 阳城县's centre and 600 km away beside 西平县's.
+    for id in ["cc-140522", "cc-411721"] {
+        let centre = ds.stations.iter().position(|s| s.id == id).unwrap();
+        let s = &ds.stations[centre];
+        let found = index.county_centre(s.lon + 0.05, s.lat + 0.05).unwrap();
+        assert_eq!(found.station, centre);
+        assert!(found.km > 5.0 && found.km < 10.0, "{}", found.km);
+    }
+}
+
+#[test]
+fn alternatives_for_a_brand_handle_it() {
+    let ds = read_demo();
+    let index = NearIndex::new(&ds);
+    let village = ds.villages.iter().find(|v| v.lon.is_some()).unwrap();
+    let want = Want::new(Some("京东"), None);
+    let alternatives = index.alternatives(&ds, village.code.as_str(), 3, &want);
+    assert!(!alternatives.is_empty());
+    for n in &alternatives {
+        let s = &ds.stations[n.station];
+        assert!(
+            s.brands.iter().any(|b| b == "京东") && s.is_operating(),
+            "{}",
+            s.id
+        );
+    }
 }

@@ -14,7 +14,7 @@ mod common;
 
 use common::{code, read_fixture};
 use cundi_core::model::{Frequency, Indicator};
-use cundi_core::stats::{area_stats, effective_frequency, pct, AreaStats};
+use cundi_core::stats::{area_stats, area_stats_where, effective_frequency, pct, AreaStats};
 use std::collections::BTreeMap;
 
 fn counts(pairs: &[(&str, u32)]) -> BTreeMap<String, u32> {
@@ -182,4 +182,36 @@ fn effective_frequency_looks_at_the_serving_station() {
         ds.village("140522101201").unwrap().frequency(),
         Frequency::Daily
     );
+}
+
+#[test]
+fn figures_for_one_brand_are_the_figures_of_the_stations_listing_it() {
+    let ds = common::read_demo();
+    let brands = cundi_core::brand::brands(&ds.stations);
+    assert!(brands.len() >= 8, "{brands:?}");
+    for (brand, stations) in brands
+        .iter()
+        .map(|(b, n)| (b.as_str(), *n))
+        .chain([("德邦", 0)])
+    {
+        let want = cundi_core::brand::Want::new(Some(brand), None);
+        let only = area_stats_where(&ds, |s| want.accepts(s));
+        // The same figures from a dataset holding only the stations listing the brand.
+        let mut kept = ds.clone();
+        kept.stations
+            .retain(|s| s.brands.iter().any(|b| b == brand));
+        assert_eq!(kept.stations.len(), stations, "{brand}");
+        kept.reindex();
+        assert_eq!(only, area_stats(&kept), "{brand}");
+        let county = &only[&code("140522")];
+        let every = &area_stats(&ds)[&code("140522")];
+        assert!(county.villages_served <= every.villages_served);
+        assert_eq!(
+            county.villages, every.villages,
+            "the villages stay the whole"
+        );
+        if stations == 0 {
+            assert_eq!((county.villages_served, county.village_points), (0, 0));
+        }
+    }
 }
