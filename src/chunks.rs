@@ -29,6 +29,7 @@ use crate::pages::{
     ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
 };
 use crate::store::{Data, SearchEngine};
+use cundi_core::brand::Want;
 use cundi_core::geo::BBox;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
@@ -120,8 +121,8 @@ pub const MAP_CODE: MapCode = MapCode {
 const MAP_PANELS: MapPanels = MapPanels {
     details: |data, id, on_close| Box::pin(details_panel(data, id, on_close)),
     near: |result| Box::pin(near_panel(result)),
-    list: |data, bounds, on_select, on_close| {
-        Box::pin(list_panel(data, bounds, on_select, on_close))
+    list: |data, bounds, want, on_select, on_close| {
+        Box::pin(list_panel(data, bounds, want, on_select, on_close))
     },
 };
 
@@ -129,12 +130,13 @@ const MAP_PANELS: MapPanels = MapPanels {
 pub fn list_panel(
     data: Signal<Arc<Data>>,
     bounds: Signal<Option<BBox>>,
+    want: Signal<Want>,
     on_select: Callback<String>,
     on_close: Callback<()>,
 ) -> Page {
     Ok(view! {
         <aside class="panel">
-            <ViewList data bounds on_select on_close />
+            <ViewList data bounds want on_select on_close />
         </aside>
     }
     .into_any())

@@ -5,9 +5,10 @@
 //! never goes into a URL, storage or a log, and is sent nowhere.
 
 use crate::store::{Data, Store};
+use cundi_core::brand::Want;
 use cundi_core::nearest::{
     counties_to_load, reach, serving_point, Filter, NearIndex, Whereabouts, BBOX_MARGIN_KM,
-    VILLAGE_RADIUS_KM,
+    NEARBY_KM, VILLAGE_RADIUS_KM,
 };
 use cundi_core::{Dataset, Station, Village};
 use futures::future::LocalBoxFuture;
@@ -47,7 +48,7 @@ pub enum NearFailure {
 #[derive(Debug, Clone, Copy)]
 pub struct NearEngine {
     /// [`find_loading`].
-    pub find: fn(Store, f64, f64) -> LocalBoxFuture<'static, NearState>,
+    pub find: fn(Store, f64, f64, Want) -> LocalBoxFuture<'static, NearState>,
     /// The index over a dataset's points.
     pub index: fn(&Dataset) -> NearIndex,
     /// How many operating points "near me" lists for a position ([`NEAREST`] at most).
@@ -57,7 +58,7 @@ pub struct NearEngine {
 impl NearEngine {
     /// The code, wherever this is compiled.
     pub const HERE: NearEngine = NearEngine {
-        find: |store, lon, lat| Box::pin(find_loading(store, lon, lat)),
+        find: |store, lon, lat, want| Box::pin(find_loading(store, lon, lat, want)),
         index: NearIndex::new,
         count_nearest: |index, lon, lat| index.nearest(lon, lat, NEAREST, Filter::OPERATING).len(),
     };
@@ -71,8 +72,14 @@ pub struct NearResult {
     pub lat: f64,
     /// The village the position lies in, how far its committee is, and the point serving it.
     pub village: Option<(Village, f64, Option<Station>)>,
-    /// The nearest operating points, nearest first, with their distances in km.
+    /// The brand and service looked for, if any.
+    pub want: Want,
+    /// The nearest operating points that are what is wanted, nearest first, with their
+    /// distances in km.
     pub nearest: Vec<(Station, f64)>,
+    /// The county centre and how far it is, when a brand or service is wanted and no point
+    /// within [`NEARBY_KM`] is what is wanted: the way to go then.
+    pub centre: Option<(Station, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -132,8 +139,32 @@ impl NearMe {
         self.state.set(NearState::Idle);
     }
 
-    /// Asks for the position and fills in the results (or the reason there are none).
-    pub fn locate(&self, store: Store) {
+    /// Answers again for another brand or service, at the position already found (no new fix
+    /// is asked for); nothing when no results are shown.
+    pub fn refine(&self, store: Store, want: Want) {
+        let NearState::Found(found) = self.state.get_untracked() else {
+            return;
+        };
+        if found.want == want {
+            return;
+        }
+        self.attempt.update_value(|a| *a += 1);
+        let attempt = self.attempt.get_value();
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            let state = match (me.loader)().await {
+                Some(engine) => (engine.find)(store, found.lon, found.lat, want).await,
+                None => NearState::Failed(NearFailure::CodeNotLoaded),
+            };
+            if me.attempt.try_get_value() == Some(attempt) {
+                me.state.try_set(state);
+            }
+        });
+    }
+
+    /// Asks for the position and fills in the results (or the reason there are none) for what
+    /// is wanted.
+    pub fn locate(&self, store: Store, want: Want) {
         self.attempt.update_value(|a| *a += 1);
         let attempt = self.attempt.get_value();
         let me = *self;
@@ -158,7 +189,7 @@ impl NearMe {
             let (lon, lat) = (c.longitude(), c.latitude());
             leptos::task::spawn_local(async move {
                 settle(match (me.loader)().await {
-                    Some(engine) => (engine.find)(store, lon, lat).await,
+                    Some(engine) => (engine.find)(store, lon, lat, want).await,
                     None => NearState::Failed(NearFailure::CodeNotLoaded),
                 })
             });
@@ -195,7 +226,7 @@ const ROUNDS: usize = 4;
 /// What the data says about a position, when counties load on demand first loading those that
 /// could hold the nearest points or the village it lies in (`nearest::counties_to_load`), so
 /// that the answer crosses county borders as the whole dataset's would.
-pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
+pub async fn find_loading(store: Store, lon: f64, lat: f64, want: Want) -> NearState {
     let Some(mut data) = store.data_untracked() else {
         return NearState::Failed(NearFailure::NotLoaded);
     };
@@ -223,7 +254,14 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
                     Err(_) => return NearState::Failed(NearFailure::NotLoaded),
                 }
             }
-            let found = data.near().nearest(lon, lat, NEAREST, Filter::OPERATING);
+            let found = data.near().nearest_wanted(
+                data.dataset(),
+                lon,
+                lat,
+                NEAREST,
+                Filter::OPERATING,
+                &want,
+            );
             let next = reach(&found, NEAREST).max(VILLAGE_RADIUS_KM);
             let settled = !loaded_more && next <= km;
             km = km.max(next);
@@ -232,11 +270,11 @@ pub async fn find_loading(store: Store, lon: f64, lat: f64) -> NearState {
             }
         }
     }
-    find(&data, lon, lat)
+    find(&data, lon, lat, want)
 }
 
 /// What the data says about a position.
-pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
+pub fn find(data: &Data, lon: f64, lat: f64, want: Want) -> NearState {
     let ds = data.dataset();
     let village = match data.near().locate(lon, lat) {
         Whereabouts::Outside => return NearState::Failed(NearFailure::Outside),
@@ -246,17 +284,27 @@ pub fn find(data: &Data, lon: f64, lat: f64) -> NearState {
         }),
         Whereabouts::NoVillageNear => None,
     };
-    let nearest = data
+    let station = |n: cundi_core::nearest::Near| Some((ds.stations.get(n.station)?.clone(), n.km));
+    let nearest: Vec<(Station, f64)> = data
         .near()
-        .nearest(lon, lat, NEAREST, Filter::OPERATING)
+        .nearest_wanted(ds, lon, lat, NEAREST, Filter::OPERATING, &want)
         .into_iter()
-        .filter_map(|n| Some((ds.stations.get(n.station)?.clone(), n.km)))
+        .filter_map(station)
         .collect();
+    let none_near = nearest.first().is_none_or(|(_, km)| *km > NEARBY_KM);
+    let centre = (!want.is_any() && none_near)
+        .then(|| data.near().county_centre(lon, lat))
+        .flatten()
+        .and_then(station)
+        // Listed already when it is among the nearest.
+        .filter(|(c, _)| !nearest.iter().any(|(s, _)| s.id == c.id));
     NearState::Found(Box::new(NearResult {
         lon,
         lat,
         village,
+        want,
         nearest,
+        centre,
     }))
 }
 

@@ -1,8 +1,10 @@
 //! What the address bar holds, so that any view can be shared and reopened: the map's view
 //! (`map=zoom/lat/lon`, as OpenStreetMap writes it), the selected station (`station=`), the area
-//! zoomed to (`area=`) and the search text (`q=`). Only these go in a URL; a device's location
-//! never does (see `near`).
+//! zoomed to (`area=`), the search text (`q=`), the share the counties are coloured by
+//! (`shade=`) and the brand and service looked for (`brand=`, `service=`). Only these go in a
+//! URL; a device's location never does (see `near`).
 
+use cundi_core::brand::Want;
 use cundi_core::search::{Hit, HitKind};
 use cundi_core::Code;
 use leptos::prelude::*;
@@ -16,6 +18,10 @@ pub const AREA: &str = "area";
 pub const QUERY: &str = "q";
 /// The share the map colours counties by (`shade=daily`).
 pub const SHADE: &str = "shade";
+/// The brand a resident looks for (`brand=中通`) and the service (`service=sending`): the map,
+/// its list, "near me", a village's page and the area figures answer for them (`brand::Want`).
+pub const BRAND: &str = "brand";
+pub const SERVICE: &str = "service";
 
 /// A page about one place, read off the address: a first visit there loads that place's county
 /// alone (`store::load_all`, docs/FIRST-VISIT.md).
@@ -157,10 +163,11 @@ impl QueryUpdate {
         if unchanged {
             return;
         }
-        let mut params: Vec<(&str, Option<String>)> = [MAP, AREA, STATION, QUERY]
-            .into_iter()
-            .map(|k| (k, current.get(k)))
-            .collect();
+        let mut params: Vec<(&str, Option<String>)> =
+            [MAP, AREA, STATION, QUERY, SHADE, BRAND, SERVICE]
+                .into_iter()
+                .map(|k| (k, current.get(k)))
+                .collect();
         for (key, value) in changes {
             match params.iter_mut().find(|(k, _)| k == key) {
                 Some(slot) => slot.1 = value.clone(),
@@ -192,6 +199,20 @@ pub fn use_query_update() -> QueryUpdate {
 pub fn use_query_param(key: &'static str) -> Memo<Option<String>> {
     let query = use_location().query;
     Memo::new(move |_| query.with(|q| q.get(key)).filter(|v| !v.is_empty()))
+}
+
+/// The brand and service the URL names (tracked).
+pub fn use_want() -> Memo<Want> {
+    let query = use_location().query;
+    Memo::new(move |_| query.with(|q| Want::of_query(q.get_str(BRAND), q.get_str(SERVICE))))
+}
+
+/// The choice of brand and service as query parameters, for a link that keeps it.
+pub fn want_params(want: &Want) -> [(&'static str, Option<String>); 2] {
+    [
+        (BRAND, want.brand().map(str::to_string)),
+        (SERVICE, want.service.map(|s| s.as_str().to_string())),
+    ]
 }
 
 /// A path segment (a station id), percent-encoded.

@@ -480,3 +480,19 @@ service-notice = The receiving office says: { $notice }
 data-geojson = Each county's points as GeoJSON (WGS-84, every column; for QGIS, uMap and other map software)
 data-geojson-count = { $n } points
 embed-open-site = 村递 Cundi: open the whole map in a new window
+
+## Brands and services (where can I collect my parcel)
+want-brand-label = Express brand
+want-brand-any = All brands
+want-service-label = Service
+want-service-any = All services
+map-stations-want = { $n } of { $total } service points handle { $what }
+near-title-want = Points open for business near you for { $what }
+near-none-wanted = No point within { $km } handles { $what }. Parcels of every brand are sorted at the county distribution centre: you can send or collect there, or ask:
+centre-unlisted = The data does not list { $what } for the county centre: call before you go.
+serving-not-wanted = The data does not list { $what } for this point.
+alternatives-title-want = Points open nearby for { $what }
+want-figures = These figures count only the points that handle { $what }: the others count as absent, and a village whose serving point does not handle it is not counted as served.
+want-figures-unloaded = Figures for { $what } are read from each county's service points. Open a county below to see them; the figures here are still those of every point.
+map-options = Layers and filters
+layer-frequency-short = Delivery frequency

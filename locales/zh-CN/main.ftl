@@ -474,3 +474,19 @@ service-notice = 受理部门告知：{ $notice }
 data-geojson = 各县网点的 GeoJSON 文件（WGS-84，含全部字段；可用于 QGIS、uMap 等地图软件）
 data-geojson-count = { $n } 个网点
 embed-open-site = 村递 Cundi：在新窗口打开完整地图
+
+## 品牌与服务（哪里能取我的快递）
+want-brand-label = 快递品牌
+want-brand-any = 全部品牌
+want-service-label = 服务
+want-service-any = 全部服务
+map-stations-want = { $total } 个网点中有 { $n } 个办理{ $what }
+near-title-want = 附近办理{ $what }的营业网点
+near-none-wanted = { $km }以内没有办理{ $what }的网点。各品牌的包裹都经县级寄递物流中心分拣，可以到那里取寄或询问：
+centre-unlisted = 数据中县级中心未列出{ $what }，前往前请先打电话确认。
+serving-not-wanted = 数据中这个服务网点未列出{ $what }。
+alternatives-title-want = 附近办理{ $what }的营业网点
+want-figures = 以下数字只计办理{ $what }的网点：其他网点视同没有，服务本村的网点不办理的，本村也不算已覆盖。
+want-figures-unloaded = 按{ $what }统计要读取本地区每个县的网点数据。请打开下面的某个县查看；以下仍是全部网点的数字。
+map-options = 图层与筛选
+layer-frequency-short = 投递频次

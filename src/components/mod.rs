@@ -18,6 +18,7 @@ pub mod search;
 pub mod station_details;
 pub mod targets;
 pub mod view_list;
+pub mod want;
 
 pub use area_path::AreaPath;
 pub use directions::Directions;

@@ -3,6 +3,7 @@
 //! open for business, with distances. When there is no result, the message says why and the
 //! focus goes to the search box, the other way to find one's point.
 
+use crate::components::want::want_text;
 use crate::components::NearRow;
 use crate::i18n::text;
 use crate::near::{use_near_me, NearFailure, NearResult, NearState};
@@ -20,6 +21,7 @@ pub fn NearMeButton(
     let near = use_near_me();
     let store = use_store();
     let update = crate::url::use_query_update();
+    let want = crate::url::use_want();
     let locating = move || near.state() == NearState::Locating;
     // A failure moves the focus to the search — when it happens, not when the page is shown
     // again with the message still there.
@@ -44,7 +46,7 @@ pub fn NearMeButton(
             on:click=move |_| {
                 if store.data_untracked().is_some() {
                     update.set(&[(crate::url::STATION, None)], true);
-                    near.locate(store);
+                    near.locate(store, want.get_untracked());
                 }
             }
         >
@@ -93,11 +95,20 @@ pub fn NearMessage() -> impl IntoView {
 pub fn NearPanel(result: Box<NearResult>) -> impl IntoView {
     let near = use_near_me();
     let NearResult {
-        village, nearest, ..
+        village,
+        nearest,
+        want,
+        centre,
+        ..
     } = *result;
+    let what = want_text(&want);
     let village = village.map(|(village, km, serving)| {
         let name = village.name.clone();
-        let village_link = format!("/village/{}", village.code);
+        // The village's page answers for the same brand.
+        let village_link = crate::url::href(
+            &format!("/village/{}", village.code),
+            &crate::url::want_params(&want),
+        );
         let serving = serving.map(|s| {
             let link = format!("/station/{}", crate::url::encode_segment(&s.id));
             view! {
@@ -128,7 +139,15 @@ pub fn NearPanel(result: Box<NearResult>) -> impl IntoView {
             <section class="details">
                 <header class="details-head">
                     <div class="details-title">
-                        <h2 id="near-title">{move_tr!("near-title")}</h2>
+                        <h2 id="near-title" data-testid="near-title">
+                            {text(move || {
+                                if what.is_empty() {
+                                    tr!("near-title")
+                                } else {
+                                    tr!("near-title-want", { "what" => what.clone() })
+                                }
+                            })}
+                        </h2>
                     </div>
                     <button
                         type="button"
@@ -146,8 +165,44 @@ pub fn NearPanel(result: Box<NearResult>) -> impl IntoView {
                         .map(|(station, km)| view! { <NearRow station km /> })
                         .collect_view()}
                 </ul>
+                {centre.map(|(station, km)| view! { <CentreWay station km want=want.clone() /> })}
                 <p class="muted small">{move_tr!("near-privacy")}</p>
             </section>
         </aside>
+    }
+}
+
+/// When no point within `nearest::NEARBY_KM` is what the resident wants: the county centre,
+/// where parcels of every brand are sorted, and the way there (shared by "near me" and a
+/// village's page).
+#[component]
+pub fn CentreWay(
+    station: cundi_core::Station,
+    km: f64,
+    want: cundi_core::brand::Want,
+) -> impl IntoView {
+    let what = want_text(&want);
+    let listed = want.accepts(&station);
+    let nearby = crate::i18n::km(cundi_core::nearest::NEARBY_KM);
+    let what_unlisted = what.clone();
+    let (id, name, lon, lat) = (
+        station.id.clone(),
+        station.name.clone(),
+        station.lon,
+        station.lat,
+    );
+    view! {
+        <div class="card" data-testid="near-centre" data-station=id>
+            <p>{text(move || tr!("near-none-wanted", { "what" => what.clone(), "km" => nearby.clone() }))}</p>
+            <ul class="near-list">
+                <NearRow station km />
+            </ul>
+            <crate::components::Directions name lon lat />
+            {(!listed).then(|| view! {
+                <p class="muted" data-testid="centre-unlisted">
+                    {text(move || tr!("centre-unlisted", { "what" => what_unlisted.clone() }))}
+                </p>
+            })}
+        </div>
     }
 }

@@ -6,6 +6,7 @@ use crate::components::focus_now;
 use crate::i18n::{self, text};
 use crate::store::Data;
 use crate::{move_tr, tr};
+use cundi_core::brand::Want;
 use cundi_core::geo::BBox;
 use cundi_core::nearest::in_view;
 use cundi_core::{Status, Tier};
@@ -31,13 +32,17 @@ struct Row {
 pub fn ViewList(
     data: Signal<Arc<Data>>,
     bounds: Signal<Option<BBox>>,
+    /// Only the stations that are what the resident looks for (a brand, a service).
+    want: Signal<Want>,
     on_select: Callback<String>,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let listed = Memo::new(move |_| {
         let view = bounds.get()?;
+        let want = want.get();
         Some(data.with(|d| {
-            let (stations, total) = in_view(d.stations(), &view, LIST_MAX);
+            let wanted = d.stations().filter(|s| want.accepts(s));
+            let (stations, total) = in_view(wanted, &view, LIST_MAX);
             let rows: Vec<Row> = stations
                 .into_iter()
                 .map(|s| Row {

@@ -12,6 +12,7 @@ use super::layers::{
 use super::style;
 use crate::store::Data;
 use crate::url::MapView;
+use cundi_core::brand::Want;
 use cundi_core::cluster::{Clusters, Mark};
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
@@ -30,6 +31,17 @@ use wasm_bindgen::JsCast;
 /// Above this many loaded stations, stations are drawn in clusters (never for a county or a
 /// province's data; always for a wide view of many counties).
 pub const CLUSTER_ABOVE: usize = 3000;
+
+/// The stations drawn: those that are what is `want`ed.
+fn shown<'a>(data: &'a Data, want: &'a Want) -> impl Iterator<Item = &'a Station> + 'a {
+    data.stations().filter(move |s| want.accepts(s))
+}
+
+/// The stations' clusters, when there are so many that they are drawn in clusters per view.
+fn clusters_of(data: &Data, want: &Want) -> Option<Clusters> {
+    (shown(data, want).count() > CLUSTER_ABOVE)
+        .then(|| Clusters::new(shown(data, want).map(|s| (s.lon, s.lat))))
+}
 
 /// The country view's counties: their marks (by their index or cluster id: the counties never
 /// change), their clusters, and each county's code and box.
@@ -133,6 +145,8 @@ pub(super) struct MapHandle {
     /// The county outlines, to colour by a share.
     pub(super) outlines: Vec<(Code, GeoJson)>,
     pub(super) share: Option<Share>,
+    /// The brand and service looked for: only the stations that are that are drawn.
+    pub(super) want: Want,
     /// Kept alive as long as the layers and the map that call them.
     pub(super) on_click: Closure<dyn Fn(JsValue)>,
     pub(super) on_mark_click: Closure<dyn Fn(JsValue)>,
@@ -218,6 +232,7 @@ impl MapHandle {
             zoom_to_selection: start == Start::Default,
             outlines: Vec::new(),
             share: None,
+            want: Want::default(),
             on_click,
             on_mark_click,
             _on_move: on_move,
@@ -252,9 +267,7 @@ impl MapHandle {
                 Err(e) => leptos::logging::error!("an outline could not be drawn: {e:?}"),
             }
         }
-        let count = data.stations().count();
-        self.station_clusters =
-            (count > CLUSTER_ABOVE).then(|| Clusters::new(data.stations().map(|s| (s.lon, s.lat))));
+        self.station_clusters = clusters_of(&data, &self.want);
         if data.on_demand && self.counties.is_none() {
             let boxes: Vec<(Code, BBox)> = data
                 .summary
@@ -296,7 +309,7 @@ impl MapHandle {
         // One layer per county: a county that stays is not drawn again, one let go is removed,
         // so opening a county draws only its own stations.
         let mut by_county: BTreeMap<Code, Vec<&Station>> = BTreeMap::new();
-        for station in data.stations() {
+        for station in shown(&data, &self.want) {
             if let Some(county) = station.admin_code.county() {
                 by_county.entry(county).or_default().push(station);
             }
@@ -327,7 +340,25 @@ impl MapHandle {
             self.stations.add_layer(&group);
             self.county_stations.push((code, group));
         }
-        self.stations_drawn = data.stations().count();
+        self.stations_drawn = shown(&data, &self.want).count();
+    }
+
+    /// Draws only the stations that are what the resident looks for (a brand, a service).
+    pub(super) fn set_want(&mut self, want: Want) {
+        if self.want == want {
+            return;
+        }
+        self.want = want;
+        let Some(data) = self.data.clone() else {
+            return;
+        };
+        self.station_clusters = clusters_of(&data, &self.want);
+        for (_, group) in self.county_stations.drain(..) {
+            self.stations.remove_layer(&group);
+        }
+        self.station_marks.clear();
+        self.draw_stations();
+        self.draw_view();
     }
 
     /// Whether this is the data on the map.
@@ -344,7 +375,7 @@ impl MapHandle {
         let bounds = self.bounds();
         let zoom = self.map.get_zoom();
         if let Some(clusters) = &self.station_clusters {
-            let stations: Vec<&Station> = data.stations().collect();
+            let stations: Vec<&Station> = shown(&data, &self.want).collect();
             let renderer = &self.renderer;
             let key = |mark| match mark {
                 Mark::Point { index, lon, lat } => {

@@ -36,6 +36,7 @@ use handle::*;
 use crate::move_tr;
 use crate::store::Data;
 use crate::url::MapView;
+use cundi_core::brand::Want;
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
 use leptos::html::Div;
@@ -55,6 +56,9 @@ pub fn StationMap(
     /// Whether the village frequency layer is shown.
     #[prop(into)]
     show_villages: Signal<bool>,
+    /// The brand and service looked for: only the stations that are are drawn.
+    #[prop(into)]
+    want: Signal<Want>,
     /// The share the counties are coloured by, if any.
     #[prop(into)]
     shade: Signal<Option<Share>>,
@@ -163,10 +167,22 @@ pub fn StationMap(
         let data = data.get();
         let current = data.generation;
         when_drawn(drawn, handle, |h| {
+            // Drawn as first chosen; a later choice by the effect below.
+            if h.data.is_none() {
+                h.want = want.get_untracked();
+            }
             h.set_data(data);
             generation.set(Some(current));
             stations_drawn.set(Some(h.stations_drawn));
             counties_drawn.set(h.counties_drawn);
+        });
+    });
+
+    Effect::new(move |_| {
+        let want = want.get();
+        when_drawn(drawn, handle, |h| {
+            h.set_want(want);
+            stations_drawn.set(Some(h.stations_drawn));
         });
     });
 

@@ -4,14 +4,16 @@
 //! (`share::Share`), so this page, the map's colouring and the targets page say the same thing.
 
 use crate::components::chart::{Bar, BarChart};
+use crate::components::want::{want_text, WantChoice};
 use crate::components::with_data;
 use crate::i18n::{self, text};
 use crate::store::Data;
 use crate::url::{self, area_href, href};
 use crate::{move_tr, tr};
+use cundi_core::brand::{self, Want};
 use cundi_core::bundle::Area;
 use cundi_core::share::{self, Share};
-use cundi_core::stats::{share_text, AreaStats};
+use cundi_core::stats::{area_stats_where as stats_where, share_text, AreaStats};
 use cundi_core::{Code, CoopModel, Level, Status};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -89,16 +91,23 @@ fn total(areas: &[Area]) -> AreaStats {
 pub fn AreaPage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default());
+    let want = crate::url::use_want();
+    // A new area starts at the top; another brand chosen on the page stays where it is.
+    let shown = StoredValue::new(String::new());
     with_data(move |data| {
-        crate::pages::scroll_to_top();
         let code = code.get();
+        let want = want.get();
+        if shown.get_value() != code {
+            shown.set_value(code.clone());
+            crate::pages::scroll_to_top();
+        }
         // A county's page lists its townships, which come with its chunk.
         let county = cundi_core::Code::parse(&code).ok().and_then(|c| c.county());
         if let Some(wait) = crate::pages::awaiting_county(&data, county) {
             return wait;
         }
         match data.area(&code).cloned() {
-            Some(area) => view! { <AreaView data area /> }.into_any(),
+            Some(area) => view! { <AreaView data area want /> }.into_any(),
             None => view! {
                 <crate::components::NotFoundView what=crate::components::Missing::Area(code) />
             }
@@ -108,14 +117,23 @@ pub fn AreaPage() -> impl IntoView {
 }
 
 #[component]
-fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
+fn AreaView(data: Arc<Data>, area: Area, want: Want) -> impl IntoView {
     let code = area.division.code.clone();
+    let (area, children, note) = for_want(&data, area, data.children(&code), &want);
     let code_text = code.to_string();
     let level = code.level();
     let mut path = data.area_path(&code);
     path.pop();
-    let children = data.children(&code);
-    let on_map = href("/", &[(url::AREA, Some(code.to_string()))]);
+    let mut map_params = vec![(url::AREA, Some(code.to_string()))];
+    map_params.extend(url::want_params(&want));
+    let on_map = href("/", &map_params);
+    let brands: Vec<String> = brand::brands(
+        data.stations()
+            .filter(|s| s.admin_code.as_str().starts_with(code.as_str())),
+    )
+    .into_iter()
+    .map(|(b, _)| b)
+    .collect();
     let stations = href("/tables/stations", &[("area", Some(code.to_string()))]);
     let villages = href("/tables/villages", &[("area", Some(code.to_string()))]);
     view! {
@@ -138,6 +156,8 @@ fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
                 <a class="button" href=stations data-testid="area-stations-link">{move_tr!("table-stations-title")}</a>
                 <a class="button" href=villages data-testid="area-villages-link">{move_tr!("table-villages-title")}</a>
             </p>
+            <WantChoice brands />
+            {note}
             <Figures stats=area.stats.clone() />
             <Children data=data.clone() children />
             <crate::components::targets::AreaTargets code=code.clone() />
@@ -145,6 +165,50 @@ fn AreaView(data: Arc<Data>, area: Area) -> impl IntoView {
             <crate::components::targets::AreaComplaints code />
         </article>
     }
+}
+
+/// The area and the areas inside with their figures for one brand or service (the stations that
+/// are not what is wanted counted as absent, `stats::area_stats_where`), and a line that says
+/// so. Figures for a brand are counted from the stations, so every county in the area must be
+/// loaded; when they load on demand and are not, the figures stay the whole network's and the
+/// line says to open a county.
+fn for_want(
+    data: &Data,
+    mut area: Area,
+    mut children: Vec<Area>,
+    want: &Want,
+) -> (Area, Vec<Area>, Option<AnyView>) {
+    if want.is_any() {
+        return (area, children, None);
+    }
+    let what = want_text(want);
+    let code = area.division.code.clone();
+    let loaded = !data.on_demand
+        || data
+            .summary
+            .counties()
+            .filter(|a| a.division.code.as_str().starts_with(code.as_str()))
+            .all(|a| data.has_county(&a.division.code));
+    if !loaded {
+        let note = view! {
+            <p class="notice" data-testid="want-figures-unloaded">
+                {text(move || tr!("want-figures-unloaded", { "what" => what.clone() }))}
+            </p>
+        };
+        return (area, children, Some(note.into_any()));
+    }
+    let mut stats = stats_where(data.dataset(), |s| want.accepts(s));
+    for a in std::iter::once(&mut area).chain(children.iter_mut()) {
+        if let Some(s) = stats.remove(&a.division.code) {
+            a.stats = s;
+        }
+    }
+    let note = view! {
+        <p class="notice" data-testid="want-figures">
+            {text(move || tr!("want-figures", { "what" => what.clone() }))}
+        </p>
+    };
+    (area, children, Some(note.into_any()))
 }
 
 /// The area's figures: the shares, then counts of stations.

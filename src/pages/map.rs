@@ -5,6 +5,7 @@
 //! Forward step through what was looked at. The user's position is never written to it.
 
 use crate::components::deferred::{deferred, Page};
+use crate::components::want::WantChoice;
 use crate::components::{
     with_data_signal, CountyError, Legend, Loading, NearMeButton, NearMessage, SearchBox,
 };
@@ -14,6 +15,7 @@ use crate::near::{use_near_me, NearResult, NearState};
 use crate::store::{use_store, Data};
 use crate::url::{self, use_query_param, use_query_update, MapView};
 use crate::{move_tr, tr};
+use cundi_core::brand::Want;
 use cundi_core::geo::BBox;
 use cundi_core::share::Share;
 use futures::future::LocalBoxFuture;
@@ -31,8 +33,13 @@ pub const SEARCH_ID: &str = "map-search";
 type PanelCode = LocalBoxFuture<'static, Page>;
 
 /// The list panel's code: the data, the box in view, what choosing and closing do.
-type ListPanel =
-    fn(Signal<Arc<Data>>, Signal<Option<BBox>>, Callback<String>, Callback<()>) -> PanelCode;
+type ListPanel = fn(
+    Signal<Arc<Data>>,
+    Signal<Option<BBox>>,
+    Signal<Want>,
+    Callback<String>,
+    Callback<()>,
+) -> PanelCode;
 
 /// How the map gets its panels' code (in the station chunk): handed in by the map page rather
 /// than called from the map's own chunk, so that code which reaches the map (the component
@@ -125,25 +132,80 @@ fn MapLayers(state: MapState) -> impl IntoView {
     let update = use_query_update();
     let shade_param = use_query_param(url::SHADE);
     let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
-    let count = move || store.data().map_or(0, |d| d.stations().count());
+    let want = url::use_want();
+    let count = move || {
+        want.with(|w| {
+            store
+                .data()
+                .map_or(0, |d| d.stations().filter(|s| w.accepts(s)).count())
+        })
+    };
+    let total = move || store.data().map_or(0, |d| d.stations().count());
     let on_demand = move || store.data().is_some_and(|d| d.on_demand);
+    // The brands of the stations loaded, most listed first.
+    let brands = Memo::new(move |_| {
+        store.data().map_or_else(Vec::new, |d| {
+            cundi_core::brand::brands(d.stations())
+                .into_iter()
+                .map(|(b, _)| b)
+                .collect()
+        })
+    });
+    // The switches are behind one button, so that the map stays in view (on a phone most of
+    // all); the button names what is chosen.
+    let chosen = move || {
+        let mut parts = Vec::new();
+        if state.show_villages.get() {
+            parts.push(tr!("layer-frequency-short"));
+        }
+        if let Some(s) = shade.get() {
+            parts.push(i18n::share(s));
+        }
+        let what = want.with(crate::components::want::want_text);
+        if !what.is_empty() {
+            parts.push(what);
+        }
+        parts.join(" · ")
+    };
+    // The list is a panel of its own: the card closes as it opens.
+    let options = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if state.list_open.get() {
+            if let Some(details) = options.get_untracked() {
+                let _ = details.remove_attribute("open");
+            }
+        }
+    });
     view! {
         <div class="map-layers">
-            <Toggle
-                on=state.show_villages
-                testid="layer-frequency"
-                label=move_tr!("layer-frequency")
-                hint=move_tr!("layer-frequency-hint")
-            />
-            <Toggle on=state.list_open testid="list-toggle" label=move_tr!("list-toggle") />
-            <ShadeChoice shade update />
+            <details class="map-options" data-testid="map-options" node_ref=options>
+                <summary class="map-options-button">
+                    <span>{move_tr!("map-options")}</span>
+                    <span class="map-options-chosen" data-testid="map-options-chosen">{chosen}</span>
+                </summary>
+                <div class="map-options-body">
+                    <Toggle
+                        on=state.show_villages
+                        testid="layer-frequency"
+                        label=move_tr!("layer-frequency")
+                        hint=move_tr!("layer-frequency-hint")
+                    />
+                    <Toggle on=state.list_open testid="list-toggle" label=move_tr!("list-toggle") />
+                    <ShadeChoice shade update />
+                    <WantChoice brands />
+                </div>
+            </details>
+            <ShadeLegend shade />
             <span
                 class="count"
                 data-testid="station-count"
                 data-pending=move || store.pending().to_string()
             >
                 {move || {
-                    if on_demand() {
+                    if !want.with(|w| w.is_any()) {
+                        let what = want.with(crate::components::want::want_text);
+                        tr!("map-stations-want", { "n" => count(), "total" => total(), "what" => what })
+                    } else if on_demand() {
                         tr!("map-stations-on-demand", { "n" => count(), "pending" => store.pending() })
                     } else {
                         tr!("map-stations-count", { "n" => count() })
@@ -174,6 +236,13 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
     let near = use_near_me();
     let shade_param = use_query_param(url::SHADE);
     let shade = Signal::derive(move || shade_param.get().as_deref().and_then(Share::parse));
+    let want = url::use_want();
+    let store = use_store();
+    // "Near me" answers again for another brand, at the position it has.
+    Effect::new(move |_| {
+        let want = want.get();
+        near.refine(store, want);
+    });
 
     let view = Signal::derive(move || view_param.get().and_then(|v| MapView::parse(&v)));
     let area = Signal::derive(move || {
@@ -204,7 +273,6 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
             update.set(&[(url::MAP, Some(v.to_string()))], false);
         }
     });
-    let store = use_store();
     // When counties load on demand, a view close enough opens the counties in it.
     let on_bounds = Callback::new(move |(view, zoom): (BBox, f64)| {
         bounds.set(Some(view));
@@ -240,7 +308,7 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
                 EitherOf4::B(deferred(move || (panels.near)(result.clone())))
             }
             _ if list_open.get() => EitherOf4::C(deferred(move || {
-                (panels.list)(data, bounds.into(), on_select, close_list)
+                (panels.list)(data, bounds.into(), want.into(), on_select, close_list)
             })),
             _ => EitherOf4::D(()),
         }
@@ -252,6 +320,7 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
             selected=station
             on_select
             show_villages
+            want
             shade
             label=move_tr!("map-label")
             view
@@ -291,7 +360,6 @@ fn Toggle(
 }
 
 /// "Colour counties by": none, or one of the shares; kept in the URL so the view can be shared.
-/// Its legend shows the five classes.
 #[component]
 fn ShadeChoice(shade: Signal<Option<Share>>, update: crate::url::QueryUpdate) -> impl IntoView {
     let options = Share::ALL
@@ -304,7 +372,30 @@ fn ShadeChoice(shade: Signal<Option<Share>>, update: crate::url::QueryUpdate) ->
             }
         })
         .collect_view();
-    let legend = move || {
+    view! {
+        <label class="shade">
+            <span class="toggle-label">{move_tr!("shade-label")}</span>
+            <select
+                data-testid="layer-share"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    update.set(&[(url::SHADE, (!v.is_empty()).then_some(v))], false);
+                }
+            >
+                <option value="" selected=move || shade.get().is_none()>
+                    {move_tr!("shade-off")}
+                </option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// The five classes of the share the counties are coloured by, beside the options button (so
+/// that it stays in view while the options are closed).
+#[component]
+fn ShadeLegend(shade: Signal<Option<Share>>) -> impl IntoView {
+    move || {
         shade.get().map(|_| {
             let mut lower = 0.0;
             let steps = crate::map::style::SHARE_CLASSES
@@ -330,23 +421,5 @@ fn ShadeChoice(shade: Signal<Option<Share>>, update: crate::url::QueryUpdate) ->
                 </ul>
             }
         })
-    };
-    view! {
-        <label class="shade">
-            <span class="toggle-label">{move_tr!("shade-label")}</span>
-            <select
-                data-testid="layer-share"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    update.set(&[(url::SHADE, (!v.is_empty()).then_some(v))], false);
-                }
-            >
-                <option value="" selected=move || shade.get().is_none()>
-                    {move_tr!("shade-off")}
-                </option>
-                {options}
-            </select>
-        </label>
-        {legend}
     }
 }

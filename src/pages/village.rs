@@ -2,7 +2,9 @@
 //! often parcels come and go against the once-a-day standard, how they reach the villagers, and
 //! the nearest other points open for business.
 
+use crate::components::near_me::CentreWay;
 use crate::components::open_state::days_text;
+use crate::components::want::{want_text, WantChoice};
 use crate::components::{
     plain_fields, with_data, AreaPath, Directions, Missing, NearRow, NotFoundView, OpenState,
     SearchBox,
@@ -10,7 +12,8 @@ use crate::components::{
 use crate::i18n::{self, text};
 use crate::store::Data;
 use crate::{move_tr, tr};
-use cundi_core::nearest::serving_point;
+use cundi_core::brand::Want;
+use cundi_core::nearest::{serving_point, Near, NEARBY_KM};
 use cundi_core::{Frequency, Station, Village, DAILY_DELIVERIES_PER_WEEK};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -24,11 +27,18 @@ const ALTERNATIVES: usize = 3;
 pub fn VillagePage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default());
+    let want = crate::url::use_want();
+    // A new village starts at the top; another brand chosen on the page stays where it is.
+    let shown = StoredValue::new(String::new());
     with_data(move |data| {
         let code = code.get();
-        crate::pages::scroll_to_top();
+        let want = want.get();
+        if shown.get_value() != code {
+            shown.set_value(code.clone());
+            crate::pages::scroll_to_top();
+        }
         if let Some(village) = data.dataset().village(&code).cloned() {
-            return Either::Left(view! { <VillageView data village /> });
+            return Either::Left(view! { <VillageView data village want /> });
         }
         let county = cundi_core::Code::parse(&code).ok().and_then(|c| c.county());
         match crate::pages::awaiting_county(&data, county) {
@@ -41,16 +51,47 @@ pub fn VillagePage() -> impl IntoView {
 }
 
 #[component]
-fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
+fn VillageView(data: Arc<Data>, village: Village, want: Want) -> impl IntoView {
     let frequency = data.frequency(&village);
     let serving =
         serving_point(data.dataset(), village.code.as_str()).map(|s| (s.station.clone(), s.km));
+    let ds = data.dataset();
+    let station = |n: Near| (ds.stations[n.station].clone(), n.km);
     let alternatives: Vec<(Station, f64)> = data
         .near()
-        .alternatives(data.dataset(), village.code.as_str(), ALTERNATIVES)
+        .alternatives(ds, village.code.as_str(), ALTERNATIVES, &want)
         .into_iter()
-        .map(|n| (data.dataset().stations[n.station].clone(), n.km))
+        .map(station)
         .collect();
+    // For a brand or service: does the serving point handle it, and if no point nearby does,
+    // the way to the county centre.
+    let serving_wanted = serving.as_ref().is_some_and(|(s, km)| {
+        want.accepts(s) && s.is_operating() && km.is_none_or(|km| km <= NEARBY_KM)
+    });
+    let none_near = alternatives.first().is_none_or(|(_, km)| *km > NEARBY_KM);
+    let centre = match (village.lon, village.lat) {
+        (Some(lon), Some(lat)) if !want.is_any() && !serving_wanted && none_near => data
+            .near()
+            .county_centre(lon, lat)
+            .map(station)
+            .filter(|(c, _)| !alternatives.iter().any(|(s, _)| s.id == c.id)),
+        _ => None,
+    };
+    let what = want_text(&want);
+    let brands: Vec<String> = cundi_core::brand::brands(
+        village
+            .township_code
+            .county()
+            .map_or_else(Vec::new, |county| {
+                ds.stations
+                    .iter()
+                    .filter(|s| s.county_code() == Some(county.clone()))
+                    .collect()
+            }),
+    )
+    .into_iter()
+    .map(|(b, _)| b)
+    .collect();
     let mut path = data.area_path(&village.township_code);
     if path.is_empty() {
         path = data.area_path(&village.code);
@@ -84,8 +125,19 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
         crate::url::href("/", &[(crate::url::MAP, Some(view.to_string()))])
     });
 
+    let what_title = what.clone();
     let serving_view = match serving {
-        Some((station, km)) => Either::Left(view! { <ServingPoint station km /> }),
+        Some((station, km)) => {
+            let unlisted = (!want.is_any() && !want.accepts(&station)).then(|| {
+                let what = what.clone();
+                view! {
+                    <p class="muted" data-testid="serving-not-wanted">
+                        {text(move || tr!("serving-not-wanted", { "what" => what.clone() }))}
+                    </p>
+                }
+            });
+            Either::Left(view! { <ServingPoint station km /> {unlisted} })
+        }
         None => Either::Right(view! {
             <p class="muted" data-testid="serving-none">
                 {text(move || match &named {
@@ -168,14 +220,26 @@ fn VillageView(data: Arc<Data>, village: Village) -> impl IntoView {
             </section>
 
             <section aria-labelledby="alternatives-title">
-                <h2 id="alternatives-title">{move_tr!("alternatives-title")}</h2>
-                {alternatives.is_empty().then(|| view! { <p class="muted">{move_tr!("alternatives-none")}</p> })}
+                <h2 id="alternatives-title">
+                    {text(move || {
+                        if what_title.is_empty() {
+                            tr!("alternatives-title")
+                        } else {
+                            tr!("alternatives-title-want", { "what" => what_title.clone() })
+                        }
+                    })}
+                </h2>
+                <WantChoice brands />
+                // With a brand chosen and the county centre shown, that card says why.
+                {(alternatives.is_empty() && centre.is_none())
+                    .then(|| view! { <p class="muted">{move_tr!("alternatives-none")}</p> })}
                 <ul class="near-list" data-testid="alternatives">
                     {alternatives
                         .into_iter()
                         .map(|(station, km)| view! { <NearRow station km /> })
                         .collect_view()}
                 </ul>
+                {centre.map(|(station, km)| view! { <CentreWay station km want=want.clone() /> })}
             </section>
 
             <section class="complain" aria-labelledby="complain-title">

@@ -2,7 +2,7 @@
 // with no serious or critical violation. The pages are the ones a resident, a citizen with a
 // complaint and a journalist reach.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, mapReady } from './support.mjs';
+import { test, openMapOptions, expect, mapReady } from './support.mjs';
 
 const PAGES = [
   ['map', '/'],
@@ -48,6 +48,7 @@ for (const [name, url] of PAGES) {
 test('axe: the map as a list, and offline', async ({ page, context }) => {
   await page.goto('/?map=12/35.48/112.43');
   await mapReady(page);
+  await openMapOptions(page);
   await page.getByTestId('list-toggle').check();
   await expect(page.getByTestId('view-list-item').first()).toBeVisible();
   await context.setOffline(true); // the offline notice, over the same page

@@ -1,7 +1,7 @@
 // Journalists see promises against reality (issue 5): coverage by area computed here from the
 // published CSVs and compared with what the pages show, drill-down, the map coloured by a share,
 // and the data page's checksums against the served files.
-import { test, expect, readCsv, mapReady, fullScreenshot, root, useBundle } from './support.mjs';
+import { test, openMapOptions, expect, readCsv, mapReady, fullScreenshot, root, useBundle } from './support.mjs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,6 +80,7 @@ test('drill-down from all areas to a township, and breadcrumbs back up', async (
 test('the map colours each county by the chosen share', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);
+  await openMapOptions(page);
   await page.getByTestId('layer-share').selectOption('daily');
   await expect(page).toHaveURL(/shade=daily/);
   await expect(page.getByTestId('shade-legend')).toBeVisible();

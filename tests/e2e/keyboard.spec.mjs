@@ -3,7 +3,7 @@
 // every control is reached with Tab, a listed station opens with Enter, and the list follows the
 // view when the map is moved with the keys Leaflet gives it.
 import path from 'node:path';
-import { test, expect, readCsv, mapReady, haversineKm, screens } from './support.mjs';
+import { test, openMapOptions, expect, readCsv, mapReady, haversineKm, screens } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const LIST_MAX = 100;
@@ -40,7 +40,10 @@ test('the map as a list, by keyboard alone: open, read, choose a station, close,
   await page.goto('/?map=12/35.48/112.43');
   await mapReady(page);
 
-  // Tab reaches the list switch; Space opens the list and its heading takes the focus.
+  // Tab reaches the "layers and filters" button, Enter opens it; Tab reaches the list switch;
+  // Space opens the list and its heading takes the focus.
+  await tabTo(page, '[data-testid="map-options"] > summary');
+  await page.keyboard.press('Enter');
   await tabTo(page, '[data-testid="list-toggle"]');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('view-list')).toBeVisible();
@@ -92,6 +95,7 @@ test('in English too', async ({ page }) => {
   await page.goto('/?map=12/35.48/112.43');
   await mapReady(page);
   await page.getByRole('button', { name: 'English' }).click();
+  await openMapOptions(page);
   await page.getByTestId('list-toggle').check();
   const expected = await expectedInView(page);
   await expect(page.getByTestId('view-list-count')).toContainText(`${expected.length} in all`);
@@ -102,6 +106,7 @@ test('screenshot of the list at 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/?map=12/35.48/112.43');
   await mapReady(page);
+  await openMapOptions(page);
   await page.getByTestId('list-toggle').check();
   await expect(page.getByTestId('view-list-item').first()).toBeVisible();
   await page.screenshot({ path: path.join(screens, 'map-list-360.png') });

@@ -2,7 +2,7 @@
 // language switch, the frequency layer, and clear failures when a data file is broken.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, readCsv, root, useBundle, mapReady, stationMarkers, tapStation, screens } from './support.mjs';
+import { test, openMapOptions, expect, readCsv, root, useBundle, mapReady, stationMarkers, tapStation, screens } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const villages = readCsv('data/villages.csv');
@@ -69,6 +69,7 @@ test('the language switch changes the interface between Chinese and English', as
 test('the frequency layer colours every located village against the daily standard', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);
+  await openMapOptions(page);
   await page.getByTestId('layer-frequency').click();
   const located = villages.filter((v) => v.lon && v.lat).length;
   const colours = await page.waitForFunction((expected) => {

@@ -111,6 +111,13 @@ export async function mapReady(page) {
   return Number(await map.getAttribute('data-stations-drawn'));
 }
 
+/** Opens the map's "layers and filters" card (closed as the map opens). */
+export async function openMapOptions(page) {
+  const options = page.getByTestId('map-options');
+  if (!(await options.evaluate((d) => d.open))) await options.locator('summary').click();
+  await expect(options).toHaveAttribute('open', '');
+}
+
 /** Every marker on the map that carries a station id: id, style, and its position on screen. */
 export async function stationMarkers(page) {
   return page.evaluate(() => {

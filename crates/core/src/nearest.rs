@@ -192,11 +192,13 @@ impl NearIndex {
         if want.is_any() {
             return self.nearest(lon, lat, n, filter);
         }
-        self.nearest_where(lon, lat, n, |i| {
+        let mut near = self.nearest_where_within(lon, lat, n, OUTSIDE_KM, |i| {
             let p = &self.station_points[i];
             filter.accepts_kind(p.tier, p.status)
                 && ds.stations.get(i).is_some_and(|s| want.accepts(s))
-        })
+        });
+        near.retain(|n| n.km <= OUTSIDE_KM);
+        near
     }
 
     /// The operating county centre nearest a position: where every brand's parcels pass, and
@@ -213,11 +215,31 @@ impl NearIndex {
         n: usize,
         accept: impl Fn(usize) -> bool,
     ) -> Vec<Near> {
+        self.nearest_where_within(lon, lat, n, f64::INFINITY, accept)
+    }
+
+    /// As `nearest_where`, not walking the tree beyond about `max_km` (the caller drops what
+    /// lies just beyond, by [`geo::haversine_km`]): a brand no station near lists does not
+    /// visit every station.
+    fn nearest_where_within(
+        &self,
+        lon: f64,
+        lat: f64,
+        n: usize,
+        max_km: f64,
+        accept: impl Fn(usize) -> bool,
+    ) -> Vec<Near> {
         if n == 0 || !finite(lon, lat) {
             return Vec::new();
         }
         let mut found: Vec<usize> = Vec::with_capacity(n);
-        let mut cutoff = f64::INFINITY;
+        // The chord of the unit sphere that `max_km` subtends, squared, with room for rounding.
+        let chord = 2.0 * (max_km / (2.0 * geo::EARTH_RADIUS_KM)).min(1.0).sin();
+        let mut cutoff = if max_km.is_finite() {
+            chord * chord * (1.0 + 1e-6) + 1e-12
+        } else {
+            f64::INFINITY
+        };
         for (node, d2) in self
             .stations
             .nearest_neighbor_iter_with_distance_2(unit_vector(lon, lat))
@@ -327,7 +349,8 @@ impl NearIndex {
     /// The `n` operating stations nearest a village's committee, other than the one serving it:
     /// where to go when the serving point is closed or far. Empty when the village's location is
     /// not published.
-    /// With a brand or service `want`ed, only the points that are what the resident wants.
+    /// With a brand or service `want`ed, only the points that are what the resident wants,
+    /// within [`OUTSIDE_KM`].
     pub fn alternatives(
         &self,
         ds: &Dataset,
@@ -342,12 +365,20 @@ impl NearIndex {
             return Vec::new();
         };
         let serving = village.served_by.as_deref();
-        self.nearest_where(lon, lat, n, |i| {
+        // For a brand or service, as in `nearest_wanted`: nothing beyond OUTSIDE_KM.
+        let max_km = if want.is_any() {
+            f64::INFINITY
+        } else {
+            OUTSIDE_KM
+        };
+        let mut near = self.nearest_where_within(lon, lat, n, max_km, |i| {
             let p = &self.station_points[i];
             Filter::OPERATING.accepts_kind(p.tier, p.status)
                 && Some(ds.stations[i].id.as_str()) != serving
                 && want.accepts(&ds.stations[i])
-        })
+        });
+        near.retain(|n| n.km <= max_km);
+        near
     }
 }
 

@@ -354,7 +354,8 @@ fn the_list_of_a_view_is_every_station_inside_nearest_the_centre_first() {
 }
 
 /// Every operating station listing the brand (as written in `stations.csv`, compared by the
-/// brand's own name) and offering the service, by distance then station order.
+/// brand's own name) and offering the service, by distance then station order; for a brand or
+/// a service, none farther than `OUTSIDE_KM`.
 fn brute_force_brand(
     ds: &Dataset,
     lon: f64,
@@ -374,6 +375,8 @@ fn brute_force_brand(
             station: i,
             km: haversine_km(lon, lat, s.lon, s.lat),
         })
+        // For a brand or service, nothing beyond 30 km.
+        .filter(|n| (brand.is_none() && service.is_none()) || n.km <= OUTSIDE_KM)
         .collect();
     all.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.station.cmp(&b.station)));
     all.truncate(n);
