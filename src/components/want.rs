@@ -3,8 +3,8 @@
 //! its list, "near me", a village's page and the area figures read it with `url::use_want`.
 
 use crate::i18n;
-use crate::move_tr;
 use crate::url::{self, use_query_update, use_want};
+use crate::{move_tr, tr};
 use cundi_core::brand::Want;
 use cundi_core::Service;
 use leptos::prelude::*;
@@ -20,46 +20,39 @@ pub fn want_text(want: &Want) -> String {
     }
 }
 
-/// Two choices, a brand (of those `brands` the loaded stations list) and a service.
+/// Two choices, a brand (of those `brands` the loaded stations list, most listed first) and a
+/// service.
 #[component]
-pub fn WantChoice(
-    /// The brands to offer, most listed first.
-    #[prop(into)]
-    brands: Signal<Vec<String>>,
-) -> impl IntoView {
+pub fn WantChoice(brands: Vec<String>) -> impl IntoView {
     let want = use_want();
     let update = use_query_update();
+    // Both lists in one closure each, with the chosen option marked: one piece of view code
+    // for every option.
     let brand_options = move || {
         let chosen = want.with(|w| w.brand().map(str::to_string));
-        let mut list = brands.get();
+        let mut list = brands.clone();
         // A brand named in a link but listed by no station loaded is still shown as chosen.
-        if let Some(b) = &chosen {
-            if !list.contains(b) {
-                list.push(b.clone());
-            }
+        if let Some(b) = chosen.as_ref().filter(|b| !list.contains(b)) {
+            list.push(b.clone());
         }
-        list.into_iter()
-            .map(|b| {
-                let selected = chosen.as_deref() == Some(b.as_str());
-                view! { <option value=b.clone() selected=selected>{b.clone()}</option> }
+        let any = (String::new(), tr!("want-brand-any"));
+        std::iter::once(any)
+            .chain(list.into_iter().map(|b| (b.clone(), b)))
+            .map(|(value, label)| option(chosen.as_deref().unwrap_or("") == value, value, label))
+            .collect_view()
+    };
+    let service_options = move || {
+        let chosen = want.with(|w| w.service);
+        std::iter::once((None, tr!("want-service-any")))
+            .chain(Service::ALL.iter().map(|&s| (Some(s), i18n::service(s))))
+            .map(|(s, label)| {
+                let value = s.map_or("", |s| s.as_str()).to_string();
+                option(chosen == s, value, label)
             })
             .collect_view()
     };
-    let service_options = Service::ALL
-        .iter()
-        .map(|&s| {
-            view! {
-                <option value=s.as_str() selected=move || want.with(|w| w.service == Some(s))>
-                    {move || i18n::service(s)}
-                </option>
-            }
-        })
-        .collect_view();
-    let set = {
-        let update = update.clone();
-        move |key: &'static str, value: String| {
-            update.set(&[(key, (!value.is_empty()).then_some(value))], false)
-        }
+    let set = move |key: &'static str, value: String| {
+        update.set(&[(key, (!value.is_empty()).then_some(value))], false)
     };
     let set_brand = set.clone();
     view! {
@@ -70,9 +63,6 @@ pub fn WantChoice(
                     data-testid="want-brand"
                     on:change=move |ev| set_brand(url::BRAND, event_target_value(&ev))
                 >
-                    <option value="" selected=move || want.with(|w| w.brand().is_none())>
-                        {move_tr!("want-brand-any")}
-                    </option>
                     {brand_options}
                 </select>
             </label>
@@ -82,12 +72,13 @@ pub fn WantChoice(
                     data-testid="want-service"
                     on:change=move |ev| set(url::SERVICE, event_target_value(&ev))
                 >
-                    <option value="" selected=move || want.with(|w| w.service.is_none())>
-                        {move_tr!("want-service-any")}
-                    </option>
                     {service_options}
                 </select>
             </label>
         </div>
     }
+}
+
+fn option(selected: bool, value: String, label: String) -> impl IntoView {
+    view! { <option value=value selected=selected>{label}</option> }
 }

@@ -73,6 +73,9 @@ pub struct MapState {
     pub list_open: RwSignal<bool>,
     /// The box in view.
     pub bounds: RwSignal<Option<BBox>>,
+    /// The switches and filters under the search box ([`MapLayers`]): set by the map's body, so
+    /// that their code is in the map's chunk, not in every page's first load.
+    pub layers: RwSignal<Option<ViewFn>>,
 }
 
 /// The map page. Its toolbar's search box and "near me" are drawn at once, where the frame
@@ -91,6 +94,7 @@ pub fn MapPage(
         show_villages: RwSignal::new(false),
         list_open: RwSignal::new(list),
         bounds: RwSignal::new(None),
+        layers: RwSignal::new(None),
     };
     // The map's code is asked for now, beside the data, not once the data is in.
     leptos::task::spawn_local((code.prefetch)());
@@ -107,9 +111,7 @@ pub fn MapPage(
             Either::Right(view! { <Loading /> })
         }
     };
-    // Drawn once when the data is in, not again for each county that joins it.
-    let ready = Memo::new(move |_| store.data().is_some());
-    let layers = move || ready.get().then(|| view! { <MapLayers state /> });
+    let layers = move || state.layers.get().map(|layers| layers.run());
     view! {
         <div class="map-page">
             <div class="map-toolbar">
@@ -125,7 +127,7 @@ pub fn MapPage(
     }
 }
 
-/// The map's switches and figures, under the search box once the data is there.
+/// The map's switches and figures, under the search box once the map is there.
 #[component]
 fn MapLayers(state: MapState) -> impl IntoView {
     let store = use_store();
@@ -192,7 +194,7 @@ fn MapLayers(state: MapState) -> impl IntoView {
                     />
                     <Toggle on=state.list_open testid="list-toggle" label=move_tr!("list-toggle") />
                     <ShadeChoice shade update />
-                    <WantChoice brands />
+                    {move || view! { <WantChoice brands=brands.get() /> }}
                 </div>
             </details>
             <ShadeLegend shade />
@@ -228,7 +230,12 @@ pub fn MapBody(data: Signal<Arc<Data>>, state: MapState) -> impl IntoView {
         show_villages,
         list_open,
         bounds,
+        layers,
     } = state;
+    // Drawn once, not again for each county that joins the data.
+    if layers.get_untracked().is_none() {
+        layers.set(Some(ViewFn::from(move || view! { <MapLayers state /> })));
+    }
     let station = use_query_param(url::STATION);
     let view_param = use_query_param(url::MAP);
     let area_param = use_query_param(url::AREA);

@@ -279,6 +279,20 @@ test.describe('complaints', () => {
     await expect(page.getByTestId('error-date')).toBeHidden();
   });
 
+  test('a waybill with its brand typed in is taken; a wrong character is named', async ({ page }) => {
+    await page.goto(`/complaint?station=${station.id}`);
+    await page.locator('input[name="category"][value="illegal_fee"]').check();
+    const waybill = page.getByTestId('f-waybill');
+    await waybill.fill('YT 1234#5678');
+    await page.getByTestId('complaint-submit').click();
+    await expect(page.getByTestId('error-waybill')).toContainText('“#”');
+    await waybill.fill('运单 12345678');
+    await expect(page.getByTestId('error-waybill')).toContainText('“运单”不是快递品牌');
+    // As people copy it from an app: the brand first, spaces between the digits.
+    await waybill.fill('中通 7531 2345 6789');
+    await expect(page.getByTestId('error-waybill')).toBeHidden();
+  });
+
   test('a description full of HTML and script is kept and shown as text, and nothing runs', async ({ page }) => {
     receiver = await startReceiver();
     await withOpen311(page, receiver.endpoint);

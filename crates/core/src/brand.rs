@@ -10,7 +10,7 @@ use crate::model::{Service, Station};
 
 /// Other ways the data writes a brand, and the name it is known by. Compared after
 /// [`canonical`] has trimmed the text, dropped a trailing 快递 / 速递 / 速运 / 快运 / 物流 and
-/// folded Latin letters to lower case.
+/// folded ASCII letters to lower case.
 const ALIASES: &[(&str, &str)] = &[
     ("中国邮政", "邮政"),
     ("邮政ems", "邮政"),
@@ -27,6 +27,34 @@ const ALIASES: &[(&str, &str)] = &[
     ("jd", "京东"),
 ];
 
+/// The express brands a resident may name, by the name they are known by: a waybill typed as
+/// "中通 7531 2345 6789" names one of these before its number.
+pub const KNOWN: &[&str] = &[
+    "邮政",
+    "中通",
+    "圆通",
+    "申通",
+    "韵达",
+    "极兔",
+    "顺丰",
+    "京东",
+    "德邦",
+    "丰网",
+    "百世",
+    "宅急送",
+    "跨越",
+    "安能",
+    "优速",
+    "菜鸟",
+    "天天",
+];
+
+/// The known brand (by [`canonical`] name) this text names, if any: 中通快递 is 中通.
+pub fn known(name: &str) -> Option<&'static str> {
+    let name = canonical(name);
+    KNOWN.iter().copied().find(|k| *k == name)
+}
+
 /// Endings the data adds to a brand's name.
 const SUFFIXES: &[&str] = &["快递", "速递", "速运", "快运", "物流"];
 
@@ -42,7 +70,8 @@ pub fn canonical(name: &str) -> String {
             }
         }
     }
-    let folded = s.to_lowercase();
+    // The aliases are ASCII: no Unicode case tables in the first load.
+    let folded = s.to_ascii_lowercase();
     ALIASES
         .iter()
         .find(|(alias, _)| *alias == folded)
@@ -58,16 +87,36 @@ pub fn handles(station: &Station, brand: &str) -> bool {
 /// The brands the stations list, by [`canonical`] name, with how many stations list each: the
 /// most common first, then by name.
 pub fn brands<'a>(stations: impl IntoIterator<Item = &'a Station>) -> Vec<(String, usize)> {
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    // Each station's brands once, then runs of equal names counted: a sort, not a map, for
+    // less code in the pages that offer the choice.
+    let mut all: Vec<String> = Vec::new();
     for station in stations {
-        let mut seen: Vec<String> = station.brands.iter().map(|b| canonical(b)).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for b in seen.into_iter().filter(|b| !b.is_empty()) {
-            *counts.entry(b).or_default() += 1;
+        let first = all.len();
+        all.extend(
+            station
+                .brands
+                .iter()
+                .map(|b| canonical(b))
+                .filter(|b| !b.is_empty()),
+        );
+        all[first..].sort_unstable();
+        let mut seen = first;
+        for i in first..all.len() {
+            if i == first || all[i] != all[seen - 1] {
+                all.swap(seen, i);
+                seen += 1;
+            }
+        }
+        all.truncate(seen);
+    }
+    all.sort_unstable();
+    let mut list: Vec<(String, usize)> = Vec::new();
+    for b in all {
+        match list.last_mut() {
+            Some((last, n)) if *last == b => *n += 1,
+            _ => list.push((b, 1)),
         }
     }
-    let mut list: Vec<(String, usize)> = counts.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     list
 }

@@ -440,19 +440,54 @@ fn waybill_is_letters_digits_and_dashes_6_to_40() {
     assert_eq!(waybill("ＳＦ１２３４５６７８").unwrap(), "SF12345678");
     assert_eq!(waybill("123456").unwrap(), "123456");
     assert_eq!(waybill(&"9".repeat(40)).unwrap(), "9".repeat(40));
-    for bad in [
-        "12345",
-        &"9".repeat(41),
-        "YT12345#678",
-        "------",
-        "运单12345678",
+    // A brand before or after the number, and a label, as people copy them (issue 24, point 7).
+    assert_eq!(waybill("中通 7531 2345 6789").unwrap(), "中通 753123456789");
+    assert_eq!(
+        waybill("7531 2345 6789 中通快递").unwrap(),
+        "中通 753123456789"
+    );
+    assert_eq!(waybill("运单号：YT1234567890").unwrap(), "YT1234567890");
+    assert_eq!(
+        waybill("快递单号 顺丰 SF1234567890").unwrap(),
+        "顺丰 SF1234567890"
+    );
+    assert_eq!(
+        waybill("中国邮政 1234567890123").unwrap(),
+        "邮政 1234567890123"
+    );
+    for (bad, code) in [
+        ("12345", ErrorCode::BadWaybill),
+        (&"9".repeat(41), ErrorCode::BadWaybill),
+        ("------", ErrorCode::BadWaybill),
+        ("中通 12345", ErrorCode::BadWaybill),
+        ("YT12345#678", ErrorCode::WaybillChar { ch: "#".into() }),
+        ("YT1234.5678", ErrorCode::WaybillChar { ch: ".".into() }),
+        (
+            "中通 7531 号 6789",
+            ErrorCode::WaybillChar { ch: "号".into() },
+        ),
+        (
+            "运单12345678",
+            ErrorCode::WaybillText {
+                text: "运单".into(),
+            },
+        ),
+        (
+            "张三的快递 12345678",
+            ErrorCode::WaybillText {
+                text: "张三的快递".into(),
+            },
+        ),
     ] {
         let d = with(Category::Delay, |d| d.waybill = bad.into());
-        assert_eq!(
-            errors(&d),
-            [(Field::Waybill, ErrorCode::BadWaybill)],
-            "{bad}"
-        );
+        assert_eq!(errors(&d), [(Field::Waybill, code.clone())], "{bad}");
+        // The message names what is wrong.
+        let words = code.message(cundi_core::Lang::Zh);
+        match &code {
+            ErrorCode::WaybillChar { ch } => assert!(words.contains(ch.as_str()), "{words}"),
+            ErrorCode::WaybillText { text } => assert!(words.contains(text.as_str()), "{words}"),
+            _ => assert!(words.contains("6"), "{words}"),
+        }
     }
 }
 
@@ -860,6 +895,9 @@ fn every_error_code_reads_in_both_languages() {
         ErrorCode::NotAVillageCode,
         ErrorCode::BadRequestId,
         ErrorCode::BadWaybill,
+        ErrorCode::WaybillChar { ch: "#".into() },
+        // (What the citizen typed is shown as typed; the words around it are the language's.)
+        ErrorCode::WaybillText { text: "x".into() },
         ErrorCode::NotANumber,
         ErrorCode::NotPositive,
         ErrorCode::AmountTooLarge { max_yuan: 10_000 },

@@ -469,3 +469,38 @@ fn alternatives_for_a_brand_handle_it() {
         );
     }
 }
+
+#[test]
+fn brands_are_counted_once_per_station_most_listed_first() {
+    let station = |brands: &[&str]| {
+        let mut s = common::station(
+            "vp-1",
+            Tier::VillagePoint,
+            "点",
+            "140522100001",
+            112.4,
+            35.5,
+        );
+        s.brands = brands.iter().map(|b| b.to_string()).collect();
+        s
+    };
+    let list = cundi_core::brand::brands(&[
+        station(&["中通", "中通快递", "邮政"]),
+        station(&["EMS", "中通"]),
+        station(&["顺丰", ""]),
+    ]);
+    assert_eq!(
+        list,
+        vec![("中通".into(), 2), ("邮政".into(), 2), ("顺丰".into(), 1)]
+    );
+    // Over the demo: as many as the stations that list each, as written there.
+    let ds = read_demo();
+    for (brand, n) in cundi_core::brand::brands(&ds.stations) {
+        let listed = ds
+            .stations
+            .iter()
+            .filter(|s| s.brands.contains(&brand))
+            .count();
+        assert_eq!(n, listed, "{brand}");
+    }
+}

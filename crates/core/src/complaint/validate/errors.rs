@@ -29,6 +29,14 @@ pub enum ErrorCode {
     NotAVillageCode,
     BadRequestId,
     BadWaybill,
+    /// A character a waybill number cannot hold (the brand, before or after it, is allowed).
+    WaybillChar {
+        ch: String,
+    },
+    /// Words in a waybill that are not an express brand's name.
+    WaybillText {
+        text: String,
+    },
     NotANumber,
     NotPositive,
     AmountTooLarge {
@@ -78,6 +86,8 @@ impl ErrorCode {
             NotAVillageCode => "not_a_village_code",
             BadRequestId => "bad_request_id",
             BadWaybill => "bad_waybill",
+            WaybillChar { .. } => "waybill_char",
+            WaybillText { .. } => "waybill_text",
             NotANumber => "not_a_number",
             NotPositive => "not_positive",
             AmountTooLarge { .. } => "amount_too_large",
@@ -116,6 +126,8 @@ impl ErrorCode {
             BadWaybill => msg!(lang, "error-bad-waybill", {
                 "min" => MIN_WAYBILL_CHARS, "max" => MAX_WAYBILL_CHARS
             }),
+            WaybillChar { ref ch } => msg!(lang, "error-waybill-char", { "ch" => ch }),
+            WaybillText { ref text } => msg!(lang, "error-waybill-text", { "text" => text }),
             NotANumber => msg!(lang, "error-not-a-number"),
             NotPositive => msg!(lang, "error-not-positive"),
             AmountTooLarge { max_yuan } => {

@@ -1,7 +1,7 @@
 //! Reading what people type: full-width digits and letters, mobile numbers with or without +86,
 //! e-mail addresses, dates and times in the forms people write them, amounts in yuan.
 
-use super::errors::{ErrorCode, MAX_AMOUNT_YUAN};
+use super::errors::{ErrorCode, MAX_AMOUNT_YUAN, MAX_WAYBILL_CHARS, MIN_WAYBILL_CHARS};
 use super::Yuan;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -17,6 +17,56 @@ pub fn halfwidth(s: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// A waybill number as people copy it from a parcel or an app: spaces and full-width forms
+/// ignored, a label (运单号：) dropped, and a brand written before or after it ("中通 7531 2345
+/// 6789", "75312345 6789 中通快递") kept in front as its known name: `中通 753123456789`.
+/// The number itself is 6 to 40 letters, digits and dashes; anything else is named in the error.
+pub fn read_waybill(raw: &str) -> Result<String, ErrorCode> {
+    let s: String = halfwidth(raw)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut s = s.as_str();
+    for label in ["快递单号", "运单号码", "运单号", "快递单", "单号"] {
+        if let Some(rest) = s.strip_prefix(label) {
+            s = rest.trim_start_matches([':', '：']);
+            break;
+        }
+    }
+    // A brand is written in characters, before or after the number.
+    let head = s.find(|c: char| c.is_ascii()).unwrap_or(s.len());
+    let tail = s.rfind(|c: char| c.is_ascii()).map_or(0, |i| i + 1);
+    let (brand, number) = if head > 0 {
+        (&s[..head], &s[head..])
+    } else if tail < s.len() {
+        (&s[tail..], &s[..tail])
+    } else {
+        ("", s)
+    };
+    let brand = match brand {
+        "" => None,
+        b => match crate::brand::known(b) {
+            Some(known) => Some(known),
+            None => return Err(ErrorCode::WaybillText { text: b.into() }),
+        },
+    };
+    if let Some(c) = number
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return Err(ErrorCode::WaybillChar { ch: c.to_string() });
+    }
+    let ok = (MIN_WAYBILL_CHARS..=MAX_WAYBILL_CHARS).contains(&number.len())
+        && number.bytes().any(|b| b.is_ascii_alphanumeric());
+    if !ok {
+        return Err(ErrorCode::BadWaybill);
+    }
+    Ok(match brand {
+        Some(b) => format!("{b} {number}"),
+        None => number.to_string(),
+    })
 }
 
 /// A mainland mobile number as eleven digits (`1[3-9]` and nine more), from what people type:

@@ -387,18 +387,13 @@ impl Validator {
 
     fn waybill(&mut self, raw: &str) -> Option<String> {
         let s = self.present(Field::Waybill, raw)?;
-        let s: String = halfwidth(s)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let ok = (MIN_WAYBILL_CHARS..=MAX_WAYBILL_CHARS).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && s.bytes().any(|b| b.is_ascii_alphanumeric());
-        if !ok {
-            self.error(Field::Waybill, ErrorCode::BadWaybill);
-            return None;
+        match read_waybill(s) {
+            Ok(w) => Some(w),
+            Err(code) => {
+                self.error(Field::Waybill, code);
+                None
+            }
         }
-        Some(s)
     }
 
     fn amount(&mut self, raw: &str) -> Option<Yuan> {
