@@ -24,6 +24,24 @@ function expectNoPosition(url, lon, lat) {
 }
 
 test.describe('the search box', () => {
+  test('a place within a place, as addresses are written: 凤城镇卧庄 and 阳城 卧庄 find 卧庄', async ({ page }) => {
+    await page.goto('/');
+    await mapReady(page);
+    const box = page.getByTestId('search');
+    const wozhuang = villages.find((v) => v.name.startsWith('卧庄'));
+    for (const query of ['凤城镇卧庄', '阳城 卧庄']) {
+      await box.fill(query);
+      const first = page.getByRole('listbox').getByRole('option').first();
+      await expect(first).toContainText(wozhuang.name);
+      await expect(first).toContainText('凤城镇');
+    }
+    // 东关 is in all three counties; the county before it chooses.
+    await box.fill('西平 东关');
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect(options.first()).toContainText('西平县');
+    for (const text of await options.allTextContents()) expect(text).toContain('西平县');
+  });
+
   test('typing fcz lists 凤城镇 first, and Enter shows it on the map', async ({ page }) => {
     await page.goto('/');
     await mapReady(page);

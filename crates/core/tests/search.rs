@@ -365,3 +365,42 @@ fn name_shards_hold_every_entry_its_prefix_queries_need() {
         .iter()
         .all(|k| spec.keys.contains(k)));
 }
+
+#[test]
+fn a_place_within_a_place_is_found_as_addresses_are_written() {
+    let index = demo_index();
+    // 卧庄 in 凤城镇 (阳城县): by the township, the county's beginning, spaced or not, in pinyin.
+    for query in [
+        "凤城镇卧庄",
+        "凤城镇 卧庄",
+        "阳城 卧庄",
+        "阳城县凤城镇卧庄",
+        "山西 阳城 卧庄",
+        "yangcheng wozhuang",
+    ] {
+        let hits = index.search(query, 5);
+        assert_eq!(
+            hits.first().map(|h| h.key.as_str()),
+            Some("140522100236"),
+            "{query}: {hits:?}"
+        );
+    }
+    // 东关 is in three counties: the place before it chooses.
+    let keys =
+        |q: &str| -> Vec<String> { index.search(q, 10).into_iter().map(|h| h.key).collect() };
+    assert_eq!(keys("临淄 东关")[0], "370305100210");
+    let in_linzi = index.search("临淄 东关", 10);
+    assert!(in_linzi.len() > 1);
+    assert!(
+        in_linzi
+            .iter()
+            .all(|h| h.context.iter().any(|c| c == "临淄区")),
+        "{in_linzi:?}"
+    );
+    assert_eq!(keys("西平县东关")[0], "411721001006");
+    // A place that does not hold it finds nothing; a query found as it stands is unchanged.
+    assert!(index.search("西平 卧庄", 5).is_empty());
+    assert_eq!(names(&index, "卧庄", 1), ["卧庄村委会"]);
+    // Letters are split only where the query has spaces: "yczwz" is not cut into places.
+    assert!(index.search("xyzxyz", 5).is_empty());
+}

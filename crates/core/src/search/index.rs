@@ -16,6 +16,9 @@ use crate::model::Division;
 use memchr::memmem::Finder;
 use std::collections::HashMap;
 
+/// How many places a query may name before what it looks for ("山西 阳城 凤城镇 卧庄").
+const WITHIN_DEPTH: u8 = 3;
+
 /// No parent.
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -212,7 +215,103 @@ impl SearchIndex {
 
     /// As [`SearchIndex::search`], finding only entries of these kinds (all kinds when empty):
     /// the complaint form's station and village pickers.
+    ///
+    /// A query of several words, or one that finds nothing as it stands, is also read as a place
+    /// within places, as people write addresses: "凤城镇卧庄" or "阳城 卧庄" find 卧庄 in 凤城镇
+    /// (in 阳城县), after what the whole query finds ([`SearchIndex::search_within`]).
     pub fn search_kinds(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<Hit> {
+        let mut ranks = self.ranked(query, limit, kinds);
+        let words = query.split_whitespace().nth(1).is_some();
+        if ranks.len() < limit && (ranks.is_empty() || words) {
+            let found: Vec<u32> = ranks.iter().map(|&r| r as u32).collect();
+            let within = self.search_within(query, limit, kinds, WITHIN_DEPTH);
+            ranks.extend(
+                within
+                    .into_iter()
+                    .filter(|&r| !found.contains(&(r as u32)))
+                    .take(limit - found.len()),
+            );
+        }
+        ranks.into_iter().map(|rank| self.hit(rank)).collect()
+    }
+
+    /// A query as a place within places: its last word (or, with no spaces, what follows a
+    /// place's name at the start) found inside the areas the words before it name. An area is
+    /// named by its whole name or its beginning (阳城 for 阳城县), in characters or pinyin. The
+    /// ranks of what is found, best first.
+    fn search_within(&self, query: &str, limit: usize, kinds: &[HitKind], depth: u8) -> Vec<u64> {
+        if depth == 0 {
+            return Vec::new();
+        }
+        const AREAS: [HitKind; 4] = [
+            HitKind::Province,
+            HitKind::City,
+            HitKind::County,
+            HitKind::Township,
+        ];
+        // Enough of the target's matches to find those inside the places.
+        let wide = limit.saturating_mul(50).max(500);
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let splits: Vec<(Vec<String>, String)> = match words.split_last() {
+            Some((last, places)) if !places.is_empty() => vec![(
+                places.iter().map(|w| w.to_string()).collect(),
+                last.to_string(),
+            )],
+            // Cut only where characters are: letters run together ("xyzxyz") would find some
+            // area's initials in almost any cut. A place is named by two characters at least.
+            _ => {
+                let text = Query::new(query).text;
+                text.char_indices()
+                    .skip(2)
+                    .filter(|&(i, _)| !text[..i].is_ascii())
+                    .map(|(i, _)| (vec![text[..i].to_string()], text[i..].to_string()))
+                    .collect()
+            }
+        };
+        let mut out: Vec<u64> = Vec::new();
+        for (places, target) in splits {
+            // The areas each place word names, whole or by its beginning.
+            let named: Vec<Vec<u32>> = places
+                .iter()
+                .map(|place| {
+                    self.ranked(place, 64, &AREAS)
+                        .into_iter()
+                        .filter(|&r| unpack(r).0 != MatchClass::Substring)
+                        .map(|r| r as u32)
+                        .collect()
+                })
+                .collect();
+            if named.iter().any(Vec::is_empty) {
+                continue;
+            }
+            // The target may itself be a place within a place (阳城县|凤城镇卧庄).
+            let mut found = self.ranked(&target, wide, kinds);
+            if found.is_empty() {
+                found = self.search_within(&target, wide, kinds, depth - 1);
+            }
+            for rank in found {
+                let inside = |areas: &Vec<u32>| {
+                    let mut p = self.entries[rank as u32 as usize].parent;
+                    while p != NONE {
+                        if areas.contains(&p) {
+                            return true;
+                        }
+                        p = self.entries[p as usize].parent;
+                    }
+                    false
+                };
+                if named.iter().all(inside) && !out.iter().any(|&r| r as u32 == rank as u32) {
+                    out.push(rank);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.truncate(limit);
+        out
+    }
+
+    /// The ranks of the best `limit` entries for a query as it stands, best first.
+    fn ranked(&self, query: &str, limit: usize, kinds: &[HitKind]) -> Vec<u64> {
         let query = Query::new(query);
         if query.text.is_empty() || limit == 0 {
             return Vec::new();
@@ -248,11 +347,7 @@ impl SearchIndex {
                 &mut ranked,
             );
         }
-        ranked
-            .finish()
-            .into_iter()
-            .map(|rank| self.hit(rank))
-            .collect()
+        ranked.finish()
     }
 
     pub(super) fn scan(

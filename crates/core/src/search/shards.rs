@@ -41,11 +41,16 @@ impl NameShards {
     }
 
     /// The shards a query needs, of those written.
-    pub fn keys_for_query(&self, query: &str) -> Vec<String> {
-        let query = Query::new(query);
+    pub fn keys_for_query(&self, raw: &str) -> Vec<String> {
+        let query = Query::new(raw);
         let mut keys = Vec::new();
         if let Some(first) = query.text.chars().next() {
             keys.push(han_key(first, self.han_buckets));
+        }
+        // A place within places ("阳城 卧庄", `SearchIndex::search_kinds`): the last word's shard
+        // too, so that its name is found before its county is loaded.
+        if let Some(last) = raw_last_word(raw).and_then(|w| w.chars().next()) {
+            keys.push(han_key(last, self.han_buckets));
         }
         if let Some(p) = query.pinyin.as_deref().filter(|p| p.len() >= 2) {
             let b = p.as_bytes();
@@ -66,6 +71,13 @@ impl NameShards {
         keys.retain(|k| self.keys.binary_search(k).is_ok());
         keys
     }
+}
+
+/// The last of several words, if the query has more than one.
+fn raw_last_word(raw: &str) -> Option<&str> {
+    let mut words = raw.split_whitespace();
+    let last = words.next_back()?;
+    words.next().map(|_| last)
 }
 
 pub(super) fn han_key(first: char, buckets: u32) -> String {
