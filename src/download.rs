@@ -1,5 +1,6 @@
 //! Files the site hands to the user — the complaint letter, table rows — saved through a `blob:`
-//! URL, which holds no data in the address itself (a `data:` URL would carry the content).
+//! URL, which holds no data in the address itself (a `data:` URL would carry the content); and
+//! text put on the clipboard (the letter, to paste into the 12305 appeal site).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,4 +33,28 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) {
         },
         std::time::Duration::from_secs(10),
     );
+}
+
+/// Puts text on the clipboard (the asynchronous Clipboard API, reached through `Reflect` so as
+/// to need no further web-sys feature). Gives whether it worked: a browser without the API, or
+/// a page not served over HTTPS, cannot.
+pub async fn copy_text(text: &str) -> bool {
+    use js_sys::{Function, Promise, Reflect};
+    let navigator = window().navigator();
+    let Ok(clipboard) = Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    let Ok(write) = Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    let Ok(write) = write.dyn_into::<Function>() else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    match promise.dyn_into::<Promise>() {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        Err(_) => false,
+    }
 }

@@ -287,6 +287,13 @@ complaint-new = Write another complaint
 ## Complaint letter
 letter-missing-title = Complaint letter not found
 letter-missing = This device keeps no such complaint. It may have been deleted, or written on another device.
+letter-ready = Your letter of appeal is ready
+letter-ready-next = Next: copy the text and paste it into the 12305 appeal site (sswz.spb.gov.cn) or the WeChat account “yz12305”, or print or download it for the express company or the postal administration.
+letter-anonymous = This letter has no name and no contact: the authority cannot answer you or check the facts with you. If you want an answer, go back to the form and give your name and phone.
+letter-copy = Copy the letter's text
+letter-copied = Copied. You can now paste it into the appeal site's “申诉内容” box.
+letter-copy-failed = This browser cannot copy directly. Press and hold the letter's text, choose “Select all”, then copy.
+letter-reading = Read it in English (for you only: the letter you send is in Chinese)
 letter-print = Print
 letter-download-txt = Download as text (.txt)
 letter-download-json = Download as data (.json)

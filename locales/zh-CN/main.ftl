@@ -281,6 +281,13 @@ complaint-new = 再写一件投诉
 ## Complaint letter
 letter-missing-title = 找不到这份申诉书
 letter-missing = 本机没有保存这件投诉。它可能已被删除，或是在另一台设备上写的。
+letter-ready = 申诉书已写好
+letter-ready-next = 下一步：复制文字粘贴到 12305 申诉网站（sswz.spb.gov.cn）或微信“yz12305”，或打印、下载后交给快递企业或邮政管理部门。
+letter-anonymous = 这封申诉书没有署名和联系方式：受理部门无法答复你，也无法向你核实情况。需要答复的，请回到表单填写姓名和电话。
+letter-copy = 复制申诉书文字
+letter-copied = 已复制。现在可以粘贴到申诉网站的“申诉内容”里。
+letter-copy-failed = 这个浏览器不能直接复制。请长按申诉书文字，选择“全选”后复制。
+letter-reading = 英文对照（仅供你阅读；寄出的申诉书是中文）
 letter-print = 打印
 letter-download-txt = 下载文本（.txt）
 letter-download-json = 下载数据（.json）

@@ -9,7 +9,8 @@ use crate::components::open_state::today;
 use crate::components::with_data;
 use crate::i18n::lang;
 use crate::move_tr;
-use cundi_core::complaint::{self, Context};
+use cundi_core::complaint::{self, Context, Letter};
+use cundi_core::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -18,6 +19,9 @@ pub fn LetterPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let complaints = use_complaints();
+    // Outside the page's view, which is drawn again when the outbox changes (a copy marks the
+    // complaint handed over): the "copied" line stays.
+    let copied = RwSignal::new(None::<bool>);
     with_data(move |data| {
         let id = id.get();
         let record = complaints.outbox().with(|o| o.get(&id).cloned());
@@ -33,12 +37,14 @@ pub fn LetterPage() -> impl IntoView {
             }
             .into_any();
         };
-        let data2 = data.clone();
-        let complaint_for_letter = record.complaint.clone();
-        let letter = Memo::new(move |_| {
-            let ctx = Context::new(today(), data2.dataset());
-            complaint::letter(&complaint_for_letter, &ctx, lang())
-        });
+        // A letter to a Chinese authority is written in Chinese, whatever the page's language;
+        // in English the page shows a reading beside it, for the citizen only.
+        crate::pages::scroll_to_top();
+        let ctx = Context::new(today(), data.dataset());
+        let letter = complaint::letter(&record.complaint, &ctx, Lang::Zh);
+        let reading = complaint::letter(&record.complaint, &ctx, Lang::En);
+        let text = letter.to_text();
+        let anonymous = record.complaint.name.is_none();
         let authority_email = complaint::complaint_authority(&record.complaint, data.dataset())
             .and_then(|a| a.email.clone());
         let mailto = {
@@ -47,7 +53,7 @@ pub fn LetterPage() -> impl IntoView {
             move || {
                 let to = authority_email.clone()?;
                 let ctx = Context::new(today(), data.dataset());
-                Some(complaint::mailto(&c, &ctx, &to, lang()))
+                Some(complaint::mailto(&c, &ctx, &to, Lang::Zh))
             }
         };
         let file_stem = format!(
@@ -64,14 +70,41 @@ pub fn LetterPage() -> impl IntoView {
                 .unwrap_or("letter")
         );
         let json = complaint::to_json(&record.complaint);
-        let (id_txt, id_json, id_print) = (id.clone(), id.clone(), id.clone());
+        let (id_txt, id_json, id_print, id_copy) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let text_txt = text.clone();
         let stem_json = file_stem.clone();
         view! {
             <article class="page letter-page" data-testid="letter-page">
+                <div class="letter-ready no-print" role="status" data-testid="letter-ready">
+                    <h1>{move_tr!("letter-ready")}</h1>
+                    <p>{move_tr!("letter-ready-next")}</p>
+                    {anonymous
+                        .then(|| {
+                            view! {
+                                <p class="letter-anonymous" data-testid="letter-anonymous">
+                                    {move_tr!("letter-anonymous")}
+                                </p>
+                            }
+                        })}
+                </div>
                 <div class="letter-actions no-print">
                     <button
                         type="button"
                         class="button primary"
+                        data-testid="letter-copy"
+                        on:click=move |_| {
+                            complaints.handed(&id_copy);
+                            let text = text.clone();
+                            leptos::task::spawn_local(async move {
+                                copied.set(Some(crate::download::copy_text(&text).await));
+                            });
+                        }
+                    >
+                        {move_tr!("letter-copy")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
                         data-testid="letter-print"
                         on:click=move |_| {
                             complaints.handed(&id_print);
@@ -86,11 +119,10 @@ pub fn LetterPage() -> impl IntoView {
                         data-testid="letter-download-txt"
                         on:click=move |_| {
                             complaints.handed(&id_txt);
-                            let text = letter.with_untracked(|l| l.to_text());
                             crate::download::save(
                                 &format!("{file_stem}.txt"),
                                 "text/plain;charset=utf-8",
-                                text.as_bytes(),
+                                text_txt.as_bytes(),
                             );
                         }
                     >
@@ -122,27 +154,51 @@ pub fn LetterPage() -> impl IntoView {
                             })
                     }}
                 </div>
-                <div class="letter" data-testid="letter">
-                    <h1 class="letter-title">{move || letter.with(|l| l.title.clone())}</h1>
-                    {move || {
-                        letter
-                            .get()
-                            .sections
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <section class=format!("letter-section letter-{}", s.kind.as_str())>
-                                        <h2>{s.heading}</h2>
-                                        <p class="letter-body">{s.body}</p>
-                                    </section>
-                                }
-                            })
-                            .collect_view()
+                <p class="letter-copied no-print" role="status" data-testid="letter-copied">
+                    {move || match copied.get() {
+                        Some(true) => move_tr!("letter-copied").into_any(),
+                        Some(false) => move_tr!("letter-copy-failed").into_any(),
+                        None => ().into_any(),
                     }}
-                </div>
+                </p>
+                <LetterText letter testid="letter" lang="zh-CN" />
+                {move || {
+                    (lang() != Lang::Zh)
+                        .then(|| {
+                            let reading = reading.clone();
+                            view! {
+                                <details class="letter-reading no-print" data-testid="letter-reading">
+                                    <summary>{move_tr!("letter-reading")}</summary>
+                                    <LetterText letter=reading testid="letter-en" lang="en" />
+                                </details>
+                            }
+                        })
+                }}
                 <p class="muted no-print">{move_tr!("letter-where")}</p>
             </article>
         }
         .into_any()
     })
+}
+
+/// The letter's title and sections, as written in one language.
+#[component]
+fn LetterText(letter: Letter, testid: &'static str, lang: &'static str) -> impl IntoView {
+    view! {
+        <div class="letter" data-testid=testid lang=lang>
+            <h2 class="letter-title">{letter.title}</h2>
+            {letter
+                .sections
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <section class=format!("letter-section letter-{}", s.kind.as_str())>
+                            <h3>{s.heading}</h3>
+                            <p class="letter-body">{s.body}</p>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
 }

@@ -100,18 +100,42 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
                     <h1 id="notice-name">{station.name.clone()}</h1>
                     {station.address.clone().map(|a| view! { <p class="notice-address">{a}</p> })}
 
-                    <div class="notice-fee" data-testid="notice-fee">
+                    // The rule first, in its own box; what the data records about this
+                    // station's fee below it, never styled as the rule (issue 24, point 5).
+                    <div class="notice-rule" data-testid="notice-rule">
+                        <p class="notice-rule-head">{move_tr!("notice-rule-title")}</p>
+                        <ul>
+                            {move || {
+                                complaint::guidance::rules(lang())
+                                    .into_iter()
+                                    .map(|line| view! { <li>{line}</li> })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                    <div
+                        class=match fee {
+                            Some(f) if f > 0.0 => "notice-fee notice-fee-charged",
+                            Some(_) => "notice-fee",
+                            None => "notice-fee notice-fee-unknown",
+                        }
+                        data-testid="notice-fee"
+                    >
                         <p class="notice-fee-head">
                             {text(move || match fee {
                                 Some(f) if f > 0.0 => {
-                                    tr!("notice-fee-amount", { "fee" => f.to_string() })
+                                    tr!("notice-fee-reported", { "fee" => f.to_string() })
                                 }
                                 Some(_) => tr!("notice-fee-free"),
                                 None => tr!("notice-fee-unknown"),
                             })}
                         </p>
-                        {(fee == Some(0.0))
-                            .then(|| view! { <p>{move_tr!("notice-fee-complain")}</p> })}
+                        <p>
+                            {text(move || match fee {
+                                Some(f) if f > 0.0 => tr!("notice-fee-reported-note"),
+                                _ => tr!("notice-fee-complain"),
+                            })}
+                        </p>
                     </div>
 
                     <dl class="notice-facts">
@@ -156,8 +180,11 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
                         })}
                     <ol>
                         {move || {
+                            // The rules stand in their own box above: not twice on one sheet.
+                            let rules = complaint::guidance::rules(lang());
                             complaint::guidance(lang(), authority.as_ref(), None)
                                 .into_iter()
+                                .filter(|line| !rules.contains(line))
                                 .map(|line| view! { <li>{line}</li> })
                                 .collect_view()
                         }}

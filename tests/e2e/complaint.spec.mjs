@@ -364,6 +364,38 @@ test.describe('complaints', () => {
     await expect(letter).toBeVisible();
   });
 
+  test('the letter opens at its top saying it is ready; its text copies; it is in Chinese in English mode too', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/complaint?station=${station.id}`);
+    await page.getByTestId('lang-switch').click();
+    await fillIllegalFee(page, { personal: false });
+    await page.getByTestId('complaint-submit').click();
+    const ready = page.getByTestId('letter-ready');
+    await expect(ready).toContainText('Your letter of appeal is ready');
+    // At the top: the page has not kept the form's scroll position.
+    await expect.poll(() => page.evaluate(() => document.getElementById('main').scrollTop)).toBe(0);
+    await expect(ready).toBeInViewport();
+    // No name: the page says what that means for the answer.
+    await expect(page.getByTestId('letter-anonymous')).toContainText('cannot answer you');
+    // The letter itself is Chinese, with an English reading beside it for the citizen.
+    const letter = page.getByTestId('letter');
+    await expect(letter).toHaveAttribute('lang', 'zh-CN');
+    await expect(letter).toContainText('取件时被要求每件交 2 元。');
+    await expect(letter).toContainText('申诉');
+    await page.getByTestId('letter-reading').locator('summary').click();
+    await expect(page.getByTestId('letter-en')).toBeVisible();
+    // Copy: the clipboard holds the letter's text, as the .txt download has it.
+    await page.getByTestId('letter-copy').click();
+    await expect(page.getByTestId('letter-copied')).toContainText('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('取件时被要求每件交 2 元。');
+    expect(copied).toContain(station.name);
+    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-download-txt').click()]);
+    expect(readFileSync(await txt.path(), 'utf8')).toBe(copied);
+    await fullScreenshot(page, 'tests/e2e/out/screens/letter-ready-en-360.png');
+  });
+
   test('"erase" leaves nothing in the browser\'s storage', async ({ page }) => {
     await fillIllegalFee(page, { personal: true });
     await page.getByTestId('complaint-submit').click();

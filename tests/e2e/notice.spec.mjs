@@ -71,10 +71,32 @@ for (const station of picks) {
   });
 }
 
-test('a station that publishes a fee says so; an unknown id is "not found"', async ({ page }) => {
+test('a charging station\'s notice states the rule, and its fee as recorded, never in the "free" style; an unknown id is "not found"', async ({ page }) => {
   const charging = stations.find((s) => Number(s.pickup_fee) > 0 && s.status === 'operating');
+  const free = stations.find((s) => s.pickup_fee === '0' && s.status === 'operating');
   await page.goto(`/station/${charging.id}/notice`);
-  await expect(page.getByTestId('notice-fee')).toHaveText(`取件每件收费 ${Number(charging.pickup_fee)} 元`);
+  // The rule, in the words of the site's guidance, above what the data records.
+  const rule = page.getByTestId('notice-rule');
+  await expect(rule).toContainText('快件应投递到约定的收件地址');
+  await expect(rule).toContainText('违规收费');
+  await expect(rule).toContainText('不得将快件投放到智能快件箱或快递服务站');
+  const fee = page.getByTestId('notice-fee');
+  await expect(fee).toContainText(`数据中登记的本站取件收费：每件 ${Number(charging.pickup_fee)} 元`);
+  await expect(fee).toContainText('不是规定');
+  await expect(fee).toContainText('可以投诉');
+  const style = (el) => el.evaluate((e) => {
+    const head = e.querySelector('.notice-fee-head');
+    return { border: getComputedStyle(e).borderTopColor, head: getComputedStyle(head).color };
+  });
+  const charged = await style(fee);
+  const ruleBox = await rule.boundingBox();
+  expect(ruleBox.y, 'the rule comes first').toBeLessThan((await fee.boundingBox()).y);
+  await page.screenshot({ path: 'tests/e2e/out/screens/notice-charging.png', fullPage: true });
+  await page.goto(`/station/${free.id}/notice`);
+  await expect(page.getByTestId('notice-fee')).toContainText('取件不收费');
+  const freeStyle = await style(page.getByTestId('notice-fee'));
+  expect(charged.border, 'a fee is not drawn as "free"').not.toBe(freeStyle.border);
+  expect(charged.head).not.toBe(freeStyle.head);
 
   await page.goto('/station/no-such-station/notice');
   await expect(page.getByTestId('not-found')).toContainText('no-such-station');

@@ -7,6 +7,7 @@ guidance-call-area-code = call the postal users' appeal line { $phone } (from a 
 guidance-website = use the appeal website { $website };
 guidance-wechat = or follow the WeChat account { $wechat }.
 guidance-needs = An appeal needs the company's name, the waybill number, the problem, what you ask for, and the facts.
+guidance-rule-address = Parcels are to be delivered to the agreed address. Not doing so, and charging fees against the rules, are offences the postal administration investigates.
 guidance-lockers = Since 1 March 2024 the Express Market Measures (快递市场管理办法) forbid putting a parcel in a locker or a parcel station without the recipient's consent.
 guidance-authority = Your local authority: { $name }
 guidance-authority-contacts = Your local authority: { $name } ({ $contacts })

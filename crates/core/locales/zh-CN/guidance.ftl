@@ -7,6 +7,7 @@ guidance-call-area-code = 拨打邮政业用户申诉电话 { $phone }（用手�
 guidance-website = 登录申诉网站 { $website }；
 guidance-wechat = 或关注微信公众号 { $wechat }。
 guidance-needs = 申诉时请提供：快递企业名称、运单号、申诉内容、申诉请求和事实经过。
+guidance-rule-address = 快件应投递到约定的收件地址。未按约定地址投递、违规收费，是邮政管理部门依法查处的违法行为。
 guidance-lockers = 自 2024 年 3 月 1 日起施行的《快递市场管理办法》规定：未经收件人同意，不得将快件投放到智能快件箱或快递服务站。
 guidance-authority = 本地受理机构：{ $name }
 guidance-authority-contacts = 本地受理机构：{ $name }（{ $contacts }）

@@ -74,6 +74,17 @@ pub fn guidance(
     lines
 }
 
+/// The rules a station's notice states above anything the data records about the station
+/// (docs/COMPLAINTS.md, "Station notice"): parcels go to the agreed address, illegal fees are
+/// investigated (as the provincial and county plans in the data's sources write it), and no
+/// locker or parcel station without the recipient's consent.
+pub fn rules(lang: Lang) -> Vec<String> {
+    vec![
+        msg!(lang, "guidance-rule-address"),
+        msg!(lang, "guidance-lockers"),
+    ]
+}
+
 /// "本地受理机构：…（电话 …；电子邮箱 …）" with whatever contacts the authority has.
 pub fn authority_line(a: &Authority, lang: Lang) -> String {
     let contacts = authority_contacts(a, lang);
