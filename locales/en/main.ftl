@@ -223,6 +223,10 @@ area-path-label = Where it is
 
 ## Village page
 population = { $n } registered residents
+township-villages-title = The township's villages
+township-villages-name = Village and its serving point
+township-villages-frequency = Deliveries
+serving-none-short = No serving point
 serving-title = The point serving this village
 serving-none = No point is recorded as serving this village.
 serving-missing = The point recorded as serving this village, “{ $id }”, is not in the data.

@@ -217,6 +217,10 @@ area-path-label = 所在区域
 
 ## 村页面
 population = 户籍人口 { $n }
+township-villages-title = 本镇各村
+township-villages-name = 村（社区）与服务网点
+township-villages-frequency = 投递情况
+serving-none-short = 无服务网点
 serving-title = 为本村服务的网点
 serving-none = 没有网点登记为本村服务。
 serving-missing = 本村登记的服务网点“{ $id }”不在数据中。

@@ -36,6 +36,27 @@ pub use station_details::{
 };
 pub use view_list::ViewList;
 
+/// The document's title while this page is shown: "<what it shows> · 村递 Cundi", in the
+/// reader's language, so that a tab, a bookmark, the history and a shared link's preview name
+/// the station, the village or the area (issue 24, point 12). The map's page names the site
+/// and what it is.
+pub fn page_title(what: impl Fn() -> String + Send + Sync + 'static) {
+    leptos::prelude::Effect::new(move |_| {
+        let what = what();
+        let site = format!(
+            "{} {}",
+            crate::tr!("app-title"),
+            crate::tr!("app-title-latin")
+        );
+        let title = if what.is_empty() {
+            format!("{site} · {}", crate::tr!("app-tagline"))
+        } else {
+            format!("{what} · {site}")
+        };
+        leptos::prelude::document().set_title(&title);
+    });
+}
+
 /// Moves the keyboard focus to the element with this id, if there is one.
 /// Gives whether the element is there and now has focus.
 pub fn focus_now(id: &str) -> bool {

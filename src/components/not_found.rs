@@ -23,6 +23,7 @@ pub fn NotFoundView(what: Missing) -> impl IntoView {
         Missing::Area(code) => move_tr!("area-not-found", { "code" => code.clone() }),
         Missing::Page => move_tr!("page-not-found"),
     };
+    crate::components::page_title(|| crate::tr!("not-found-title"));
     view! {
         <section class="page not-found" data-testid="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{move_tr!("not-found-title")}</h1>

@@ -41,6 +41,7 @@ pub fn AreasPage() -> impl IntoView {
             .cloned()
             .collect();
         let totals = total(&top);
+        crate::components::page_title(|| tr!("areas-title"));
         view! {
             <article class="page areas" data-testid="areas-page" aria-labelledby="area-title">
                 <h1 id="area-title">{move_tr!("areas-title")}</h1>
@@ -136,6 +137,8 @@ fn AreaView(data: Arc<Data>, area: Area, want: Want) -> impl IntoView {
     .collect();
     let stations = href("/tables/stations", &[("area", Some(code.to_string()))]);
     let villages = href("/tables/villages", &[("area", Some(code.to_string()))]);
+    let name = area.division.name.clone();
+    crate::components::page_title(move || name.clone());
     view! {
         <article class="page areas" data-testid="area-page" data-code=code_text aria-labelledby="area-title">
             <nav class="area-path" aria-label=move_tr!("area-path-label")>
@@ -160,6 +163,7 @@ fn AreaView(data: Arc<Data>, area: Area, want: Want) -> impl IntoView {
             {note}
             <Figures stats=area.stats.clone() />
             <Children data=data.clone() children />
+            {(level == Level::Township).then(|| view! { <TownshipVillages data=data.clone() code=code.clone() /> })}
             <crate::components::targets::AreaTargets code=code.clone() />
             <DeliveriesChart data=data.clone() area=Some(code.clone()) />
             <crate::components::targets::AreaComplaints code />
@@ -209,6 +213,74 @@ fn for_want(
         </p>
     };
     (area, children, Some(note.into_any()))
+}
+
+/// A township's villages (issue 24, point 10): each with how often parcels come (as the map's
+/// frequency layer reads it, `Data::frequency`), deliveries a week, and the point serving it.
+#[component]
+fn TownshipVillages(data: Arc<Data>, code: Code) -> impl IntoView {
+    let ds = data.dataset();
+    let rows = ds
+        .villages_in(code.as_str())
+        .into_iter()
+        .map(|v| {
+            let frequency = data.frequency(v);
+            let serving = v.served_by.as_deref().map(|id| (id.to_string(), ds.station(id).map(|s| (s.name.clone(), s.status))));
+            let per_week = v.deliveries_per_week;
+            let link = format!("/village/{}", v.code);
+            let serving = match serving {
+                Some((id, Some((name, status)))) => {
+                    let href = format!("/station/{}", url::encode_segment(&id));
+                    view! {
+                        <a href=href>{name}</a>
+                        {(status != Status::Operating).then(|| view! {
+                            " " <span class=format!("status-text status-{}", status.as_str())>{text(move || i18n::status(status))}</span>
+                        })}
+                    }
+                    .into_any()
+                }
+                Some((id, None)) => view! { <span>{id}</span> }.into_any(),
+                None => view! { <span>{move_tr!("serving-none-short")}</span> }.into_any(),
+            };
+            view! {
+                // The serving point under the village's name: three columns fit a phone.
+                <tr data-code=v.code.to_string()>
+                    <th scope="row">
+                        <a href=link>{v.name.clone()}</a>
+                        <span class="row-sub" data-testid="village-serving">{serving}</span>
+                    </th>
+                    <td data-frequency=frequency_word(frequency)>{text(move || i18n::frequency(frequency))}</td>
+                    <td>{per_week.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="villages-title">
+            <h2 id="villages-title">{move_tr!("township-villages-title")}</h2>
+            <div class="table-wrap">
+                <table class="data-table wrap-names" data-testid="township-villages">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move_tr!("township-villages-name")}</th>
+                            <th scope="col">{move_tr!("township-villages-frequency")}</th>
+                            <th scope="col">{move_tr!("field-deliveries")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn frequency_word(f: cundi_core::Frequency) -> &'static str {
+    match f {
+        cundi_core::Frequency::Daily => "daily",
+        cundi_core::Frequency::BelowDaily => "below_daily",
+        cundi_core::Frequency::Unserved => "unserved",
+        cundi_core::Frequency::Unknown => "unknown",
+    }
 }
 
 /// The area's figures: the shares, then counts of stations.

@@ -18,6 +18,7 @@ const LISTED: usize = 300;
 
 #[component]
 pub fn ChangesPage() -> impl IntoView {
+    crate::components::page_title(|| tr!("changes-title"));
     with_data(move |data| {
         crate::pages::scroll_to_top();
         match data.summary.changes.clone() {

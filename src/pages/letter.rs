@@ -73,6 +73,7 @@ pub fn LetterPage() -> impl IntoView {
         let (id_txt, id_json, id_print, id_copy) = (id.clone(), id.clone(), id.clone(), id.clone());
         let text_txt = text.clone();
         let stem_json = file_stem.clone();
+        crate::components::page_title(|| crate::tr!("letter-ready"));
         view! {
             <article class="page letter-page" data-testid="letter-page">
                 <div class="letter-ready no-print" role="status" data-testid="letter-ready">

@@ -96,6 +96,7 @@ pub fn MapPage(
         bounds: RwSignal::new(None),
         layers: RwSignal::new(None),
     };
+    crate::components::page_title(String::new);
     // The map's code is asked for now, beside the data, not once the data is in.
     leptos::task::spawn_local((code.prefetch)());
     let store = use_store();

@@ -50,6 +50,7 @@ pub fn MyComplaintsPage() -> impl IntoView {
         }
         complaints.mark_seen();
     });
+    crate::components::page_title(|| crate::tr!("my-complaints-title"));
     view! {
         <article class="page mine" data-testid="my-complaints" aria-labelledby="mine-title">
             <h1 id="mine-title">{move_tr!("my-complaints-title")}</h1>

@@ -41,6 +41,8 @@ fn NoticeView(data: Arc<Data>, station: Station) -> impl IntoView {
     let (tier, status, fee) = (station.tier, station.status, station.pickup_fee);
     let hours = station.hours.clone();
     let brands = station.brands.clone();
+    let name = station.name.clone();
+    crate::components::page_title(move || format!("{} · {}", name, tr!("notice-link")));
     view! {
         <div class="page notice-page">
             <div class="notice-tools">

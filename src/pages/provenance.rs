@@ -93,6 +93,7 @@ pub fn ProvenancePage() -> impl IntoView {
                 .collect_view()
         };
         let unknown = move || tr!("value-unknown");
+        crate::components::page_title(|| crate::tr!("data-title"));
         view! {
             <article class="page provenance" data-testid="data-page" aria-labelledby="data-title">
                 <h1 id="data-title">{move_tr!("data-title")}</h1>

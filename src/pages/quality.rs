@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn QualityPage() -> impl IntoView {
+    crate::components::page_title(|| crate::tr!("quality-title"));
     view! {
         <section class="page quality" data-testid="quality-page">
             <h1>{move_tr!("quality-title")}</h1>

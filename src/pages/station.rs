@@ -34,6 +34,8 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
         Some(_) => "fee fee-free",
         None => "fee",
     };
+    let name = station.name.clone();
+    crate::components::page_title(move || name.clone());
     view! {
         <article class="page entity" data-testid="station-page" aria-labelledby="entity-name">
             <SearchBox id="page-search" />

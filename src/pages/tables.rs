@@ -402,6 +402,10 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
     let typed = RwSignal::new(query.get_untracked().text);
     Effect::new(move |_| typed.set(query.with(|q| q.text.clone())));
 
+    crate::components::page_title(move || match kind {
+        Kind::Stations => tr!("table-stations-title"),
+        Kind::Villages => tr!("table-villages-title"),
+    });
     view! {
         <article class="page table-page" data-testid="table-page" data-kind=kind.word()>
             <h1>

@@ -58,6 +58,7 @@ pub fn TargetsPage() -> impl IntoView {
                 })
             })
             .collect::<Vec<_>>();
+        crate::components::page_title(|| crate::tr!("targets-title"));
         view! {
             <article class="page targets" data-testid="targets-page" aria-labelledby="targets-title">
                 <h1 id="targets-title">{move_tr!("targets-title")}</h1>

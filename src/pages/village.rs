@@ -148,6 +148,11 @@ fn VillageView(data: Arc<Data>, village: Village, want: Want) -> impl IntoView {
         }),
     };
 
+    let title = match path.last() {
+        Some((_, township)) => format!("{} · {township}", village.name),
+        None => village.name.clone(),
+    };
+    crate::components::page_title(move || title.clone());
     view! {
         <article class="page entity" data-testid="village-page" aria-labelledby="entity-name">
             <SearchBox id="page-search" />

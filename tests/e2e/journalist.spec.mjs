@@ -300,3 +300,34 @@ test.describe('a bundle built with --previous', () => {
     }
   });
 });
+
+test("a township's page lists its villages with their service, as villages.csv and stations.csv say", async ({ page }) => {
+  const villagesCsv = readCsv('data/villages.csv');
+  const stationsCsv = new Map(readCsv('data/stations.csv').map((s) => [s.id, s]));
+  const township = '140522100';
+  const expected = villagesCsv.filter((v) => v.township_code === township);
+  /** How often parcels come, as the map reads it: nothing from a point not operating. */
+  const frequency = (v) => {
+    const s = stationsCsv.get(v.served_by);
+    if (!s || s.status !== 'operating') return 'unserved';
+    if (v.deliveries_per_week === '') return 'unknown';
+    const n = Number(v.deliveries_per_week);
+    return n >= 7 ? 'daily' : n === 0 ? 'unserved' : 'below_daily';
+  };
+  await page.goto(`/area/${township}`);
+  const rows = page.getByTestId('township-villages').locator('tbody tr');
+  await expect(rows).toHaveCount(expected.length);
+  const got = await rows.evaluateAll((trs) => trs.map((tr) => ({
+    code: tr.dataset.code,
+    frequency: tr.querySelector('[data-frequency]').dataset.frequency,
+    serving: tr.querySelector('[data-testid=village-serving]').textContent.trim(),
+  })));
+  expect(got.map((r) => r.code)).toEqual(expected.map((v) => v.code));
+  expected.forEach((v, i) => {
+    expect(got[i].frequency, v.code).toBe(frequency(v));
+    const s = stationsCsv.get(v.served_by);
+    if (s) expect(got[i].serving, v.code).toContain(s.name);
+  });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await fullScreenshot(page, 'tests/e2e/out/screens/township-360.png');
+});

@@ -215,6 +215,7 @@ pub fn ComplaintPage() -> impl IntoView {
         draft.set(fresh);
     };
 
+    crate::components::page_title(|| crate::tr!("complaint-title"));
     view! {
         <article class="page complaint" data-testid="complaint-page" aria-labelledby="complaint-title">
             <div class="title-row">
