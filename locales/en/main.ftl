@@ -125,6 +125,15 @@ legend-frequency = Village delivery frequency (standard: once a day)
 
 ## Data quality
 quality-title = Data quality
+quality-completeness-title = How complete the information is
+quality-completeness-intro = Valid is not the same as enough: service points with no phone, no opening hours, or an address that names only their county or township (which finds no door), by county. Tap a count for the points. Counties loaded so far are counted.
+quality-county = County
+quality-stations = Service points
+quality-no-phone = No phone
+quality-no-hours = No opening hours
+quality-vague-address = Address names only the area
+quality-more = { $n } more: see the stations table
+quality-problems-title = Problems in the data
 quality-intro = Problems found in the published data. Rows with an error are left off the map; rows with a warning are shown.
 quality-count = Problems: { $n } · errors: { $errors } · warnings: { $warnings }
 quality-empty = No problems found.

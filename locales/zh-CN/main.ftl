@@ -122,6 +122,15 @@ legend-frequency = 各村投递频次（标准：每日一次）
 
 ## 数据质量
 quality-title = 数据质量
+quality-completeness-title = 信息是否完整
+quality-completeness-intro = 数据有效不等于信息够用：没有电话、没有营业时间，或地址只写到县、乡镇（找不到门）的网点，按县统计。点数字可看是哪些网点。统计的是已加载的县。
+quality-county = 县（区）
+quality-stations = 网点
+quality-no-phone = 没有电话
+quality-no-hours = 没有营业时间
+quality-vague-address = 地址只写到所在地区
+quality-more = 另有 { $n } 个，见网点表
+quality-problems-title = 数据问题
 quality-intro = 发布的数据中发现的问题。标为“错误”的行没有显示在地图上；“警告”的行照常显示。
 quality-count = 共 { $n } 个问题：{ $errors } 个错误，{ $warnings } 个警告
 quality-empty = 没有发现问题。

@@ -331,3 +331,34 @@ test("a township's page lists its villages with their service, as villages.csv a
   await page.setViewportSize({ width: 360, height: 740 });
   await fullScreenshot(page, 'tests/e2e/out/screens/township-360.png');
 });
+
+test('the data-quality page counts, per county, stations with no phone, no hours or an address that names only their area', async ({ page }) => {
+  const stationsCsv = readCsv('data/stations.csv');
+  const names = new Map(readCsv('data/divisions.csv').map((d) => [d.code, d.name]));
+  const villageNames = new Map(readCsv('data/villages.csv').map((v) => [v.code, v.name]));
+  // The same rule as the core's, written again here from the CSV.
+  const vague = (s) => {
+    if (!s.address) return true;
+    let rest = s.address.replace(/[\s,，、\-—]/g, '');
+    const code = s.admin_code;
+    const parts = [2, 4, 6, 9].filter((n) => n <= code.length).map((n) => names.get(code.slice(0, n)));
+    parts.push(villageNames.get(code));
+    for (const n of parts.filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(n).join('');
+    return rest === '';
+  };
+  await page.goto('/quality');
+  const table = page.getByTestId('completeness');
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  for (const county of ['140522', '370305', '411721']) {
+    const mine = stationsCsv.filter((s) => s.admin_code.startsWith(county));
+    const row = table.locator(`tr[data-county="${county}"]`);
+    await expect(row.getByTestId('gap-stations')).toHaveText(String(mine.length));
+    await expect(row.getByTestId('gap-no-phone')).toHaveAttribute('data-count', String(mine.filter((s) => !s.phone).length));
+    await expect(row.getByTestId('gap-no-hours')).toHaveAttribute('data-count', String(mine.filter((s) => !s.hours).length));
+    await expect(row.getByTestId('gap-vague-address')).toHaveAttribute('data-count', String(mine.filter(vague).length));
+  }
+  // A count opens on the rows themselves.
+  const cell = table.locator('tr[data-county="140522"]').getByTestId('gap-vague-address');
+  await cell.locator('summary').click();
+  await expect(cell.getByRole('link', { name: '凤城镇快递综合服务站' })).toBeVisible();
+});

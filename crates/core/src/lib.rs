@@ -16,6 +16,7 @@ pub mod cell;
 pub mod cluster;
 pub mod code;
 pub mod complaint;
+pub mod completeness;
 pub mod coords;
 pub mod dataset;
 pub mod diff;

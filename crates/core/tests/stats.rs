@@ -215,3 +215,54 @@ fn figures_for_one_brand_are_the_figures_of_the_stations_listing_it() {
         }
     }
 }
+
+#[test]
+fn completeness_counts_the_gaps_per_county() {
+    use cundi_core::completeness::{gaps, vague_address};
+    let mut ds = common::read_demo();
+    let counties: Vec<Option<cundi_core::Code>> = gaps(&ds).into_iter().map(|g| g.county).collect();
+    assert_eq!(
+        counties,
+        [
+            Some(code("140522")),
+            Some(code("370305")),
+            Some(code("411721"))
+        ]
+    );
+    for g in gaps(&ds) {
+        let county = g.county.clone().unwrap();
+        let mine: Vec<usize> = (0..ds.stations.len())
+            .filter(|&i| ds.stations[i].county_code() == Some(county.clone()))
+            .collect();
+        assert_eq!(g.stations, mine.len());
+        let hours: Vec<usize> = mine
+            .iter()
+            .copied()
+            .filter(|&i| ds.stations[i].hours.is_none())
+            .collect();
+        assert_eq!(g.no_hours, hours);
+        assert_eq!(
+            g.no_phone.len(),
+            mine.iter()
+                .filter(|&&i| ds.stations[i].phone.is_none())
+                .count()
+        );
+    }
+    // The township station at 凤城镇 is addressed "阳城县凤城镇": no more than its area.
+    let i = ds
+        .stations
+        .iter()
+        .position(|s| s.id == "ts-140522100")
+        .unwrap();
+    assert_eq!(ds.stations[i].address.as_deref(), Some("阳城县凤城镇"));
+    assert!(vague_address(&ds, &ds.stations[i]));
+    for (address, vague) in [
+        ("山西省 阳城县，凤城镇", true),
+        ("", true),
+        ("阳城县凤城镇东关街 12 号", false),
+        ("凤城镇西关社区", false),
+    ] {
+        ds.stations[i].address = (!address.is_empty()).then(|| address.to_string());
+        assert_eq!(vague_address(&ds, &ds.stations[i]), vague, "{address}");
+    }
+}
