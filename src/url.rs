@@ -22,6 +22,10 @@ pub const SHADE: &str = "shade";
 /// its list, "near me", a village's page and the area figures answer for them (`brand::Want`).
 pub const BRAND: &str = "brand";
 pub const SERVICE: &str = "service";
+/// The village frequency layer shown over the map (`layer=frequency`).
+pub const LAYER: &str = "layer";
+/// The one value of [`LAYER`].
+pub const LAYER_FREQUENCY: &str = "frequency";
 
 /// A page about one place, read off the address: a first visit there loads that place's county
 /// alone (`store::load_all`, docs/FIRST-VISIT.md).
@@ -164,7 +168,7 @@ impl QueryUpdate {
             return;
         }
         let mut params: Vec<(&str, Option<String>)> =
-            [MAP, AREA, STATION, QUERY, SHADE, BRAND, SERVICE]
+            [MAP, AREA, STATION, QUERY, SHADE, BRAND, SERVICE, LAYER]
                 .into_iter()
                 .map(|k| (k, current.get(k)))
                 .collect();

@@ -91,7 +91,10 @@ pub fn MapPage(
 ) -> impl IntoView {
     let state = MapState {
         panels: code.panels,
-        show_villages: RwSignal::new(false),
+        // Kept in the URL (`layer=frequency`), so a shared link shows it too.
+        show_villages: RwSignal::new(
+            use_query_param(url::LAYER).get_untracked().as_deref() == Some(url::LAYER_FREQUENCY),
+        ),
         list_open: RwSignal::new(list),
         bounds: RwSignal::new(None),
         layers: RwSignal::new(None),
@@ -170,6 +173,15 @@ fn MapLayers(state: MapState) -> impl IntoView {
         }
         parts.join(" · ")
     };
+    // The frequency layer in the URL, as the toggle sets it.
+    let frequency_update = update.clone();
+    Effect::new(move |_| {
+        let on = state.show_villages.get();
+        frequency_update.set(
+            &[(url::LAYER, on.then(|| url::LAYER_FREQUENCY.to_string()))],
+            false,
+        );
+    });
     // The list is a panel of its own: the card closes as it opens.
     let options = NodeRef::<leptos::html::Details>::new();
     Effect::new(move |_| {
@@ -199,6 +211,7 @@ fn MapLayers(state: MapState) -> impl IntoView {
                 </div>
             </details>
             <ShadeLegend shade />
+            {move || state.show_villages.get().then(|| view! { <FrequencyLegend /> })}
             <span
                 class="count"
                 data-testid="station-count"
@@ -364,6 +377,28 @@ fn Toggle(
                 {hint.map(|h| view! { <span class="toggle-hint">{h}</span> })}
             </span>
         </label>
+    }
+}
+
+/// The village frequency layer's four colours, beside the options button while the layer is on,
+/// so that its legend is in view on a phone too (the full legend is folded there).
+#[component]
+fn FrequencyLegend() -> impl IntoView {
+    let items = crate::map::style::FREQUENCIES
+        .iter()
+        .map(|&f| {
+            view! {
+                <li>
+                    <span class="swatch round" style:background=crate::map::style::frequency_color(f)></span>
+                    {move || i18n::frequency(f)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="shade-legend" data-testid="frequency-legend">
+            {items}
+        </ul>
     }
 }
 

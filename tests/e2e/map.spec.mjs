@@ -82,6 +82,34 @@ test('the frequency layer colours every located village against the daily standa
     return n === expected ? Object.keys(fill) : null;
   }, located);
   expect((await colours.jsonValue()).length, 'daily, below daily and unserved look different').toBeGreaterThanOrEqual(3);
+
+  // Readable on a phone: 12 px dots; in the URL; its legend in view with the options closed.
+  expect(new URL(page.url()).searchParams.get('layer')).toBe('frequency');
+  const radius = await page.evaluate(() => {
+    let r = 0;
+    window.__cundiMaps[0].eachLayer((l) => { if (l.options && l.options.cundiVillage !== undefined) r = l.options.radius; });
+    return r;
+  });
+  expect(radius * 2).toBeGreaterThanOrEqual(12);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  await mapReady(page);
+  const legend = page.getByTestId('frequency-legend');
+  await expect(legend).toBeInViewport();
+  await expect(legend).toContainText('每日投递');
+  await expect(legend).toContainText('无寄递服务');
+  await expect(page.getByTestId('map-options-chosen')).toContainText('投递频次');
+  await expect.poll(() => page.evaluate(() => {
+    let n = 0;
+    window.__cundiMaps[0].eachLayer((l) => { if (l.options && l.options.cundiVillage !== undefined) n += 1; });
+    return n;
+  })).toBe(located);
+  await page.screenshot({ path: `${screens}/frequency-360.png` });
+  // Turned off, the URL forgets it.
+  await openMapOptions(page);
+  await page.getByTestId('layer-frequency').click();
+  await expect(legend).toBeHidden();
+  expect(new URL(page.url()).searchParams.has('layer')).toBe(false);
 });
 
 test.describe('when a data file is broken', () => {
