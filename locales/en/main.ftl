@@ -516,3 +516,6 @@ want-figures = These figures count only the points that handle { $what }: the ot
 want-figures-unloaded = Figures for { $what } are read from each county's service points. Open a county below to see them; the figures here are still those of every point.
 map-options = Layers and filters
 layer-frequency-short = Delivery frequency
+share-link = Share this page
+share-link-copied = Link copied: paste it into a WeChat group.
+share-link-failed = Cannot copy. Copy the link from the address bar.

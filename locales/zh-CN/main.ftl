@@ -510,3 +510,6 @@ want-figures = 以下数字只计办理{ $what }的网点：其他网点视同�
 want-figures-unloaded = 按{ $what }统计要读取本地区每个县的网点数据。请打开下面的某个县查看；以下仍是全部网点的数字。
 map-options = 图层与筛选
 layer-frequency-short = 投递频次
+share-link = 分享这个页面
+share-link-copied = 链接已复制，可以粘贴到微信群里。
+share-link-failed = 无法复制。请复制浏览器地址栏里的链接。

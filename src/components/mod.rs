@@ -15,6 +15,7 @@ pub mod open_state;
 pub mod plain_fields;
 pub mod problems;
 pub mod search;
+pub mod share_link;
 pub mod station_details;
 pub mod targets;
 pub mod view_list;
@@ -31,6 +32,7 @@ pub use open_state::OpenState;
 pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
+pub use share_link::ShareLink;
 pub use station_details::{
     served_villages, DetailsPanel, ServedList, ServedVillage, StationDetails, StationFields,
 };

@@ -158,6 +158,7 @@ fn AreaView(data: Arc<Data>, area: Area, want: Want) -> impl IntoView {
                 <a class="button" href=on_map>{move_tr!("show-on-map")}</a>
                 <a class="button" href=stations data-testid="area-stations-link">{move_tr!("table-stations-title")}</a>
                 <a class="button" href=villages data-testid="area-villages-link">{move_tr!("table-villages-title")}</a>
+                <crate::components::ShareLink title=area.division.name.clone() />
             </p>
             <WantChoice brands />
             {note}
@@ -249,7 +250,7 @@ fn TownshipVillages(data: Arc<Data>, code: Code) -> impl IntoView {
                         <a href=link>{v.name.clone()}</a>
                         <span class="row-sub" data-testid="village-serving">{serving}</span>
                     </th>
-                    <td data-frequency=frequency_word(frequency)>{text(move || i18n::frequency(frequency))}</td>
+                    <td data-frequency=frequency.as_str()>{text(move || i18n::frequency(frequency))}</td>
                     <td>{per_week.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</td>
                 </tr>
             }
@@ -271,15 +272,6 @@ fn TownshipVillages(data: Arc<Data>, code: Code) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-fn frequency_word(f: cundi_core::Frequency) -> &'static str {
-    match f {
-        cundi_core::Frequency::Daily => "daily",
-        cundi_core::Frequency::BelowDaily => "below_daily",
-        cundi_core::Frequency::Unserved => "unserved",
-        cundi_core::Frequency::Unknown => "unknown",
     }
 }
 

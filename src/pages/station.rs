@@ -75,6 +75,9 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
                 <p class="page-link">
                     <a href=on_map>{move_tr!("show-on-map")}</a>
                 </p>
+                // Below what the frame painted before the wasm (its name, status and fee), so
+                // that nothing it painted moves when the page takes over.
+                <crate::components::ShareLink title=station.name.clone() />
             </section>
 
             <section aria-labelledby="details-title">

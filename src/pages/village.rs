@@ -14,7 +14,7 @@ use crate::store::Data;
 use crate::{move_tr, tr};
 use cundi_core::brand::Want;
 use cundi_core::nearest::{serving_point, Near, NEARBY_KM};
-use cundi_core::{Frequency, Station, Village, DAILY_DELIVERIES_PER_WEEK};
+use cundi_core::{Station, Village, DAILY_DELIVERIES_PER_WEEK};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -168,7 +168,8 @@ fn VillageView(data: Arc<Data>, village: Village, want: Want) -> impl IntoView {
                 })}
             </p>
             <h1 id="entity-name">{village.name.clone()}</h1>
-            <p class=format!("badge freq freq-{}", frequency_class(frequency)) data-testid="frequency">
+            <crate::components::ShareLink title=village.name.clone() />
+            <p class=format!("badge freq freq-{}", frequency.as_str()) data-testid="frequency">
                 {text(move || i18n::frequency(frequency))}
             </p>
             {on_map
@@ -255,15 +256,6 @@ fn VillageView(data: Arc<Data>, village: Village, want: Want) -> impl IntoView {
                 </a>
             </section>
         </article>
-    }
-}
-
-fn frequency_class(f: Frequency) -> &'static str {
-    match f {
-        Frequency::Daily => "daily",
-        Frequency::BelowDaily => "below",
-        Frequency::Unserved => "unserved",
-        Frequency::Unknown => "unknown",
     }
 }
 

@@ -38,3 +38,29 @@ test('each page names what it shows in its title', async ({ page }) => {
   await page.goto('/complaint');
   await expect(page).toHaveTitle(/^[\x20-\x7e]+ · 村递 Cundi$/);
 });
+
+test('"share this page" hands the phone its share sheet, or copies the link', async ({ page, context }) => {
+  const station = stations.find((s) => s.id === 'ts-140522100');
+  // A phone's browser: the share sheet, which the test stands in for.
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value(data) { window.__shared = data; return Promise.resolve(); },
+    });
+  });
+  await page.goto(`/station/${station.id}`);
+  await page.getByTestId('share-link').click();
+  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual({
+    title: station.name,
+    url: page.url(),
+  });
+
+  // A browser without one: the link goes on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const plain = await context.newPage();
+  await plain.addInitScript(() => { delete Navigator.prototype.share; });
+  await plain.goto('/area/140522');
+  await plain.getByTestId('share-link').click();
+  await expect(plain.getByTestId('share-link-status')).toContainText('链接已复制');
+  expect(await plain.evaluate(() => navigator.clipboard.readText())).toBe(plain.url());
+});

@@ -259,6 +259,18 @@ pub enum Frequency {
     Daily,
 }
 
+impl Frequency {
+    /// The word for it (as serialized): a class and a hook in the pages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Unserved => "unserved",
+            Frequency::Unknown => "unknown",
+            Frequency::BelowDaily => "below_daily",
+            Frequency::Daily => "daily",
+        }
+    }
+}
+
 impl Village {
     pub fn frequency(&self) -> Frequency {
         match (&self.served_by, self.deliveries_per_week) {
