@@ -455,6 +455,11 @@ fn waybill_is_letters_digits_and_dashes_6_to_40() {
         waybill("中国邮政 1234567890123").unwrap(),
         "邮政 1234567890123"
     );
+    // The colon after a brand is not part of the number.
+    assert_eq!(
+        waybill("中通：7531 2345 6789").unwrap(),
+        "中通 753123456789"
+    );
     for (bad, code) in [
         ("12345", ErrorCode::BadWaybill),
         (&"9".repeat(41), ErrorCode::BadWaybill),

@@ -45,6 +45,8 @@ pub fn read_waybill(raw: &str) -> Result<String, ErrorCode> {
     } else {
         ("", s)
     };
+    // "中通：7531…": the colon after a brand is not part of the number.
+    let number = number.trim_matches(':');
     let brand = match brand {
         "" => None,
         b => match crate::brand::known(b) {
