@@ -169,6 +169,10 @@ pub struct PackageInfo {
     pub publisher: Option<String>,
     pub licenses: Vec<String>,
     pub sources: Vec<String>,
+    /// The sources shipped as text in the package (`documents`): the policy documents the
+    /// targets quote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<crate::documents::Document>,
     /// The coordinate system the publisher used (the bundle itself is always WGS-84).
     pub crs: Crs,
     pub illustrative: bool,

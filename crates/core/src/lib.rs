@@ -20,6 +20,7 @@ pub mod completeness;
 pub mod coords;
 pub mod dataset;
 pub mod diff;
+pub mod documents;
 pub mod geo;
 pub mod hours;
 pub mod load;

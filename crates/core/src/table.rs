@@ -418,6 +418,7 @@ type DynKeyFn<'c, T> = dyn for<'a> Fn(&'a T) -> Option<Key<'a>> + 'c;
 trait TableRow: ToRow + PlainColumns {
     /// The tie-breaker: station id, village code.
     fn id(&self) -> &str;
+    fn name(&self) -> &str;
     /// The key of a schema column with a rule of its own, `None` for a plain column or a name
     /// the schema does not have.
     fn key_fn(column: &str) -> Option<KeyFn<Self>>;
@@ -426,6 +427,10 @@ trait TableRow: ToRow + PlainColumns {
 impl TableRow for Station {
     fn id(&self) -> &str {
         &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
     }
 
     fn key_fn(column: &str) -> Option<KeyFn<Station>> {
@@ -451,6 +456,10 @@ impl TableRow for Station {
 impl TableRow for Village {
     fn id(&self) -> &str {
         self.code.as_str()
+    }
+
+    fn name(&self) -> &str {
+        &self.name
     }
 
     fn key_fn(column: &str) -> Option<KeyFn<Village>> {
@@ -530,6 +539,59 @@ fn sort_rows<T: TableRow>(all: &[T], rows: &mut Vec<usize>, sort: &Sort) {
             .then(a.2.cmp(&b.2))
     });
     *rows = keyed.into_iter().map(|(_, _, i)| i).collect();
+}
+
+/// A row's reading by its id (station) or code (village): the name's syllables in lower case,
+/// a space between (`feng cheng zhen`), as the search's keys give them.
+pub type ReadingOf<'r> = dyn Fn(&str) -> Option<&'r str> + 'r;
+
+/// Sorts stations (indices, as [`station_rows`] gives them) by their names' pinyin, the order of
+/// a Chinese index: syllable by syllable, so `xi an` comes before `xian`. Rows with no reading go
+/// last in either direction; ties by the name's characters, then by id.
+pub fn sort_stations_by_reading(
+    ds: &Dataset,
+    rows: &mut Vec<usize>,
+    descending: bool,
+    reading: &ReadingOf<'_>,
+) {
+    sort_by_reading(&ds.stations, rows, descending, reading)
+}
+
+/// Sorts villages by their names' pinyin, like [`sort_stations_by_reading`].
+pub fn sort_villages_by_reading(
+    ds: &Dataset,
+    rows: &mut Vec<usize>,
+    descending: bool,
+    reading: &ReadingOf<'_>,
+) {
+    sort_by_reading(&ds.villages, rows, descending, reading)
+}
+
+fn sort_by_reading<T: TableRow>(
+    all: &[T],
+    rows: &mut Vec<usize>,
+    descending: bool,
+    reading: &ReadingOf<'_>,
+) {
+    let mut keyed: Vec<(Option<&str>, &str, &str, usize)> = rows
+        .iter()
+        .map(|&i| (reading(all[i].id()), all[i].name(), all[i].id(), i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        let by_name = match (a.0, b.0) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(x), Some(y)) => x.cmp(y).then_with(|| a.1.cmp(b.1)),
+        };
+        let by_name = if descending && a.0.is_some() && b.0.is_some() {
+            by_name.reverse()
+        } else {
+            by_name
+        };
+        by_name.then_with(|| a.2.cmp(b.2)).then(a.3.cmp(&b.3))
+    });
+    *rows = keyed.into_iter().map(|(_, _, _, i)| i).collect();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,10 @@
 //!   means at least one operating county centre.
 //! - **Status**, as of `as_of`: the dataset's date ([`PackageInfo::as_of`]), never the reader's
 //!   clock, so an old dataset is not blamed for deadlines after it was made:
-//!   - [`Status::Met`]: the figure reaches the target, whatever the date;
+//!   - [`Status::Met`]: the figure reaches the target, whatever the date. When the data's date
+//!     is after the deadline, the data shows only that it is met *as of* that date, not that it
+//!     was met by the deadline: [`Assessment::met_after_deadline`] says so, and the site writes
+//!     "met as of …, deadline …" rather than a plain "met";
 //!   - [`Status::OnTrack`]: **not met yet, deadline ahead** (`as_of` ≤ deadline). It says nothing
 //!     about pace; [`Assessment::expected_by_now`] gives the pro-rata yardstick for that;
 //!   - [`Status::Missed`]: the deadline has passed (`as_of` > deadline) and the figure falls short;
@@ -110,16 +113,27 @@ pub struct Assessment {
     /// Set exactly when `status` is `NotMeasurable`.
     pub unmeasurable: Option<Unmeasurable>,
     /// The pro-rata share of the target due by `as_of`, when the document's date of issue is
-    /// known: `target × elapsed / (deadline − issued_on)`, from 0 on the day of issue to the
-    /// whole target at the deadline. A yardstick for pace only — it assumes a start from 0 and
-    /// steady progress, which no document promises — so it never changes the status.
+    /// known and the deadline is not past: `target × elapsed / (deadline − issued_on)`, from 0
+    /// on the day of issue to the whole target at the deadline. A yardstick for pace only — it
+    /// assumes a start from 0 and steady progress, which no document promises — so it never
+    /// changes the status; after the deadline there is no pace left to keep, only the target.
     pub expected_by_now: Option<f64>,
+    /// The deadline is before the data's date: a figure that reaches the target is met as of
+    /// that date, and the data cannot show whether it was met in time.
+    #[serde(default)]
+    pub past_deadline: bool,
 }
 
 impl Assessment {
     /// Whether the figure is below the pro-rata yardstick, when both are known.
     pub fn behind_pace(&self) -> Option<bool> {
         Some(!reaches(self.value?, self.expected_by_now?))
+    }
+
+    /// Met as of the data's date, which is after the deadline: "met as of …, deadline …", not
+    /// a plain "met".
+    pub fn met_after_deadline(&self) -> bool {
+        self.status == Status::Met && self.past_deadline
     }
 }
 
@@ -142,11 +156,11 @@ pub fn status(value: f64, target: f64, deadline: NaiveDate, as_of: NaiveDate) ->
 }
 
 /// The pro-rata share of the target due by `as_of` (see [`Assessment::expected_by_now`]);
-/// `None` without a date of issue or when the deadline is not after it.
+/// `None` without a date of issue, when the deadline is not after it, or once it has passed.
 pub fn expected_by_now(target: &Target, as_of: NaiveDate) -> Option<f64> {
     let issued = target.issued_on?;
     let span = (target.deadline - issued).num_days();
-    if span <= 0 {
+    if span <= 0 || as_of > target.deadline {
         return None;
     }
     let elapsed = (as_of - issued).num_days().clamp(0, span);
@@ -246,6 +260,7 @@ pub fn assess(target: &Target, coverage: &Coverage<'_>, as_of: NaiveDate) -> Ass
         status,
         unmeasurable,
         expected_by_now: expected_by_now(target, as_of),
+        past_deadline: as_of > target.deadline,
     }
 }
 

@@ -38,6 +38,7 @@ fn summary() -> Summary {
             publisher: None,
             licenses: vec![],
             sources: vec![],
+            documents: Vec::new(),
             crs: Default::default(),
             illustrative: false,
             notice: None,

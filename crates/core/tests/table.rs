@@ -803,3 +803,57 @@ fn geojson_downloads_are_wgs84_points_with_every_column_as_properties() {
         serde_json::from_slice(&table::stations_geojson(&ds, &[])).unwrap();
     assert_eq!(empty["features"], serde_json::json!([]));
 }
+
+/// Names sort by their pinyin, as a Chinese index orders them, not by code point: 北关村 (bei) …
+/// 西关村 (xi). Syllable by syllable: `xi an` before `xian`. A name without a reading goes last
+/// either way, and the sort keeps the filters' rows.
+#[test]
+fn names_sort_by_their_pinyin() {
+    let ds = dataset();
+    let readings = [
+        ("140522100201", "dong guan cun"),
+        ("140522100202", "bei guan cun"),
+        ("140522100203", "nan guan she qu"),
+        ("140522100204", "xi guan cun"),
+        ("370305001201", "lin zi cun"),
+    ];
+    let reading =
+        |code: &str| -> Option<&str> { readings.iter().find(|(c, _)| *c == code).map(|(_, r)| *r) };
+    let names = |rows: &[usize]| -> Vec<&str> {
+        rows.iter().map(|&i| ds.villages[i].name.as_str()).collect()
+    };
+    let mut rows = village_rows(&ds, &all());
+    table::sort_villages_by_reading(&ds, &mut rows, false, &reading);
+    // 上庄村 has no reading here: last.
+    assert_eq!(
+        names(&rows),
+        ["北关村", "东关村", "临淄村", "南关社区", "西关村", "上庄村"]
+    );
+    table::sort_villages_by_reading(&ds, &mut rows, true, &reading);
+    assert_eq!(
+        names(&rows),
+        ["西关村", "南关社区", "临淄村", "东关村", "北关村", "上庄村"]
+    );
+    // Code-point order would put 上 (U+4E0A) first and 西 before 临: not the reader's order.
+    let by_chars = village_rows(&ds, &sorted("name", false));
+    assert_eq!(names(&by_chars)[0], "上庄村");
+
+    // Syllable by syllable, then by the characters, then by id.
+    let st = |s: &[(&str, &str)]| -> Vec<String> {
+        let ds = dataset();
+        let mut rows = station_rows(&ds, &all());
+        let r = |id: &str| s.iter().find(|(i, _)| *i == id).map(|(_, r)| *r);
+        table::sort_stations_by_reading(&ds, &mut rows, false, &r);
+        ids(&ds, &rows)
+    };
+    let order = st(&[
+        ("vp-b", "xian"),
+        ("ts-1", "xi an"),
+        ("cc", "xi an"),
+        ("vp-a", "a"),
+    ]);
+    // cc's name (阳城县…) and ts-1's (凤城镇…) read alike: by their characters, 凤 < 阳.
+    assert_eq!(&order[..4], ["vp-a", "ts-1", "cc", "vp-b"]);
+    // Stations without a reading after, by id.
+    assert_eq!(&order[4..], ["ts-2", "ts-lz"]);
+}

@@ -405,8 +405,8 @@ fn expected_by_now_is_the_pro_rata_share_and_leaves_the_status_alone() {
     assert_eq!(expected_by_now(&t, day("2022-12-31")), Some(100.0));
     assert_eq!(
         expected_by_now(&t, day("2024-01-01")),
-        Some(100.0),
-        "after the deadline"
+        None,
+        "after the deadline there is no pace, only the target"
     );
 
     let a = check(&t, &[], "2022-07-02");
@@ -426,6 +426,33 @@ fn expected_by_now_is_the_pro_rata_share_and_leaves_the_status_alone() {
     let a = check(&demo, &[], "2023-11-30");
     assert_eq!(a.expected_by_now, Some(20.0));
     assert_eq!(a.behind_pace(), None);
+}
+
+/// A target reached by the data's date but past its deadline is met *as of* that date: the data
+/// cannot show it was met in time. On the deadline itself it is simply met.
+#[test]
+fn met_after_the_deadline_is_told_apart_from_met_in_time() {
+    let mut t = target(
+        "140522",
+        Indicator::VillagePointCoveragePct,
+        10.0,
+        "2022-12-31",
+    );
+    t.issued_on = Some(day("2022-01-01"));
+    let on_time = check(&t, &[], "2022-12-31");
+    assert_eq!(on_time.status, Status::Met);
+    assert!(!on_time.past_deadline);
+    assert!(!on_time.met_after_deadline());
+    let late = check(&t, &[], "2023-01-01");
+    assert_eq!(late.status, Status::Met);
+    assert!(late.past_deadline);
+    assert!(late.met_after_deadline());
+    assert_eq!(late.expected_by_now, None);
+    // Missed is missed, not "met after".
+    t.target = 100.0;
+    let missed = check(&t, &[], "2023-01-01");
+    assert_eq!(missed.status, Status::Missed);
+    assert!(missed.past_deadline && !missed.met_after_deadline());
 }
 
 #[test]
@@ -605,6 +632,7 @@ fn a_summary_assesses_like_its_dataset() {
             publisher: None,
             licenses: vec![],
             sources: vec![],
+            documents: Vec::new(),
             crs: Default::default(),
             illustrative: false,
             notice: None,
@@ -726,13 +754,8 @@ fn the_demo_targets_all_have_a_status() {
             }
             other => panic!("a target for {other}"),
         }
-        if t.issued_on.is_some() {
-            assert_eq!(
-                a.expected_by_now,
-                Some(t.target),
-                "past the deadline: all of it"
-            );
-        }
+        assert_eq!(a.expected_by_now, None, "past the deadline: no pace");
+        assert!(a.past_deadline);
     }
     // Each county has a county centre in the demo.
     for a in all
@@ -751,4 +774,56 @@ fn the_demo_targets_all_have_a_status() {
     // met or missed.
     assert_eq!(by_status["not_measurable"], 13, "{by_status:?}");
     assert_eq!(by_status["met"] + by_status["missed"], 18, "{by_status:?}");
+}
+
+/// Every demo target's document is shipped, and its quote is found in the text: the marks are
+/// words of the quote (never something else), and all but one quote (which summarises) are
+/// marked at least in part.
+#[test]
+fn the_demo_targets_quote_the_documents_shipped() {
+    use cundi_core::documents::{find_quote, for_target, is_document_path, Document};
+    let ds = read_demo();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let docs: Vec<Document> = ds
+        .descriptor
+        .as_ref()
+        .unwrap()
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let path = s.path.clone()?;
+            is_document_path(&path).then(|| Document {
+                title: s.title.clone(),
+                path,
+            })
+        })
+        .collect();
+    assert_eq!(docs.len(), 5, "the five policy documents");
+    let strip = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut marked = 0;
+    let mut whole = 0;
+    for t in &ds.targets {
+        let doc = for_target(&docs, t).unwrap_or_else(|| panic!("no document for {t:?}"));
+        let text = std::fs::read_to_string(root.join(&doc.path)).unwrap();
+        assert!(
+            doc.title.contains(t.doc_title.split('（').next().unwrap()),
+            "{} cites {}",
+            t.doc_title,
+            doc.title
+        );
+        let note = t.note.clone().unwrap();
+        let found = find_quote(&text, &note);
+        for r in &found.ranges {
+            let words = strip(&text[r.clone()]);
+            assert!(
+                strip(&note).contains(&words),
+                "{words:?} marked for {note:?}"
+            );
+        }
+        marked += usize::from(!found.ranges.is_empty());
+        whole += usize::from(found.whole);
+    }
+    assert_eq!(ds.targets.len(), 31);
+    assert_eq!(marked, 30, "one quote summarises");
+    assert!(whole >= 15, "{whole} quotes found whole");
 }

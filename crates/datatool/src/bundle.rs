@@ -16,6 +16,7 @@ use cundi_core::bundle::{
 };
 use cundi_core::dataset::Dataset;
 use cundi_core::diff::Changes;
+use cundi_core::documents::{is_document_path, Document};
 use cundi_core::geo::BBox;
 use cundi_core::model::Crs;
 use cundi_core::read::boundary_path;
@@ -297,7 +298,14 @@ fn copy_package(checked: &Checked, root: &Path) -> Result<Vec<FileRef>, Error> {
         .dataset
         .descriptor
         .iter()
-        .flat_map(|d| d.resources.iter().map(|r| r.path.clone()))
+        .flat_map(|d| {
+            d.resources.iter().map(|r| r.path.clone()).chain(
+                d.sources
+                    .iter()
+                    .filter_map(|s| s.path.clone())
+                    .filter(|p| is_document_path(p)),
+            )
+        })
         .chain(
             list_files(&checked.dir.join("boundaries"))?
                 .into_iter()
@@ -438,6 +446,17 @@ fn package_info(ds: &Dataset, dir: &Path, crs: Crs) -> PackageInfo {
             publisher: d.publisher().map(|c| c.title.clone()),
             licenses: d.licenses.iter().map(|l| l.name.clone()).collect(),
             sources: d.sources.iter().map(|s| s.title.clone()).collect(),
+            documents: d
+                .sources
+                .iter()
+                .filter_map(|s| {
+                    let path = s.path.as_deref()?;
+                    (is_document_path(path) && dir.join(path).is_file()).then(|| Document {
+                        title: s.title.clone(),
+                        path: path.to_string(),
+                    })
+                })
+                .collect(),
             crs,
             illustrative: d.illustrative,
             notice: d.notice.clone(),
@@ -451,6 +470,7 @@ fn package_info(ds: &Dataset, dir: &Path, crs: Crs) -> PackageInfo {
             publisher: None,
             licenses: Vec::new(),
             sources: Vec::new(),
+            documents: Vec::new(),
             crs,
             illustrative: false,
             notice: None,

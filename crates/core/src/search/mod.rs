@@ -27,19 +27,22 @@
 //! - Full pinyin found inside a name counts only from a syllable start (`chengzhen` finds 凤城镇,
 //!   `engch` does not); initials are a letter a syllable, so any position is one.
 //!
-//! In pieces: the entries and hits are here; `keys` makes the pinyin keys, `text` normalizes a
+//! In pieces: the entries and hits are here; `keys` makes the pinyin keys, `reading` the
+//! reading an English reader sees beside a name, `text` normalizes a
 //! query or a name, `index` packs the entries and ranks the matches, and `shards` cuts the
 //! national names into the files the site fetches by a query's first letters.
 
 mod entry;
 mod index;
 mod keys;
+mod reading;
 mod shards;
 mod text;
 
 pub use entry::*;
 pub use index::*;
 pub use keys::*;
+pub use reading::*;
 pub use shards::*;
 pub use text::*;
 

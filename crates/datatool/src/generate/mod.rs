@@ -224,27 +224,33 @@ pub fn boundary_geojson(outline: &sources::Outline) -> Vec<u8> {
     bytes
 }
 
-/// The five policy documents, as the targets cite them.
-const DOCUMENTS: [(&str, &str); 5] = [
+/// The five policy documents, as the targets cite them, and where the package keeps each one's
+/// text (the generator does not write those files; `data/documents/` holds them).
+const DOCUMENTS: [(&str, &str, &str); 5] = [
     (
         "晋发改经贸发〔2023〕60号《2023年农村寄递物流服务全覆盖提质工程实施方案》",
         "山西省发展和改革委员会、山西省财政厅、山西省商务厅、山西省邮政管理局，2023-02-27。Shanxi province: the 2023 full-coverage quality upgrade of rural parcel service.",
+        "documents/shanxi-2023-60.txt",
     ),
     (
         "阳政办发〔2022〕45号《阳城县农村寄递物流服务全覆盖实施方案》",
         "阳城县人民政府办公室，2022-06-08。Yangcheng county: full coverage of rural parcel service.",
+        "documents/yangcheng-2022-45.txt",
     ),
     (
         "临政办字〔2022〕22号《关于加快全区农村寄递物流体系建设的实施方案》",
         "临淄区人民政府办公室，2022-10-18。Linzi district: building the rural parcel-delivery system.",
+        "documents/linzi-2022-22.txt",
     ),
     (
         "《辽宁省加快推进农村寄递物流体系建设实施方案》",
         "辽宁省人民政府办公厅，2022-06-02（原文未载文号）。Liaoning province: speeding up the rural parcel-delivery system (no document number in the published text).",
+        "documents/liaoning-2022.txt",
     ),
     (
         "《西平县推进“快递进村”试点建设方案》（附件2）",
         "西平县，2021（原文为附件，未载文号与发文机关）。Xiping county: the “parcels into villages” pilot (an attachment; no number or issuing body in the text).",
+        "documents/xiping-2021.txt",
     ),
 ];
 
@@ -330,9 +336,9 @@ fn descriptor(meta: Meta, outlines: &BTreeMap<String, sources::Outline>) -> Desc
         },
     ];
     if meta.documents {
-        sources.extend(DOCUMENTS.iter().map(|(title, description)| Source {
+        sources.extend(DOCUMENTS.iter().map(|(title, description, path)| Source {
             title: title.to_string(),
-            path: None,
+            path: Some(path.to_string()),
             description: Some(description.to_string()),
         }));
     }
