@@ -25,8 +25,9 @@ use crate::components::{NearPanel, ViewList};
 use crate::near::{NearEngine, NearResult};
 use crate::pages::map::{MapBody, MapCode, MapPanels, MapState};
 use crate::pages::{
-    AreaPage, AreasPage, ChangesPage, ComplaintPage, LetterPage, MyComplaintsPage, NoticePage,
-    ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage, VillagePage,
+    AreaPage, AreasPage, ChangesPage, ComplaintPage, DictionaryPage, DocumentPage, LetterPage,
+    MyComplaintsPage, NoticePage, ProvenancePage, QualityPage, StationPage, TablePage, TargetsPage,
+    VillagePage,
 };
 use crate::store::{Data, SearchEngine};
 use cundi_core::brand::Want;
@@ -199,6 +200,16 @@ pub fn area_page() -> Page {
 #[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn targets_page() -> Page {
     Ok(view! { <TargetsPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn document_page() -> Page {
+    Ok(view! { <DocumentPage /> }.into_any())
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn dictionary_page() -> Page {
+    Ok(view! { <DictionaryPage /> }.into_any())
 }
 
 #[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]

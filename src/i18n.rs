@@ -9,6 +9,8 @@
 //! their labels here, by matching on the core enums.
 
 use chrono::Weekday;
+use cundi_core::package::FieldType;
+use cundi_core::read::parse_bool;
 use cundi_core::search::HitKind;
 use cundi_core::share::Share;
 use cundi_core::{
@@ -112,6 +114,14 @@ pub fn toggle_language() {
 #[doc(hidden)]
 pub fn message(m: &cundi_messages::Message, args: &[(&str, Arg)]) -> String {
     m.format(lang(), args)
+}
+
+/// What a column of a file means (`about-<file>-<column>` in locales/), if said.
+pub fn about(file: &str, column: &str) -> Option<String> {
+    catalogue::ABOUT
+        .iter()
+        .find(|(f, c, _)| *f == file && *c == column)
+        .map(|(_, _, m)| message(m, &[]))
 }
 
 /// The label of a data column (`column-<name>` in locales/), or its name when it has none.
@@ -336,4 +346,35 @@ pub fn indicator(i: cundi_core::Indicator) -> String {
         DemoTownshipCenterCount => tr!("ind-demo-township-center-count"),
         DemoVillageStationCount => tr!("ind-demo-village-station-count"),
     }
+}
+
+/// A published cell (of a stations or villages table, `ty` its schema type) as the reader reads
+/// it: a vocabulary word, yes or no, a list with the language's
+/// separator; anything else as published. An unknown code is shown as it is.
+pub fn cell(column: &str, ty: Option<FieldType>, raw: &str) -> String {
+    if raw.is_empty() {
+        return String::new();
+    }
+    let list = |word: &dyn Fn(&str) -> Option<String>| {
+        raw.split(';')
+            .map(|w| word(w).unwrap_or_else(|| w.to_string()))
+            .collect::<Vec<_>>()
+            .join(&tr!("list-separator"))
+    };
+    let words = match column {
+        "tier" => Tier::parse(raw).map(tier),
+        "status" => Status::parse(raw).map(status),
+        "model" => CoopModel::parse(raw).map(model),
+        "kind" => VillageKind::parse(raw).map(|k| village_kind(Some(k))),
+        "delivery_mode" => DeliveryMode::parse(raw).map(delivery_mode),
+        "services" => Some(list(&|w| Service::parse(w).map(service))),
+        "brands" => Some(list(&|_| None)),
+        _ => None,
+    };
+    words.unwrap_or_else(|| match ty {
+        Some(FieldType::Boolean) => parse_bool(raw)
+            .map(|b| yes_no(Some(b)))
+            .unwrap_or_else(|| raw.to_string()),
+        _ => raw.to_string(),
+    })
 }

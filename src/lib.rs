@@ -78,7 +78,9 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/areas") view=|| deferred(chunks::areas_page) />
                     <Route path=path!("/area/:code") view=|| deferred(chunks::area_page) />
                     <Route path=path!("/data") view=|| deferred(chunks::provenance_page) />
+                    <Route path=path!("/data/dictionary") view=|| deferred(chunks::dictionary_page) />
                     <Route path=path!("/targets") view=|| deferred(chunks::targets_page) />
+                    <Route path=path!("/documents/:slug") view=|| deferred(chunks::document_page) />
                     <Route path=path!("/changes") view=|| deferred(chunks::changes_page) />
                     <Route path=path!("/tables/:kind") view=|| deferred(chunks::table_page) />
                     // In the first load: as a split point of its own the library's browser tests

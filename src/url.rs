@@ -249,3 +249,14 @@ pub fn hit_href(hit: &Hit) -> String {
 pub fn tel_href(phone: &str) -> String {
     format!("tel:{}", phone.replace([' ', '-'], ""))
 }
+
+/// A policy document's text with a target's quote marked (`target`: the target's place in
+/// `targets.csv`), when the package ships it.
+pub fn document_href(
+    documents: &[cundi_core::documents::Document],
+    targets: &[cundi_core::Target],
+    target: usize,
+) -> Option<String> {
+    let doc = cundi_core::documents::for_target(documents, targets.get(target)?)?;
+    Some(format!("/documents/{}?target={target}", doc.slug()))
+}

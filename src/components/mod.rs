@@ -1,5 +1,6 @@
 //! Reusable views: the search box, "near me", the station details and fields, the plain columns of any row, opening state,
-//! directions links, the legend, the problem table, the not-found view, and what pages show
+//! directions links, the legend, the problem table, the not-found view, a name's pinyin
+//! reading, and what pages show
 //! while the data loads or when it fails.
 
 pub mod area_path;
@@ -14,6 +15,7 @@ pub mod not_found;
 pub mod open_state;
 pub mod plain_fields;
 pub mod problems;
+pub mod reading;
 pub mod search;
 pub mod share_link;
 pub mod station_details;
@@ -31,6 +33,7 @@ pub use not_found::{Missing, NotFoundView};
 pub use open_state::OpenState;
 pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
+pub use reading::Reading;
 pub use search::SearchBox;
 pub use share_link::ShareLink;
 pub use station_details::{

@@ -1,4 +1,5 @@
-//! One nearby service point in a list: its name (a link to its page), how far it is, its tier.
+//! One nearby service point in a list: its name (a link to its page; in English with its
+//! reading), how far it is, its tier.
 
 use crate::i18n::{self, text};
 use cundi_core::Station;
@@ -12,7 +13,10 @@ pub fn NearRow(station: Station, km: f64) -> impl IntoView {
     view! {
         <li data-station=station.id.clone()>
             <a href=link class="near-row">
-                <span class="near-name">{station.name.clone()}</span>
+                <span class="near-name">
+                    {station.name.clone()}
+                    <crate::components::Reading key=station.id.clone() />
+                </span>
                 <span class="near-km" data-testid="near-km">
                     {text(move || i18n::km(km))}
                 </span>

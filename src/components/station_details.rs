@@ -56,7 +56,10 @@ pub fn StationDetails(
             <header class="details-head">
                 <div class="details-title">
                     <p class="details-kicker">{text(move || i18n::tier(tier))}</p>
-                    <h2 id="station-details-name">{station.name.clone()}</h2>
+                    <h2 id="station-details-name">
+                        {station.name.clone()}
+                        <crate::components::Reading key=station.id.clone() />
+                    </h2>
                     <p class=format!("badge status-{}", status.as_str())>
                         {text(move || i18n::status(status))}
                     </p>

@@ -5,9 +5,9 @@
 use crate::components::chart::{Bar, BarChart};
 use crate::components::open_state::today;
 use crate::i18n::{self, lang, text};
-use crate::move_tr;
 use crate::store::{use_store, Data};
-use crate::url::area_href;
+use crate::url::{area_href, document_href};
+use crate::{move_tr, tr};
 use cundi_core::stats::complaint_totals;
 use cundi_core::stats::share_text;
 use cundi_core::targets::{assess_all, Assessment};
@@ -35,12 +35,40 @@ pub fn is_pct(indicator: Indicator) -> bool {
     indicator.as_str().ends_with("_pct")
 }
 
-/// Targets as rows: area, indicator, figure against target, deadline, status, document.
+/// Targets as rows: area, indicator, figure against target, deadline, status, document (with a
+/// link to its text, the quote marked, when the package ships it). `rows`: each target's place
+/// in `targets.csv`, and how it stands.
 #[component]
-pub fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
+pub fn TargetTable(data: Arc<Data>, rows: Vec<(usize, Assessment)>) -> impl IntoView {
+    let date = as_of(&data);
     let body = rows
         .into_iter()
-        .map(|a| {
+        .map(|(index, a)| {
+            let doc_href = document_href(
+                &data.summary.package.documents,
+                &data.summary.targets,
+                index,
+            );
+            // Met as of the data's date, past the deadline: the badge says "as of", and why.
+            let met_late = a.met_after_deadline();
+            let standing = a.status;
+            let day = date.to_string();
+            let badge = move || {
+                if met_late {
+                    tr!("targets-met-as-of", { "date" => day.clone() })
+                } else {
+                    standing.label(lang())
+                }
+            };
+            let late = met_late.then(|| {
+                let deadline = a.target.deadline.to_string();
+                view! {
+                    <br />
+                    <small data-testid="target-met-late">
+                        {move_tr!("targets-met-late", { "deadline" => deadline.clone() })}
+                    </small>
+                }
+            });
             let t = a.target.clone();
             let area = data
                 .dataset()
@@ -75,8 +103,9 @@ pub fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
                     <td data-label=move_tr!("targets-status")>
                         <div>
                         <span class=format!("badge target-{}", status.as_str()) data-testid="target-status">
-                            {move || status.label(lang())}
+                            {badge}
                         </span>
+                        {late}
                         {move || reason.map(|r| view! { <br /> <small>{r.describe(lang())}</small> })}
                         {expected
                             .clone()
@@ -95,7 +124,11 @@ pub fn TargetTable(data: Arc<Data>, rows: Vec<Assessment>) -> impl IntoView {
                         {format!("《{}》", t.doc_title)}
                         <br />
                         <small>{t.issued_by.clone()} " " {issued}</small>
-                        {t.note.clone().map(|n| view! { <br /> <small class="muted">{n}</small> })}
+                        {t.note.clone().map(|n| view! { <br /> <small class="muted">"“" {n} "”"</small> })}
+                        {doc_href.map(|href| view! {
+                            <br />
+                            <a href=href data-testid="target-doc-text">{move_tr!("targets-read-text")}</a>
+                        })}
                         </div>
                     </td>
                 </tr>
@@ -128,9 +161,10 @@ pub fn AreaTargets(code: Code) -> impl IntoView {
     let store = use_store();
     move || {
         let data = store.data()?;
-        let rows: Vec<Assessment> = assess_all(&data.summary, as_of(&data))
+        let rows: Vec<(usize, Assessment)> = assess_all(&data.summary, as_of(&data))
             .into_iter()
-            .filter(|a| a.target.jurisdiction_code == code)
+            .enumerate()
+            .filter(|(_, a)| a.target.jurisdiction_code == code)
             .collect();
         (!rows.is_empty()).then(|| {
             view! {

@@ -153,7 +153,10 @@ fn AreaView(data: Arc<Data>, area: Area, want: Want) -> impl IntoView {
                 </ol>
             </nav>
             <p class="kicker">{text(move || i18n::level(level))}</p>
-            <h1 id="area-title">{area.division.name.clone()}</h1>
+            <h1 id="area-title">
+                {area.division.name.clone()}
+                <crate::components::Reading key=area.division.code.to_string() />
+            </h1>
             <p class="page-links">
                 <a class="button" href=on_map>{move_tr!("show-on-map")}</a>
                 <a class="button" href=stations data-testid="area-stations-link">{move_tr!("table-stations-title")}</a>
@@ -248,6 +251,7 @@ fn TownshipVillages(data: Arc<Data>, code: Code) -> impl IntoView {
                 <tr data-code=v.code.to_string()>
                     <th scope="row">
                         <a href=link>{v.name.clone()}</a>
+                        <crate::components::Reading key=v.code.to_string() />
                         <span class="row-sub" data-testid="village-serving">{serving}</span>
                     </th>
                     <td data-frequency=frequency.as_str()>{text(move || i18n::frequency(frequency))}</td>
@@ -378,6 +382,7 @@ fn Children(data: Arc<Data>, children: Vec<Area>) -> impl IntoView {
                 <tr data-code=a.division.code.to_string()>
                     <th scope="row">
                         <a href=area_href(&a.division.code)>{a.division.name.clone()}</a>
+                        <crate::components::Reading key=a.division.code.to_string() />
                     </th>
                     <td>{s.villages}</td>
                     {cells}

@@ -3,6 +3,8 @@
 pub mod area;
 pub mod changes;
 pub mod complaint;
+pub mod dictionary;
+pub mod document;
 pub mod embed;
 pub mod letter;
 pub mod map;
@@ -18,6 +20,8 @@ pub mod village;
 pub use area::{AreaPage, AreasPage};
 pub use changes::ChangesPage;
 pub use complaint::ComplaintPage;
+pub use dictionary::DictionaryPage;
+pub use document::DocumentPage;
 pub use embed::EmbedPage;
 pub use letter::LetterPage;
 pub use map::MapPage;

@@ -102,6 +102,7 @@ pub fn ProvenancePage() -> impl IntoView {
                     <a class="button" href="/targets">{move_tr!("targets-title")}</a>
                     <a class="button" href="/tables/stations">{move_tr!("table-stations-title")}</a>
                     <a class="button" href="/tables/villages">{move_tr!("table-villages-title")}</a>
+                    <a class="button" href="/data/dictionary">{move_tr!("dictionary-title")}</a>
                     <a class="button" href="/quality">{move_tr!("nav-quality")}</a>
                     <a class="button" href="/changes" data-testid="changes-link">{move_tr!("changes-title")}</a>
                 </p>

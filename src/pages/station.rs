@@ -41,7 +41,10 @@ fn StationView(data: Arc<Data>, station: Station) -> impl IntoView {
             <SearchBox id="page-search" />
             <AreaPath path />
             <p class="kicker">{text(move || i18n::tier(tier))}</p>
-            <h1 id="entity-name">{station.name.clone()}</h1>
+            <h1 id="entity-name">
+                {station.name.clone()}
+                <crate::components::Reading key=station.id.clone() />
+            </h1>
             <div class="entity-status">
                 <span class=format!("badge status-{}", status.as_str()) data-testid="status">
                     {text(move || i18n::status(status))}

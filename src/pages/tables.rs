@@ -1,14 +1,20 @@
 //! `/tables/stations` and `/tables/villages`: every column of the published CSV, filtered by area,
 //! tier, status, model, filing, "below the daily standard" and free text, sorted by any column,
-//! paged, and downloadable as exactly the rows on screen (CSV with a BOM for Excel, or JSON). The
-//! URL is the view: the core's `table::Query` reads and writes it, so a shared link reopens the
-//! same rows in the same order.
+//! paged, and downloadable as every row the filters keep, in the order shown (CSV with a BOM for
+//! Excel, JSON or GeoJSON). The URL is the view: the core's `table::Query` reads and writes it,
+//! so a shared link reopens the same rows in the same order.
+//!
+//! On screen the table speaks the reader's language: each column by its word (`column-<name>`,
+//! with the CSV's name beneath), codes and yes/no as words; the download keeps the raw codes,
+//! and `/data/dictionary` explains every column and code. The name and id stay in view while the
+//! other columns scroll (one frozen column holding both).
 
 use crate::components::with_data;
 use crate::i18n::{self, text};
-use crate::store::Data;
+use crate::store::{use_store, Data};
 use crate::url::href;
 use crate::{move_tr, tr};
+use cundi_core::package::FieldType;
 use cundi_core::table::{self, param, Query, Sort};
 use cundi_core::write::{self, ToRow};
 use cundi_core::{CoopModel, Level, Station, Status, Tier, Village};
@@ -37,6 +43,22 @@ impl Kind {
             Kind::Stations => "stations",
             Kind::Villages => "villages",
         }
+    }
+
+    /// The column naming a row: station id, village code.
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Stations => "id",
+            Kind::Villages => "code",
+        }
+    }
+
+    fn field_type(self, column: &str) -> Option<FieldType> {
+        let fields = match self {
+            Kind::Stations => Station::SPEC.fields,
+            Kind::Villages => Village::SPEC.fields,
+        };
+        fields.iter().find(|f| f.name == column).map(|f| f.ty)
     }
 }
 
@@ -158,12 +180,37 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
         q.page_size = 0;
         q
     });
-    let rows = Memo::new(move |_| {
-        filters.with(|q| match kind {
-            Kind::Stations => table::station_rows(data2.dataset(), q),
-            Kind::Villages => table::village_rows(data2.dataset(), q),
+    // Names sort by their pinyin, as a Chinese index orders them, once the readings are here
+    // (until then by their characters); the bool says which.
+    let store = use_store();
+    let sorted = Memo::new(move |_| {
+        filters.with(|q| {
+            let ds = data2.dataset();
+            let mut rows = match kind {
+                Kind::Stations => table::station_rows(ds, q),
+                Kind::Villages => table::village_rows(ds, q),
+            };
+            let Some(sort) = q.sort.as_ref().filter(|s| s.column == "name") else {
+                return (rows, false);
+            };
+            store.want_readings();
+            let readings = store.readings();
+            if readings.is_empty() {
+                return (rows, false);
+            }
+            let reading = |key: &str| readings.get(key).map(|r| r.sort.as_str());
+            match kind {
+                Kind::Stations => {
+                    table::sort_stations_by_reading(ds, &mut rows, sort.descending, &reading)
+                }
+                Kind::Villages => {
+                    table::sort_villages_by_reading(ds, &mut rows, sort.descending, &reading)
+                }
+            }
+            (rows, true)
         })
     });
+    let rows = Memo::new(move |_| sorted.with(|(rows, _)| rows.clone()));
     let data3 = data.clone();
     let result = Memo::new(move |_| {
         let s = rows.with(|r| shown(&data3, kind, r, &query.get()));
@@ -279,10 +326,10 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
         }
     });
 
-    // The rows on screen as CSV, JSON or GeoJSON (points in WGS-84 with every column, for QGIS
-    // and uMap).
+    // Every row the filters keep, in the order shown, as CSV, JSON or GeoJSON (points in WGS-84
+    // with every column, for QGIS and uMap), with the raw codes as published.
     let download = Callback::new(move |format: &'static str| {
-        let (_, _, indices, _, page, _) = result.get_untracked();
+        let indices = rows.get_untracked();
         let ds = data.dataset();
         let (bytes, mime) = match (kind, format) {
             (Kind::Stations, "csv") => {
@@ -303,81 +350,129 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
             ),
         };
         let name = format!(
-            "{}{}-p{}.{}",
+            "{}{}-{}.{}",
             kind.word(),
             query
                 .get_untracked()
                 .area
                 .map(|a| format!("-{a}"))
                 .unwrap_or_default(),
-            page + 1,
+            indices.len(),
             format
         );
         crate::download::save(&name, mime, &bytes);
     });
 
+    // One sort button per column: its word, and the CSV's name beneath.
+    let sort_button = move |col: String| {
+        let c = col.clone();
+        let sorted = move || {
+            query.with(|q| {
+                q.sort
+                    .as_ref()
+                    .filter(|s| s.column == c)
+                    .map(|s| s.descending)
+            })
+        };
+        let c = col.clone();
+        let word = col.clone();
+        view! {
+            <button
+                type="button"
+                class="sort"
+                data-column=col.clone()
+                on:click=move |_| {
+                    let c = c.clone();
+                    change(Box::new(move |q| {
+                        let descending = q
+                            .sort
+                            .as_ref()
+                            .is_some_and(|s| s.column == c && !s.descending);
+                        q.sort = Some(Sort { column: c, descending });
+                    }))
+                }
+            >
+                {text(move || i18n::column(&word))}
+                {move || match sorted() {
+                    Some(true) => " ▼",
+                    Some(false) => " ▲",
+                    None => "",
+                }}
+                <small class="column-code" lang="en">{col.clone()}</small>
+            </button>
+        }
+    };
+    let aria_sort = move |cols: &'static [&'static str], extra: Option<String>| {
+        move || {
+            query.with(|q| match &q.sort {
+                Some(s)
+                    if cols.contains(&s.column.as_str()) || extra.as_ref() == Some(&s.column) =>
+                {
+                    if s.descending {
+                        "descending"
+                    } else {
+                        "ascending"
+                    }
+                }
+                _ => "none",
+            })
+        }
+    };
     let header = move || {
         let (header, ..) = result.get();
-        header
+        // The frozen column: the name, and the id (code) under it.
+        let head = view! {
+            <th scope="col" class="frozen" aria-sort=aria_sort(&["name", "id", "code"], None)>
+                {sort_button("name".to_string())}
+                {sort_button(kind.key().to_string())}
+            </th>
+        };
+        let rest = header
             .into_iter()
+            .filter(|c| c != "name" && c != kind.key())
             .map(|col| {
-                let sorted = query.with(|q| {
-                    q.sort
-                        .as_ref()
-                        .filter(|s| s.column == col)
-                        .map(|s| s.descending)
-                });
-                let aria = match sorted {
-                    Some(true) => "descending",
-                    Some(false) => "ascending",
-                    None => "none",
-                };
-                let c = col.clone();
+                let sort = aria_sort(&[], Some(col.clone()));
                 view! {
-                    <th scope="col" aria-sort=aria>
-                        <button
-                            type="button"
-                            class="sort"
-                            data-column=col.clone()
-                            on:click=move |_| {
-                                let c = c.clone();
-                                change(Box::new(move |q| {
-                                    let descending = q
-                                        .sort
-                                        .as_ref()
-                                        .is_some_and(|s| s.column == c && !s.descending);
-                                    q.sort = Some(Sort { column: c, descending });
-                                }))
-                            }
-                        >
-                            {col.clone()}
-                            {match sorted {
-                                Some(true) => " ▼",
-                                Some(false) => " ▲",
-                                None => "",
-                            }}
-                        </button>
+                    <th scope="col" aria-sort=sort>
+                        {sort_button(col)}
                     </th>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { {head} {rest} }
     };
     let body = move || {
-        let (_, rows, ..) = result.get();
+        let (header, rows, ..) = result.get();
+        let name_at = header.iter().position(|c| c == "name");
         rows.into_iter()
             .map(|(id, cells)| {
                 let link = match kind {
                     Kind::Stations => format!("/station/{}", crate::url::encode_segment(&id)),
                     Kind::Villages => format!("/village/{id}"),
                 };
-                let mut cells = cells.into_iter();
-                let first = cells.next().unwrap_or_default();
+                let name = name_at
+                    .and_then(|i| cells.get(i).cloned())
+                    .unwrap_or_default();
+                let rest = header
+                    .iter()
+                    .zip(cells)
+                    .filter(|(c, _)| *c != "name" && *c != kind.key())
+                    .map(|(c, cell)| {
+                        let shown = i18n::cell(c, kind.field_type(c), &cell);
+                        // The published code stays at hand for the one who reads the download.
+                        let code = (shown != cell).then_some(cell);
+                        view! { <td title=code>{shown}</td> }
+                    })
+                    .collect_view();
+                let row_id = id.clone();
                 view! {
-                    <tr data-id=id>
-                        <th scope="row">
-                            <a href=link>{first}</a>
+                    <tr data-id=row_id>
+                        <th scope="row" class="frozen">
+                            <a href=link>{name}</a>
+                            <crate::components::Reading key=id.clone() />
+                            <small class="row-id">{id}</small>
                         </th>
-                        {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                        {rest}
                     </tr>
                 }
             })
@@ -421,7 +516,7 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
                         Kind::Villages => tr!("table-stations-title"),
                     }}
                 </a>
-                <a class="button" href="/data">{move_tr!("data-title")}</a>
+                <a class="button" href="/data/dictionary" data-testid="dictionary-link">{move_tr!("dictionary-link")}</a>
             </p>
             <form class="filters" role="search" on:submit=move |ev| {
                 ev.prevent_default();
@@ -484,19 +579,23 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
                 </label>
             </form>
             <p class="table-status" role="status" data-testid="table-status">{status}</p>
-            <p class="downloads">
+            <p class="downloads" data-testid="downloads">
                 <button type="button" class="button" data-testid="download-csv" on:click=move |_| download.run("csv")>
-                    {move_tr!("table-download-csv")}
+                    {move_tr!("table-download-csv", { "n" => result.with(|r| r.3) })}
                 </button>
                 <button type="button" class="button" data-testid="download-json" on:click=move |_| download.run("json")>
-                    {move_tr!("table-download-json")}
+                    {move_tr!("table-download-json", { "n" => result.with(|r| r.3) })}
                 </button>
                 <button type="button" class="button" data-testid="download-geojson" on:click=move |_| download.run("geojson")>
-                    {move_tr!("table-download-geojson")}
+                    {move_tr!("table-download-geojson", { "n" => result.with(|r| r.3) })}
                 </button>
             </p>
             <div class="table-wrap">
-                <table class="data-table rows" data-testid="rows">
+                <table
+                    class="data-table rows"
+                    data-testid="rows"
+                    data-name-order=move || if sorted.with(|(_, by_reading)| *by_reading) { "pinyin" } else { "characters" }
+                >
                     <thead>
                         <tr>{header}</tr>
                     </thead>

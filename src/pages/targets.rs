@@ -6,9 +6,9 @@
 
 use crate::components::chart::{Bar, BarChart};
 use crate::components::with_data;
-use crate::i18n::lang;
-use crate::move_tr;
+use crate::i18n::{self, lang};
 use crate::url::area_href;
+use crate::{move_tr, tr};
 use cundi_core::targets::{assess_all, Status};
 use leptos::prelude::*;
 
@@ -33,26 +33,33 @@ pub fn TargetsPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Each bar names its target: the area and the indicator, then the target, its deadline
+        // and where it stands.
         let bars = all
             .iter()
             .filter_map(|a| {
                 let v = a.value?;
                 let t = a.target.target;
+                let indicator = a.target.indicator;
+                let standing = if a.met_after_deadline() {
+                    tr!("targets-met-as-of", { "date" => date.to_string() })
+                } else {
+                    a.status.label(lang())
+                };
                 (t > 0.0).then(|| Bar {
                     label: format!(
-                        "{} · {}",
+                        "{} · {}\n{}",
                         data.dataset()
                             .name_of(a.target.jurisdiction_code.as_str())
                             .unwrap_or_default(),
-                        a.target.deadline
+                        i18n::indicator(indicator),
+                        tr!("targets-bar-goal", {
+                            "target" => figure(indicator, t),
+                            "deadline" => a.target.deadline.to_string(),
+                        }),
                     ),
                     value: Some(v * 100.0 / t),
-                    text: format!(
-                        "{} / {} · {}",
-                        figure(a.target.indicator, v),
-                        figure(a.target.indicator, t),
-                        a.status.label(lang())
-                    ),
+                    text: format!("{} · {}", figure(indicator, v), standing),
                     href: Some(area_href(&a.target.jurisdiction_code)),
                     mark: a.expected_by_now.map(|e| e * 100.0 / t),
                 })
@@ -66,7 +73,7 @@ pub fn TargetsPage() -> impl IntoView {
                     {move_tr!("targets-intro", { "date" => date.to_string() })}
                 </p>
                 <ul class="target-counts plain">{counts}</ul>
-                <TargetTable data=data.clone() rows=all />
+                <TargetTable data=data.clone() rows=all.iter().cloned().enumerate().collect() />
                 <section aria-labelledby="progress-title">
                     <h2 id="progress-title">{move_tr!("targets-progress-title")}</h2>
                     <BarChart

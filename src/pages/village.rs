@@ -167,7 +167,10 @@ fn VillageView(data: Arc<Data>, village: Village, want: Want) -> impl IntoView {
                     s
                 })}
             </p>
-            <h1 id="entity-name">{village.name.clone()}</h1>
+            <h1 id="entity-name">
+                {village.name.clone()}
+                <crate::components::Reading key=village.code.to_string() />
+            </h1>
             <crate::components::ShareLink title=village.name.clone() />
             <p class=format!("badge freq freq-{}", frequency.as_str()) data-testid="frequency">
                 {text(move || i18n::frequency(frequency))}

@@ -5,18 +5,20 @@
 //! search says it works by characters only), never a blank page and never a silent `None`.
 //!
 //! In pieces: the configuration (`config`), fetching and reading each file (`fetch`), the data
-//! as loaded (`data`), which counties are fetched and kept (`counties`), and the search's data
-//! (`search_data`).
+//! as loaded (`data`), which counties are fetched and kept (`counties`), the search's data
+//! (`search_data`), and the names' pinyin readings made from it (`readings`).
 
 mod config;
 mod counties;
 mod data;
 mod fetch;
+mod readings;
 mod search_data;
 
 pub use config::*;
 pub use data::*;
 pub use fetch::*;
+pub use readings::*;
 pub use search_data::*;
 
 use cundi_core::search::{SearchEntry, SearchIndex};
@@ -69,6 +71,11 @@ pub struct Store {
     /// Whether the user has begun to search: until then neither the areas' search entries nor
     /// any county's are fetched.
     search_wanted: StoredValue<bool>,
+    /// Whether a view wants the names' pinyin readings (the English interface shows them): the
+    /// loaded counties' search entries are fetched then, search or not (see `readings`).
+    readings_wanted: StoredValue<bool>,
+    /// The readings built, with the `IndexVersion` they were built from.
+    readings: StoredValue<Option<(IndexVersion, Arc<Readings>)>>,
     /// The `attempt` whose areas' search entries have been asked for.
     area_search_asked: StoredValue<u64>,
     /// The counties whose search entries are on their way, so a `Data` made meanwhile does not
@@ -109,6 +116,8 @@ impl Store {
             attempt: StoredValue::new(0),
             turn: StoredValue::new(0),
             search_wanted: StoredValue::new(false),
+            readings_wanted: StoredValue::new(false),
+            readings: StoredValue::new(None),
             area_search_asked: StoredValue::new(0),
             county_search_pending: StoredValue::new(Vec::new()),
             moving: StoredValue::new(false),

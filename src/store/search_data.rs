@@ -190,6 +190,8 @@ impl Store {
     pub(super) fn search_follows(&self, data: &Arc<Data>) {
         if let Some(EngineState::Ready(engine)) = self.engine.try_get_untracked() {
             (engine.follow)(self, data);
+        } else if self.readings_wanted.try_get_value() == Some(true) {
+            self.readings_follow(data);
         }
     }
 
@@ -205,7 +207,11 @@ impl Store {
     /// visit that never searches neither downloads nor reads.
     pub(super) fn load_area_search(&self, data: &Arc<Data>) {
         let attempt = self.attempt.get_value();
-        if !self.search_wanted.get_value() || self.area_search_asked.get_value() == attempt {
+        // For the readings alone, only a bundle loaded whole: a national one's areas' file is
+        // megabytes, fetched when the user searches.
+        let wanted =
+            self.search_wanted.get_value() || (self.readings_wanted.get_value() && !data.on_demand);
+        if !wanted || self.area_search_asked.get_value() == attempt {
             return;
         }
         self.area_search_asked.set_value(attempt);
@@ -379,7 +385,8 @@ impl Store {
                 *n += 1;
             }
         });
-        if missing.is_empty() || !self.search_wanted.get_value() {
+        let wanted = self.search_wanted.get_value() || self.readings_wanted.get_value();
+        if missing.is_empty() || !wanted {
             return;
         }
         self.county_search_pending

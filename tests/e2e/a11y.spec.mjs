@@ -20,6 +20,8 @@ const PAGES = [
   ['stations table', '/tables/stations'],
   ['villages table', '/tables/villages'],
   ['data', '/data'],
+  ['data dictionary', '/data/dictionary'],
+  ['a document, a quote marked', '/documents/yangcheng-2022-45?target=9'],
   ['changes', '/changes'],
   ['data quality', '/quality'],
   ['not found', '/no-such-page'],

@@ -9,6 +9,7 @@ const PAGES = [
   '/', '/?shade=daily', '/station/ts-140522100', '/station/ts-140522100/notice', '/village/140522100001',
   '/complaint', '/complaints', '/areas', '/area/140522', '/area/140522100', '/targets',
   '/tables/stations', '/tables/villages', '/data', '/changes', '/quality',
+  '/data/dictionary', '/documents/yangcheng-2022-45?target=9',
 ];
 
 /** Collects the page's CSP violations. */

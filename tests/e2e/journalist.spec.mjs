@@ -1,7 +1,7 @@
 // Journalists see promises against reality (issue 5): coverage by area computed here from the
 // published CSVs and compared with what the pages show, drill-down, the map coloured by a share,
 // and the data page's checksums against the served files.
-import { test, openMapOptions, expect, readCsv, mapReady, fullScreenshot, root, useBundle } from './support.mjs';
+import { test, openMapOptions, expect, readCsv, mapReady, fullScreenshot, root, useBundle, demoReadings, byReading } from './support.mjs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -169,7 +169,9 @@ test('every target shows its document, the figure from the data and a status as 
     .filter({ hasText: '建有村级寄递物流服务点的行政村比例' }).filter({ hasText: '60.0 %' });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('target-value')).toHaveText(`${pct.toFixed(1)} %`);
-  await expect(row.getByTestId('target-status')).toHaveText(pct >= 60 ? '已达成' : '逾期未达成');
+  // Met by the data's date, which is after the deadline: "met as of", and the deadline said.
+  await expect(row.getByTestId('target-status')).toHaveText(pct >= 60 ? '截至 2026-11-22 已达成' : '逾期未达成');
+  if (pct >= 60) await expect(row.getByTestId('target-met-late')).toContainText('期限是 2022-06-30');
   // A province the data holds only one county of is not measured, and says why.
   const province = page.locator('tbody tr', { hasText: '山西省' }).filter({ hasText: '达标乡镇快递服务站数量' }).first();
   await expect(province.getByTestId('target-status')).toHaveText('无法用数据衡量');
@@ -198,7 +200,7 @@ test('the county page shows the complaint figures the publisher released', async
   await expect(page.getByTestId('chart-complaints')).toContainText(`${delays} / ${total}`);
 });
 
-test('a filtered, sorted table downloads exactly the rows on screen, and its URL reopens it', async ({ page }) => {
+test('a filtered, sorted table downloads every row it keeps, in its order, and its URL reopens it', async ({ page }) => {
   await page.goto('/tables/stations');
   await page.getByTestId('filter-area').selectOption('140522');
   await page.getByTestId('filter-tier').selectOption('village_point');
@@ -210,11 +212,12 @@ test('a filtered, sorted table downloads exactly the rows on screen, and its URL
   const expected = stations
     .filter((s) => s.admin_code.startsWith('140522') && s.tier === 'village_point' && s.status === 'operating');
   await expect(page.getByTestId('table-status')).toContainText(`共 ${expected.length} 行`);
-  const ids = await page.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
-  expect(ids).toHaveLength(25);
-  // Sorted by name, descending.
-  const names = ids.map((id) => stations.find((s) => s.id === id).name);
-  expect([...names].sort().reverse()).toEqual(names);
+  await expect(page.getByTestId('rows')).toHaveAttribute('data-name-order', 'pinyin');
+  const shown = await page.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+  expect(shown).toHaveLength(25);
+  // Sorted by name's pinyin, descending: every row the filters keep, the first 25 on screen.
+  const ids = byReading(expected, 'id', demoReadings(), true).map((s) => s.id);
+  expect(shown).toEqual(ids.slice(0, 25));
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const bytes = readFileSync(await csv.path());
@@ -253,7 +256,7 @@ test('a filtered, sorted table downloads exactly the rows on screen, and its URL
   await again.goto(url);
   await expect(again.getByTestId('filter-area')).toHaveValue('140522');
   await expect(again.getByTestId('filter-tier')).toHaveValue('village_point');
-  await expect(again.locator('th[aria-sort="descending"]')).toContainText('name');
+  await expect(again.locator('th[aria-sort="descending"] button.sort[data-column="name"]')).toHaveCount(1);
   await expect(again.getByTestId('rows').locator('tbody tr').first()).toHaveAttribute('data-id', second[0]);
   expect(await again.getByTestId('rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.id))).toEqual(second);
   await again.close();

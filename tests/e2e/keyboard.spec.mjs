@@ -3,7 +3,7 @@
 // every control is reached with Tab, a listed station opens with Enter, and the list follows the
 // view when the map is moved with the keys Leaflet gives it.
 import path from 'node:path';
-import { test, openMapOptions, expect, readCsv, mapReady, haversineKm, screens } from './support.mjs';
+import { test, openMapOptions, expect, readCsv, mapReady, haversineKm, screens, demoReadings, byReading } from './support.mjs';
 
 const stations = readCsv('data/stations.csv');
 const LIST_MAX = 100;
@@ -121,7 +121,8 @@ test('a table by keyboard: Tab to a column, Enter sorts it, Enter again reverses
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await page.keyboard.press('Enter');
   await expect(header).toHaveAttribute('aria-sort', 'descending');
-  // The first row is then the last name in code-point order, as the table sorts text.
-  const last = stations.map((s) => s.name).reduce((a, b) => (b > a ? b : a));
-  await expect(page.locator('tbody tr').first()).toContainText(last);
+  // The first row is then the last name in pinyin order, as the table sorts names.
+  await expect(page.getByTestId('rows')).toHaveAttribute('data-name-order', 'pinyin');
+  const last = byReading(stations, 'id', demoReadings(), true)[0];
+  await expect(page.locator('tbody tr').first()).toHaveAttribute('data-id', last.id);
 });

@@ -248,3 +248,31 @@ export async function fullScreenshot(page, file) {
   await page.screenshot({ path: file });
   await page.setViewportSize(size);
 }
+
+/**
+ * The pinyin of every village and station the demo bundle's counties carry (their search
+ * entries), by key: the first reading, syllables lower case with a space between, as the site
+ * sorts names by it. Read from the built bundle (dist/data/chunks/<county>/search.json).
+ */
+export function demoReadings() {
+  const readings = new Map();
+  for (const county of ['140522', '370305', '411721']) {
+    const file = path.join(root, 'dist/data/chunks', county, 'search.json');
+    for (const e of JSON.parse(readFileSync(file, 'utf8'))) {
+      if (e.pinyin) readings.set(e.key, e.pinyin.split('#')[0].split('|')[0]);
+    }
+  }
+  return readings;
+}
+
+/** Rows ordered as a Chinese index orders names: by reading, then by the characters, then by key. */
+export function byReading(rows, key, readings, descending = false) {
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => {
+    const ra = readings.get(a[key]);
+    const rb = readings.get(b[key]);
+    if (ra === undefined || rb === undefined) return (ra === undefined) - (rb === undefined) || cmp(a[key], b[key]);
+    const byName = cmp(ra, rb) || cmp(a.name, b.name);
+    return (descending ? -byName : byName) || cmp(a[key], b[key]);
+  });
+}

@@ -19,6 +19,8 @@ test('each page names what it shows in its title', async ({ page }) => {
     ['/areas', /^覆盖情况|^各地/],
     ['/targets', / · 村递 Cundi$/],
     ['/tables/stations', / · 村递 Cundi$/],
+    ['/data/dictionary', /^数据字典 · 村递 Cundi$/],
+    ['/documents/yangcheng-2022-45', /^阳政办发〔2022〕45号《阳城县农村寄递物流服务全覆盖实施方案》 · 村递 Cundi$/],
     ['/complaint', / · 村递 Cundi$/],
     ['/station/no-such-station', / · 村递 Cundi$/],
   ];

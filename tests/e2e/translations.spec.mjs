@@ -62,14 +62,23 @@ test('every key the code asks for exists', () => {
   expect([...used].filter((k) => !zh.has(k)).sort(), 'asked for, never defined').toEqual([]);
   // And every message of the site's files is used (the first paint's are checked below), but
   // a column's label (`column-<name>`), which the site finds by the column's name
-  // (i18n::column; crates/datatool/tests/column_labels.rs checks each plain column has one).
+  // (i18n::column; crates/datatool/tests/column_labels.rs checks each plain column has one), and
+  // what a column means (`about-<file>-<column>`, i18n::about), checked just below.
   const site = new Set(readdirSync(path.join(root, 'locales', 'zh-CN')).flatMap((f) => [
     ...readFileSync(path.join(root, 'locales', 'zh-CN', f), 'utf8').matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm),
   ].map((m) => m[1])));
   expect(
-    [...site].filter((k) => !used.has(k) && !k.startsWith('column-')).sort(),
+    [...site].filter((k) => !used.has(k) && !k.startsWith('column-') && !k.startsWith('about-')).sort(),
     'defined, never asked for',
   ).toEqual([]);
+  // The data dictionary says what every column of the two tables means, and each column has
+  // a label, in both languages (the catalogue refuses a message in one only).
+  for (const file of ['stations', 'villages']) {
+    const header = readFileSync(path.join(root, 'data', `${file}.csv`), 'utf8').split('\n')[0].trim().split(',');
+    expect(header.filter((c) => !site.has(`about-${file}-${c}`)), `${file}: columns the dictionary does not explain`).toEqual([]);
+    expect(header.filter((c) => !site.has(`column-${c}`)), `${file}: columns with no label`).toEqual([]);
+  }
+  expect([...site].filter((k) => k.startsWith('about-') && !/^about-(stations|villages)-/.test(k)), 'about a file the dictionary does not show').toEqual([]);
 });
 
 test('every text the first paint (index.html) names exists in both languages', () => {

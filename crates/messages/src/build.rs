@@ -187,6 +187,16 @@ pub fn compile(dir: &Path, module: &str) {
         }
     }
     out.push_str("];\n");
+    // What each column of a file means (`about-<file>-<column>`), for the data dictionary.
+    out.push_str(
+        "#[allow(dead_code)]\npub static ABOUT: &[(&str, &str, &::cundi_messages::Message)] = &[\n",
+    );
+    for id in zh.keys() {
+        if let Some((file, column)) = id.strip_prefix("about-").and_then(|r| r.split_once('-')) {
+            writeln!(out, "    ({file:?}, {column:?}, &{}),", static_name(id)).unwrap();
+        }
+    }
+    out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&dir).join("messages.rs"), out).unwrap();
     std::fs::write(Path::new(&dir).join("msg_id.rs"), ids).unwrap();

@@ -11,7 +11,8 @@
 //!   the message as a `String`;
 //! - `messages.rs`: each message as a static [`Message`] of [`Piece`]s (one a message, so that a
 //!   program, and each wasm chunk of the site, links the messages it uses and no others); `ALL`;
-//!   and `COLUMNS`, the messages named `column-<name>` by their column's name.
+//!   `COLUMNS`, the messages named `column-<name>` by their column's name; and `ABOUT`, those
+//!   named `about-<file>-<column>` by file and column.
 //!
 //! The crate includes both and formats a message with [`format`]: texts, `{ $arg }`, and
 //! `{ $arg -> [0] … [one] … *[other] … }` selections on a number.
