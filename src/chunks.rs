@@ -202,6 +202,10 @@ pub fn targets_page() -> Page {
     Ok(view! { <TargetsPage /> }.into_any())
 }
 
+// A document's text and the data dictionary go with the journalists' pages: a chunk of their own
+// cut the code the other pages share with them into more, smaller files, and made a station's
+// page 10 KB heavier (bench/RESULTS.md).
+
 #[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn document_page() -> Page {
     Ok(view! { <DocumentPage /> }.into_any())

@@ -4,11 +4,13 @@
 
 use crate::components::{Loading, PageCodeError};
 use crate::store::{use_store, LoadState};
+use futures::future::LocalBoxFuture;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What a chunk's page gives: the page, or why its code could not be fetched.
@@ -16,6 +18,11 @@ pub type Page = Result<AnyView, SplitLoaderError>;
 
 /// How long a page whose code has arrived waits for the data before it shows anyway.
 pub const SETTLE_MS: u64 = 2000;
+
+/// How a page's chunk is fetched and the page built, boxed: one copy of [`deferred`]'s code
+/// serves every page (a copy per page, with its view types, was about 2 KB of the first load's
+/// wasm each).
+type PageLoader = Arc<dyn Fn() -> LocalBoxFuture<'static, Page> + Send + Sync>;
 
 /// The page (or panel) `load` builds once its chunk is there: meanwhile the spinner, and if the
 /// chunk fails, the error with Retry. The task stops if the user leaves before it ends.
@@ -26,10 +33,15 @@ pub const SETTLE_MS: u64 = 2000;
 /// a complaint is about, the ways to send it — would otherwise appear above or among the page's
 /// controls after they are drawn, and move them under a finger about to tap one. The page is
 /// built meanwhile, so its effects run before it is shown.
-pub fn deferred<Fut>(load: impl Fn() -> Fut + Clone + Send + Sync + 'static) -> impl IntoView
+pub fn deferred<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> AnyView
 where
     Fut: Future<Output = Page> + 'static,
 {
+    deferred_boxed(Arc::new(move || Box::pin(load())))
+}
+
+#[inline(never)]
+fn deferred_boxed(load: PageLoader) -> AnyView {
     let store = use_store();
     let waited = RwSignal::new(false);
     set_timeout(
@@ -70,7 +82,7 @@ where
         });
     };
     start();
-    move || match phase.get() {
+    (move || match phase.get() {
         Phase::Loading => EitherOf3::A(view! { <Loading /> }),
         Phase::Ready if !settled.get() => EitherOf3::A(view! { <Loading /> }),
         Phase::Failed => {
@@ -79,5 +91,6 @@ where
             EitherOf3::B(view! { <PageCodeError on_retry /> })
         }
         Phase::Ready => EitherOf3::C(page.try_update_value(Option::take).flatten()),
-    }
+    })
+    .into_any()
 }

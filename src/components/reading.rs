@@ -18,7 +18,6 @@ pub fn Reading(#[prop(into)] key: String) -> impl IntoView {
         if lang() != Lang::En {
             return None;
         }
-        store.want_readings();
         let shown = store.readings().get(&key)?.shown.clone();
         Some(view! {
             <span class="reading" lang="zh-Latn-pinyin" data-testid="reading">{shown}</span>

@@ -193,7 +193,6 @@ fn Table(data: Arc<Data>, kind: Kind, query: Memo<Query>) -> impl IntoView {
             let Some(sort) = q.sort.as_ref().filter(|s| s.column == "name") else {
                 return (rows, false);
             };
-            store.want_readings();
             let readings = store.readings();
             if readings.is_empty() {
                 return (rows, false);

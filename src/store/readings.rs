@@ -3,11 +3,11 @@
 //! entries the bundle already carries (`cundi_core::search::reading`, the rules there): the
 //! loaded counties' villages and stations, and the areas' (fetched for this only when the whole
 //! bundle is loaded at once; a national bundle's areas come with the first search). Nothing is
-//! fetched until a view asks ([`Store::want_readings`]).
+//! fetched until a view asks ([`Store::readings`]), and the code that makes them is the search's
+//! chunk (`SearchEngine`), fetched then: a page in Chinese carries none of it.
 
 use super::*;
 use cundi_core::search::{reading, SearchEntry};
-use std::collections::HashMap;
 
 /// A name's reading, and the key it sorts by (its syllables, lower case, a space between).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,31 +16,46 @@ pub struct Reading {
     pub sort: String,
 }
 
-/// Readings by key: a division or village code, a station id.
-pub type Readings = HashMap<String, Reading>;
+/// Readings by key (a division or village code, a station id), sorted by key: a plain vector,
+/// so the first load, which holds the (empty) readings, carries no hash map's code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readings(Vec<(String, Reading)>);
+
+impl Readings {
+    pub fn get(&self, key: &str) -> Option<&Reading> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Store {
-    /// Says a view shows readings: the search entries they are made from are fetched from now
-    /// on (the loaded counties', and the areas' for a bundle loaded whole).
-    pub fn want_readings(&self) {
+    /// Says a view shows readings: the search's code is fetched, and then, by it, the search
+    /// entries the readings are made from (the loaded counties', and the areas' for a bundle
+    /// loaded whole; `Store::follow_search`). The first load holds none of that code.
+    fn want_readings(&self) {
         if self.readings_wanted.get_value() {
             return;
         }
         self.readings_wanted.set_value(true);
-        if let Some(data) = self.data_untracked() {
-            self.readings_follow(&data);
+        self.start_search();
+    }
+
+    /// The readings of the names loaded (tracked: more come as the search's code and entries
+    /// arrive); none until then. Asking is what fetches them.
+    pub fn readings(&self) -> Arc<Readings> {
+        self.want_readings();
+        match self.engine.get() {
+            EngineState::Ready(engine) => (engine.readings)(self),
+            _ => Arc::default(),
         }
     }
 
-    /// Fetches what the readings of this data are made from.
-    pub(super) fn readings_follow(&self, data: &Arc<Data>) {
-        self.load_area_search(data);
-        self.load_county_search(data);
-    }
-
-    /// The readings of the names loaded (tracked: more come as search entries arrive). Built
-    /// once for each set of entries.
-    pub fn readings(&self) -> Arc<Readings> {
+    /// The readings, built once for each set of entries (in the search's chunk).
+    pub(super) fn build_readings(&self) -> Arc<Readings> {
         let Some(data) = self.data() else {
             return Arc::default();
         };
@@ -65,7 +80,7 @@ impl Store {
                 .map(|e| e.entries())
                 .collect()
         });
-        let mut built = Readings::new();
+        let mut built: Vec<(String, Reading)> = Vec::new();
         for e in areas
             .iter()
             .flat_map(|a| a.iter())
@@ -75,10 +90,13 @@ impl Store {
                 reading(&e.name, &e.pinyin),
                 e.pinyin.full().into_iter().next(),
             ) {
-                built.insert(e.key.clone(), Reading { shown, sort });
+                built.push((e.key.clone(), Reading { shown, sort }));
             }
         }
-        let built = Arc::new(built);
+        // The first of two entries with one key is kept (the areas' before the counties').
+        built.sort_by(|a, b| a.0.cmp(&b.0));
+        built.dedup_by(|b, a| a.0 == b.0);
+        let built = Arc::new(Readings(built));
         self.readings.set_value(Some((version, built.clone())));
         built
     }

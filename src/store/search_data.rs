@@ -75,6 +75,9 @@ pub(super) type NameShardMap = Vec<(String, Arc<Vec<SearchEntry>>)>;
 pub struct SearchEngine {
     find: fn(&Store, &str, usize, &[HitKind]) -> Vec<Hit>,
     follow: fn(&Store, &Arc<Data>),
+    /// The names' readings (`readings.rs`), made from the same entries: a page that shows none
+    /// (every page in Chinese) carries none of this code.
+    pub(super) readings: fn(&Store) -> Arc<Readings>,
 }
 
 impl SearchEngine {
@@ -82,6 +85,7 @@ impl SearchEngine {
     pub const HERE: SearchEngine = SearchEngine {
         find: Store::find,
         follow: Store::follow_search,
+        readings: Store::build_readings,
     };
 }
 
@@ -190,8 +194,6 @@ impl Store {
     pub(super) fn search_follows(&self, data: &Arc<Data>) {
         if let Some(EngineState::Ready(engine)) = self.engine.try_get_untracked() {
             (engine.follow)(self, data);
-        } else if self.readings_wanted.try_get_value() == Some(true) {
-            self.readings_follow(data);
         }
     }
 
