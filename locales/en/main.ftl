@@ -13,6 +13,7 @@ lang-switch-label = Switch to Chinese (切换为中文界面)
 notice-more = More
 notice-less = Less
 notice-label = About this data
+notice-got-it = Got it
 
 ## Loading
 loading = Loading the data…

@@ -13,6 +13,7 @@ lang-switch-label = 切换为英文界面（Switch to English）
 notice-more = 展开
 notice-less = 收起
 notice-label = 数据说明
+notice-got-it = 知道了
 
 ## 加载
 loading = 正在加载数据…
