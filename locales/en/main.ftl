@@ -88,6 +88,7 @@ freq-unknown-desc = served, but the frequency is not published
 
 ## Station details
 details-close = Close
+sheet-handle = Expand or collapse the panel (or drag it up and down)
 field-id = ID
 field-operator = Operator
 field-brands = Express brands

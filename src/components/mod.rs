@@ -1,5 +1,5 @@
 //! Reusable views: the search box, "near me", the station details and fields, the plain columns of any row, opening state,
-//! directions links, the legend, the problem table, the not-found view, and what pages show
+//! directions links, the legend, the bottom sheet's handle, the problem table, the not-found view, and what pages show
 //! while the data loads or when it fails.
 
 pub mod area_path;
@@ -16,6 +16,7 @@ pub mod plain_fields;
 pub mod problems;
 pub mod search;
 pub mod share_link;
+pub mod sheet;
 pub mod station_details;
 pub mod targets;
 pub mod view_list;
@@ -33,6 +34,7 @@ pub use plain_fields::plain_fields;
 pub use problems::ProblemTable;
 pub use search::SearchBox;
 pub use share_link::ShareLink;
+pub use sheet::SheetHandle;
 pub use station_details::{
     served_villages, DetailsPanel, ServedList, ServedVillage, StationDetails, StationFields,
 };
