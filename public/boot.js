@@ -3,7 +3,8 @@
 // inline into index.html, allowed by its hash, and removes this file from the built site
 // (docs/FIRST-VISIT.md). It
 // 1. marks which page this is (`data-page`: the map, or another), so that the right frame shows;
-// 2. shows the frame in the language chosen before (the texts in `data-en…` attributes);
+// 2. shows the frame in the language chosen before (the texts in `data-en…` attributes), and the
+//    notice that the data is illustrative in one line once it has been read (`data-notice`);
 // 3. tells whether this browser can run the site's WebAssembly (`data-code`): `starting` where it
 //    can; `unsupported` (the fallback: what to do, where to complain, the data files) where it
 //    cannot; `stalled` when the code has not started within the configured time, or could not be
@@ -26,8 +27,10 @@
   var lang = null;
   try {
     lang = window.localStorage.getItem('cundi-lang');
+    // The notice that the data is illustrative, read on an earlier visit: one line (src/lib.rs).
+    if (window.localStorage.getItem('cundi-notice') === 'read') root.setAttribute('data-notice', 'read');
   } catch (e) {
-    // Storage refused: the default language.
+    // Storage refused: the default language, and the notice whole.
   }
   if (lang === 'en') {
     root.setAttribute('lang', 'en');

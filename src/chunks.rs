@@ -136,7 +136,8 @@ pub fn list_panel(
     on_close: Callback<()>,
 ) -> Page {
     Ok(view! {
-        <aside class="panel">
+        <aside class="panel sheet">
+            <crate::components::SheetHandle />
             <ViewList data bounds want on_select on_close />
         </aside>
     }

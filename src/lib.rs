@@ -153,12 +153,34 @@ pub fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// The package's own notice, always visible, when its data is illustrative. Long notices show two
-/// lines until expanded, so that on a phone the map keeps the screen.
+/// Where the notice's having been read is kept (nothing personal: one word).
+const NOTICE_READ_KEY: &str = "cundi-notice";
+
+/// The package's own notice, always visible, when its data is illustrative: whole until the
+/// visitor says "Got it", then one line on every page and every later visit (kept in
+/// localStorage), which a tap unfolds, so that on a phone the map keeps the screen. The boot
+/// script marks `<html data-notice="read">` before the first paint, and the frame's notice and
+/// this one are drawn by the same rules from it (style/main.css).
 #[component]
 fn DataNotice() -> impl IntoView {
     let store = use_store();
     let expanded = RwSignal::new(false);
+    let root = || document().document_element();
+    let read = RwSignal::new(
+        root()
+            .and_then(|r| r.get_attribute("data-notice"))
+            .as_deref()
+            == Some("read"),
+    );
+    let mark_read = move || {
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(NOTICE_READ_KEY, "read");
+        }
+        if let Some(root) = root() {
+            let _ = root.set_attribute("data-notice", "read");
+        }
+        read.set(true);
+    };
     // Until the data has arrived, the notice the frame showed (the build wrote it from the same
     // bundle): it stays where it was drawn first rather than arriving over the page.
     let frame = boot::notice();
@@ -191,11 +213,26 @@ fn DataNotice() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
+                    data-testid="notice-button"
                     aria-controls="notice-text"
-                    aria-expanded=move || expanded.get().to_string()
-                    on:click=move |_| expanded.update(|e| *e = !*e)
+                    aria-expanded=move || (!read.get() || expanded.get()).to_string()
+                    on:click=move |_| {
+                        if read.get_untracked() {
+                            expanded.update(|e| *e = !*e);
+                        } else {
+                            mark_read();
+                        }
+                    }
                 >
-                    {i18n::text(move || if expanded.get() { tr!("notice-less") } else { tr!("notice-more") })}
+                    {i18n::text(move || {
+                        if !read.get() {
+                            tr!("notice-got-it")
+                        } else if expanded.get() {
+                            tr!("notice-less")
+                        } else {
+                            tr!("notice-more")
+                        }
+                    })}
                 </button>
             </aside>
         })

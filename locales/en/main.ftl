@@ -13,6 +13,7 @@ lang-switch-label = Switch to Chinese (切换为中文界面)
 notice-more = More
 notice-less = Less
 notice-label = About this data
+notice-got-it = Got it
 
 ## Loading
 loading = Loading the data…
@@ -87,6 +88,7 @@ freq-unknown-desc = served, but the frequency is not published
 
 ## Station details
 details-close = Close
+sheet-handle = Expand or collapse the panel (or drag it up and down)
 field-id = ID
 field-operator = Operator
 field-brands = Express brands

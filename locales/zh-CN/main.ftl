@@ -13,6 +13,7 @@ lang-switch-label = 切换为英文界面（Switch to English）
 notice-more = 展开
 notice-less = 收起
 notice-label = 数据说明
+notice-got-it = 知道了
 
 ## 加载
 loading = 正在加载数据…
@@ -84,6 +85,7 @@ freq-unknown-desc = 有网点服务，但未公布频次
 
 ## 网点详情
 details-close = 关闭
+sheet-handle = 展开或收起面板（也可上下拖动）
 field-id = 编号
 field-operator = 运营主体
 field-brands = 快递品牌

@@ -51,9 +51,10 @@ pub fn Legend(
         .collect_view();
 
     view! {
-        <details class="legend" data-testid="legend" open=open>
+        <details class="legend sheet" data-testid="legend" open=open>
             <summary>{move_tr!("legend-title")}</summary>
             <div class="legend-body">
+                <crate::components::SheetHandle />
                 <h3>{move_tr!("legend-tiers")}</h3>
                 <ul data-testid="legend-tiers">{tiers}</ul>
                 <h3>{move_tr!("legend-status")}</h3>

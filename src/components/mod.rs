@@ -1,6 +1,6 @@
 //! Reusable views: the search box, "near me", the station details and fields, the plain columns of any row, opening state,
-//! directions links, the legend, the problem table, the not-found view, a name's pinyin
-//! reading, and what pages show
+//! directions links, the legend, the bottom sheet's handle, the problem table, the not-found
+//! view, a name's pinyin reading, and what pages show
 //! while the data loads or when it fails.
 
 pub mod area_path;
@@ -18,6 +18,7 @@ pub mod problems;
 pub mod reading;
 pub mod search;
 pub mod share_link;
+pub mod sheet;
 pub mod station_details;
 pub mod targets;
 pub mod view_list;
@@ -36,6 +37,7 @@ pub use problems::ProblemTable;
 pub use reading::Reading;
 pub use search::SearchBox;
 pub use share_link::ShareLink;
+pub use sheet::SheetHandle;
 pub use station_details::{
     served_villages, DetailsPanel, ServedList, ServedVillage, StationDetails, StationFields,
 };

@@ -4,7 +4,7 @@
 //! focus goes to the search box, the other way to find one's point.
 
 use crate::components::want::want_text;
-use crate::components::NearRow;
+use crate::components::{NearRow, SheetHandle};
 use crate::i18n::text;
 use crate::near::{use_near_me, NearFailure, NearResult, NearState};
 use crate::store::use_store;
@@ -135,7 +135,8 @@ pub fn NearPanel(result: Box<NearResult>) -> impl IntoView {
         }
     });
     view! {
-        <aside class="panel" data-testid="near-panel" aria-labelledby="near-title">
+        <aside class="panel sheet" data-testid="near-panel" aria-labelledby="near-title">
+            <SheetHandle />
             <section class="details">
                 <header class="details-head">
                     <div class="details-title">

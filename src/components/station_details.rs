@@ -106,7 +106,12 @@ pub fn DetailsPanel(data: Arc<Data>, id: String, on_close: Callback<()>) -> impl
             </div>
         }),
     };
-    view! { <aside class="panel">{content}</aside> }
+    view! {
+        <aside class="panel sheet">
+            <crate::components::SheetHandle />
+            {content}
+        </aside>
+    }
 }
 
 /// Everything published about a station, as a list of labelled values.

@@ -631,12 +631,14 @@ impl MapHandle {
 pub(super) const SELECTION_ZOOM: f64 = 13.0;
 
 /// From this map width the details are a side panel of this width; below it, a bottom sheet
-/// taking this share of the height. Keep in step with `.panel` in style/main.css.
+/// whose peek takes at most this share of the map's height (21 % of the screen, at most 200 px,
+/// is about a quarter of the map below the header). Keep in step with `.panel` and
+/// `--sheet-peek` in style/main.css.
 pub(super) const PANEL_SIDE_FROM_PX: f64 = 720.0;
 
 pub(super) const PANEL_SIDE_WIDTH_PX: f64 = 400.0;
 
-pub(super) const PANEL_SHEET_SHARE: f64 = 0.62;
+pub(super) const PANEL_SHEET_SHARE: f64 = 0.3;
 
 /// A device's position and the points found near it, for the map to show.
 #[derive(Debug, Clone, PartialEq)]

@@ -214,7 +214,9 @@ fn escape(text: &str) -> String {
 }
 
 /// The notice above every page when the data is illustrative, as the site draws it
-/// (`DataNotice` in src/lib.rs), its button inert until the code arrives.
+/// (`DataNotice` in src/lib.rs), its button inert until the code arrives. Whole until it has
+/// been read, with "Got it"; one line afterwards, with "More": the button holds both words and the
+/// boot script's `data-notice` on `<html>` says which shows (style/main.css), as in the site.
 fn notice_html(summary: Option<&Summary>, catalogue: &Catalogue) -> Result<String, String> {
     let Some(package) = summary.map(|s| &s.package).filter(|p| p.illustrative) else {
         return Ok(String::new());
@@ -229,13 +231,17 @@ fn notice_html(summary: Option<&Summary>, catalogue: &Catalogue) -> Result<Strin
     Ok(format!(
         "<aside class=\"notice\" data-prerender aria-label=\"{label}\" data-en-aria-label=\"{label_en}\">\
          <p class=\"notice-text\" data-en=\"{en}\">{zh}</p>\
-         <button type=\"button\" class=\"button\" disabled data-en=\"{more_en}\">{more}</button></aside>",
+         <button type=\"button\" class=\"button\" disabled>\
+         <span class=\"if-unread\" data-en=\"{got_en}\">{got}</span>\
+         <span class=\"if-read\" data-en=\"{more_en}\">{more}</span></button></aside>",
         label = escape(catalogue.get("notice-label", false)?),
         label_en = escape(catalogue.get("notice-label", true)?),
         en = escape(&en),
         zh = escape(&zh),
         more = escape(catalogue.get("notice-more", false)?),
         more_en = escape(catalogue.get("notice-more", true)?),
+        got = escape(catalogue.get("notice-got-it", false)?),
+        got_en = escape(catalogue.get("notice-got-it", true)?),
     ))
 }
 
@@ -385,6 +391,7 @@ mod tests {
             ("fallback-title", "无法打开", "Cannot open"),
             ("notice-label", "数据说明", "About this data"),
             ("notice-more", "展开", "More"),
+            ("notice-got-it", "知道了", "Got it"),
             ("notice-illustrative", "示意数据", "Illustrative data"),
         ] {
             c.zh.insert(id.into(), zh.into());
