@@ -99,6 +99,18 @@ for (const lang of ['zh-CN', 'en']) {
         console.log(`map fraction ${lang} ${name}: ${fraction.toFixed(3)}`);
         expect(fraction, `${name}: the share of the screen that is map`).toBeGreaterThanOrEqual(0.5);
       });
+      // A first visit: the notice not read yet. While a panel, the legend or the results are up
+      // it is one line too; it is whole again when they close.
+      if (name === 'plain' || name === 'frequency') continue;
+      test(`${name}, on a first visit: at least half the screen is map`, async ({ page, context }) => {
+        await open(page, lang, { read: false });
+        await reach(page, context);
+        await settle(page);
+        const fraction = await mapFraction(page);
+        console.log(`map fraction ${lang} ${name} first visit: ${fraction.toFixed(3)}`);
+        expect(fraction, `${name}: the share of the screen that is map`).toBeGreaterThanOrEqual(0.5);
+        await expect(page.getByTestId('notice-button')).toHaveAttribute('aria-expanded', 'true');
+      });
     }
   });
 }
