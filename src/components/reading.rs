@@ -5,7 +5,7 @@
 //! (`Store::readings`, made by `cundi_core::search::reading`).
 
 use crate::i18n::lang;
-use crate::store::use_store;
+use crate::store::Store;
 use cundi_core::Lang;
 use leptos::prelude::*;
 
@@ -13,11 +13,13 @@ use leptos::prelude::*;
 /// only, once it is known.
 #[component]
 pub fn Reading(#[prop(into)] key: String) -> impl IntoView {
-    let store = use_store();
+    // A view shown without the site's store (a component test) has no readings to show.
+    let store = use_context::<Store>();
     move || {
         if lang() != Lang::En {
             return None;
         }
+        let store = store?;
         let shown = store.readings().get(&key)?.shown.clone();
         Some(view! {
             <span class="reading" lang="zh-Latn-pinyin" data-testid="reading">{shown}</span>

@@ -70,11 +70,7 @@ pub fn TargetTable(data: Arc<Data>, rows: Vec<(usize, Assessment)>) -> impl Into
                 }
             });
             let t = a.target.clone();
-            let area = data
-                .dataset()
-                .name_of(t.jurisdiction_code.as_str())
-                .map(str::to_string)
-                .unwrap_or_else(|| t.jurisdiction_code.to_string());
+            let area = data.name_or_code(&t.jurisdiction_code);
             let indicator = t.indicator;
             let value = a.value.map(|v| figure(indicator, v));
             // Pace only means something beside a figure.

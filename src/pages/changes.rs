@@ -78,11 +78,7 @@ fn ChangesView(data: Arc<Data>, changes: Changes, url: String) -> impl IntoView 
         .counties
         .iter()
         .map(|c| {
-            let name = data
-                .dataset()
-                .name_of(c.code.as_str())
-                .map(str::to_string)
-                .unwrap_or_else(|| c.code.to_string());
+            let name = data.name_or_code(&c.code);
             let (s, v) = (c.stations, c.villages);
             view! {
                 <tr data-code=c.code.to_string()>

@@ -79,11 +79,7 @@ fn DocumentLoaded(data: Arc<Data>, doc: Document, chosen: Memo<Option<usize>>) -
         citing
             .iter()
             .map(|(i, t)| {
-                let area = data
-                    .dataset()
-                    .name_of(t.jurisdiction_code.as_str())
-                    .map(str::to_string)
-                    .unwrap_or_else(|| t.jurisdiction_code.to_string());
+                let area = data.name_or_code(&t.jurisdiction_code);
                 let indicator = t.indicator;
                 let n = *i;
                 let goal = format!("{} · {}", figure(indicator, t.target), t.deadline);

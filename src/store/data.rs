@@ -240,6 +240,13 @@ impl Data {
         cundi_core::stats::effective_frequency(self.dataset(), village)
     }
 
+    /// A division's name, or its code when the data does not name it.
+    pub fn name_or_code(&self, code: &Code) -> String {
+        self.dataset()
+            .name_of(code.as_str())
+            .map_or_else(|| code.to_string(), str::to_string)
+    }
+
     /// The names of the divisions a code lies in, from the province down to the code itself
     /// (a village's own name included); divisions missing from the data are left out.
     pub fn area_names(&self, code: &Code) -> Vec<String> {
