@@ -112,6 +112,9 @@ http {
     expect(summary.headers()['content-encoding']).toBe('gzip');
     const csv = await request.get(`${base}/data/package/stations.csv`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    // A policy document's text says it is UTF-8, so a browser opening it shows the Chinese.
+    const doc = await request.get(`${base}/data/package/documents/yangcheng-2022-45.txt`);
+    expect(doc.headers()['content-type']).toBe('text/plain; charset=utf-8');
     // The server's header file is not the site's.
     expect((await request.get(`${base}/nginx-csp.conf`)).status()).toBe(404);
   });
