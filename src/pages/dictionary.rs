@@ -70,12 +70,16 @@ fn File(spec: ResourceSpec, title: Signal<String>) -> impl IntoView {
             view! {
                 <tr data-column=name>
                     <th scope="row"><code>{name}</code></th>
-                    <td>{text(move || i18n::column(name))}</td>
-                    <td>
-                        {type_name(ty)}
-                        {required.then(|| view! { <br /> <small>{move_tr!("dictionary-required")}</small> })}
+                    <td data-label=move_tr!("dictionary-word")>{text(move || i18n::column(name))}</td>
+                    <td data-label=move_tr!("dictionary-type")>
+                        <div>
+                            {type_name(ty)}
+                            {required.then(|| view! { <br /> <small>{move_tr!("dictionary-required")}</small> })}
+                        </div>
                     </td>
-                    <td>{text(meaning)} {codes}</td>
+                    <td data-label=move_tr!("dictionary-meaning")>
+                        <div>{text(meaning)} {codes}</div>
+                    </td>
                 </tr>
             }
         })
@@ -85,7 +89,7 @@ fn File(spec: ResourceSpec, title: Signal<String>) -> impl IntoView {
         <section aria-labelledby=labelled data-testid=format!("dictionary-{file}")>
             <h2 id=id>{title} " · " <code>{spec.path}</code></h2>
             <div class="table-wrap">
-                <table class="data-table">
+                <table class="data-table dictionary-table">
                     <thead>
                         <tr>
                             <th scope="col">{move_tr!("dictionary-column")}</th>
