@@ -117,6 +117,17 @@ test.describe('天地图', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await expect(credit).toBeInViewport();
     await page.screenshot({ path: 'tests/e2e/out/screens/basemap-tianditu-360.png' });
+    // With the legend up from the bottom, the credit moves above it: still shown, not covered.
+    // (Opened on the wide screen the page was loaded at, the legend is open already.)
+    if (!(await page.getByTestId('legend').evaluate((d) => d.open))) await page.getByTestId('legend').locator('summary').click();
+    await expect(page.getByTestId('legend-tiers')).toBeVisible();
+    await expect(credit).toBeInViewport();
+    const box = await credit.boundingBox();
+    const covering = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.leaflet-control-attribution') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(covering, 'the credit is on top where it stands').toBe(true);
+    const legend = await page.getByTestId('legend').boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(legend.y);
+    await page.screenshot({ path: 'tests/e2e/out/screens/basemap-tianditu-legend-360.png' });
     // CGCS2000 is WGS-84 to within centimetres: no shift.
     await page.evaluate(([la, lo]) => { window.__cundiMaps[0].setView([la, lo], 16, { animate: false }); }, [Number(station.lat), Number(station.lon)]);
     const marker = (await stationMarkers(page)).find((m) => m.id === station.id);
