@@ -11,7 +11,7 @@ use crate::i18n::{self, text};
 use crate::move_tr;
 use crate::store::{fetch_text, Data};
 use crate::url::area_href;
-use cundi_core::documents::{find_quote, for_target, runs, Document};
+use cundi_core::documents::{find_quotes, for_target, runs, Document, Found};
 use cundi_core::Target;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -112,21 +112,7 @@ fn DocumentLoaded(data: Arc<Data>, doc: Document, chosen: Memo<Option<usize>>) -
                 .filter(|(i, _)| chosen.get().is_none_or(|c| c == *i))
                 .filter_map(|(_, t)| t.note.as_deref())
                 .collect();
-            let mut ranges = Vec::new();
-            let mut whole = true;
-            for q in &quotes {
-                let found = find_quote(&full, q);
-                whole &= found.whole;
-                ranges.extend(found.ranges);
-            }
-            ranges.sort_by_key(|r| r.start);
-            ranges.dedup_by(|b, a| {
-                let overlap = b.start <= a.end;
-                if overlap {
-                    a.end = a.end.max(b.end);
-                }
-                overlap
-            });
+            let Found { ranges, whole } = find_quotes(&full, &quotes);
             let none = ranges.is_empty();
             let mut first_mark = true;
             let parts = runs(&full, &ranges)

@@ -78,6 +78,12 @@ pub struct Found {
 
 /// Finds a quote in a text, whitespace ignored (see the module's rules).
 pub fn find_quote(text: &str, quote: &str) -> Found {
+    find_quotes(text, &[quote])
+}
+
+/// Finds several quotes in a text at once (a document's page marks every target citing it):
+/// the marks of all of them, each byte once; `whole` when every quote was found whole.
+pub fn find_quotes(text: &str, quotes: &[&str]) -> Found {
     // The text's characters without whitespace, each with its byte range in the text.
     let chars: Vec<(char, Range<usize>)> = text
         .char_indices()
@@ -101,7 +107,7 @@ pub fn find_quote(text: &str, quote: &str) -> Found {
     let mut ranges = Vec::new();
     let mut whole = true;
     let mut any = false;
-    for part in quote.split(['；', ';']) {
+    for part in quotes.iter().flat_map(|q| q.split(['；', ';'])) {
         let part = stripped(part);
         if part.is_empty() {
             continue;
@@ -116,7 +122,7 @@ pub fn find_quote(text: &str, quote: &str) -> Found {
         ranges.extend(pieces.filter(|p| p.len() >= MIN_PIECE).filter_map(&find));
     }
     ranges.sort_by_key(|r| r.start);
-    // Two parts may find the same words: keep each byte marked once.
+    // Two parts (or two quotes) may find the same words: keep each byte marked once.
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {
@@ -198,6 +204,23 @@ mod tests {
         assert!(!f.whole);
         assert!(f.ranges.is_empty());
         assert!(!find_quote(TEXT, " ").whole);
+    }
+
+    #[test]
+    fn several_quotes_are_marked_together_each_byte_once() {
+        let f = find_quotes(
+            TEXT,
+            &["9月底实现基本全覆盖", "实现基本全覆盖；时限：2022年9月底前"],
+        );
+        assert!(f.whole);
+        assert_eq!(
+            marked(TEXT, &f),
+            ["9月底实现基本全覆盖", "时限：2022年9月底前"]
+        );
+        let f = find_quotes(TEXT, &["9月底实现基本全覆盖", "无中生有的句子"]);
+        assert!(!f.whole, "one quote not found");
+        assert_eq!(marked(TEXT, &f), ["9月底实现基本全覆盖"]);
+        assert!(!find_quotes(TEXT, &[]).whole);
     }
 
     #[test]
