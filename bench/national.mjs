@@ -198,6 +198,7 @@ try {
     const jsCluster = [];
     let wasmMarks = 0;
     let jsMarks = 0;
+    await w.bench_map_code();
     for (let run = 0; run < 3; run++) {
       const [tw, mw] = time(() => w.bench_cluster(lonlat, 14));
       wasmCluster.push(tw);

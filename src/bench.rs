@@ -15,9 +15,38 @@ const WORLD: BBox = BBox([-180.0, -85.0, 180.0, 85.0]);
 
 /// Clusters the points (`[lon, lat, lon, lat, …]`) and draws the world at each zoom from 0 to
 /// `max_zoom`; returns the number of marks, so nothing is optimised away and the count can be
-/// compared with the library's.
+/// compared with the library's. After `bench_map_code()`: the clustering is the map's code, in
+/// the map's chunk, and an export of its own here would put it into every page's first load.
 #[wasm_bindgen]
-pub fn bench_cluster(lonlat: &[f64], max_zoom: u8) -> usize {
+pub fn bench_cluster(lonlat: &[f64], max_zoom: u8) -> Result<usize, JsValue> {
+    let count = CLUSTER
+        .with(|c| c.get())
+        .ok_or_else(|| JsValue::from_str("call bench_map_code() first"))?;
+    Ok(count(lonlat, max_zoom))
+}
+
+type CountMarks = fn(&[f64], u8) -> usize;
+
+thread_local! {
+    static CLUSTER: std::cell::Cell<Option<CountMarks>> = const { std::cell::Cell::new(None) };
+}
+
+/// Fetches the map's chunk, where the clustering is; `bench_cluster` needs it.
+#[wasm_bindgen]
+pub async fn bench_map_code() -> Result<(), JsValue> {
+    let count = cluster_code()
+        .await
+        .map_err(|_| JsValue::from_str("the map's chunk did not load"))?;
+    CLUSTER.with(|c| c.set(Some(count)));
+    Ok(())
+}
+
+#[leptos::wasm_split::wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn cluster_code() -> Result<CountMarks, leptos::wasm_split::SplitLoaderError> {
+    Ok(count_marks)
+}
+
+fn count_marks(lonlat: &[f64], max_zoom: u8) -> usize {
     let clusters = Clusters::new(lonlat.chunks_exact(2).map(|p| (p[0], p[1])));
     (0..=max_zoom)
         .map(|z| clusters.marks(WORLD, f64::from(z)).len())

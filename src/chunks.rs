@@ -84,6 +84,11 @@ pub fn station_page() -> Page {
     Ok(view! { <StationPage /> }.into_any())
 }
 
+// The printable notice stays with the station's page, though its QR code and print layout are a
+// quarter of the chunk's own code: as a chunk of its own it took 11 KB off the station page's
+// first visit but put 8 KB on the map's and the journalists' pages, whose shared code was cut
+// into more files (bench/RESULTS.md, "Less in every first load").
+
 #[wasm_split(station, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn notice_page() -> Page {
     Ok(view! { <NoticePage /> }.into_any())
@@ -153,6 +158,10 @@ pub fn complaint_page() -> Page {
     use_complaints().start();
     Ok(view! { <ComplaintPage /> }.into_any())
 }
+
+// The letter and "my complaints" stay with the form, for the same reason: as a chunk of their own
+// they took 10 KB off the form but put 4–7 KB on every other page (bench/RESULTS.md, "Less in
+// every first load").
 
 #[wasm_split(complaint, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn letter_page() -> Page {
