@@ -289,8 +289,10 @@ impl Village {
 
 /// Dates in JSON (the bundle's summary) read as `YYYY-MM-DD` by [`parse_date`], as
 /// the CSV's are: chrono's own parser took 8 ms of a throttled first load for the demo's 62
-/// target dates, and takes shapes the schema does not. chrono writes them in that shape.
-mod iso_date {
+/// target dates, and takes shapes the schema does not. chrono writes them in that shape. The
+/// complaints kept on the device read their dates here too, so that no page carries chrono's
+/// format parser for them.
+pub(crate) mod iso_date {
     use chrono::NaiveDate;
     use serde::{de::Error, Deserialize, Deserializer};
     use std::borrow::Cow;

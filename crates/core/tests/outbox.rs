@@ -628,6 +628,24 @@ fn a_corrupt_entry_does_not_lose_its_neighbours() {
 }
 
 #[test]
+fn a_complaints_dates_are_kept_as_yyyy_mm_dd_and_no_other_shape_is_read() {
+    let outbox = one_queued();
+    let json = outbox.to_json();
+    let mut entries: Vec<Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(entries[0]["complaint"]["date"], "2026-05-03");
+    assert_eq!(entries[0]["complaint"]["contacted_on"], Value::Null);
+    assert_eq!(Outbox::from_json(&json), outbox);
+    // A date in any other shape is not taken for a date: the record is kept aside, unread.
+    for bad in ["2026-5-3", "2026/05/03", "yesterday", "2026-02-30"] {
+        entries[0]["complaint"]["date"] = json!(bad);
+        let stored = Value::Array(entries.clone()).to_string();
+        let read = Outbox::from_json(&stored);
+        assert!(read.records().is_empty(), "{bad}");
+        assert_eq!(read.unreadable(), [entries[0].clone()], "{bad}");
+    }
+}
+
+#[test]
 fn a_store_that_is_not_an_array_is_kept_aside_whole() {
     for empty in ["", "  ", "null"] {
         let outbox = Outbox::from_json(empty);

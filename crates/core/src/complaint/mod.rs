@@ -391,6 +391,7 @@ pub struct Complaint {
     pub village_code: Option<Code>,
     #[serde(default)]
     pub address: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::iso_date::read_option")]
     pub date: Option<NaiveDate>,
     #[serde(with = "hh_mm")]
     pub time: Option<NaiveTime>,
@@ -408,6 +409,7 @@ pub struct Complaint {
     pub description: String,
     pub company_contacted: Option<bool>,
     /// Only when `company_contacted` is `Some(true)`, as is `company_answer`.
+    #[serde(default, deserialize_with = "crate::model::iso_date::read_option")]
     pub contacted_on: Option<NaiveDate>,
     pub company_answer: Option<String>,
     pub name: Option<String>,
