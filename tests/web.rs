@@ -725,7 +725,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
             complete: vec![],
         },
         areas: vec![area("14", "山西省", None), area("140522", "阳城县", None)],
-        targets: vec![],
+        targets: Unparsed::default(),
         authorities: vec![],
         problems: Unparsed::new(&vec![]),
         files: vec![],
@@ -733,7 +733,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
         search: None,
         names: None,
         changes: None,
-        complaint_stats: vec![],
+        complaint_stats: Unparsed::default(),
     };
     let keys = |full: &str, initials: &str| PinyinKeys::new(&[full], &[initials]);
     let mut entries = vec![

@@ -421,6 +421,7 @@ data-bytes = Bytes
 data-rows = Rows
 table-stations-title = Stations table
 table-villages-title = Villages table
+summary-unreadable = This part of the data summary cannot be read ({ $detail }); please tell the data's publisher. The rest of the page is shown as usual.
 targets-title = Promises and reality
 shade-label = Colour counties by
 shade-off = No colour

@@ -415,6 +415,7 @@ data-bytes = 字节
 data-rows = 行数
 table-stations-title = 网点表
 table-villages-title = 村表
+summary-unreadable = 数据摘要中的这一部分无法读取（{ $detail }），请告知发布数据的单位；本页其余内容照常显示。
 targets-title = 承诺与现实
 shade-label = 按比例给各县着色
 shade-off = 不着色

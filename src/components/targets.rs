@@ -46,7 +46,7 @@ pub fn TargetTable(data: Arc<Data>, rows: Vec<(usize, Assessment)>) -> impl Into
         .map(|(index, a)| {
             let doc_href = document_href(
                 &data.summary.package.documents,
-                &data.summary.targets,
+                data.targets().unwrap_or_default(),
                 index,
             );
             // Met as of the data's date, past the deadline: the badge says "as of", and why.
@@ -157,7 +157,14 @@ pub fn AreaTargets(code: Code) -> impl IntoView {
     let store = use_store();
     move || {
         let data = store.data()?;
-        let rows: Vec<(usize, Assessment)> = assess_all(&data.summary, as_of(&data))
+        let targets = match data.targets() {
+            Ok(targets) => targets,
+            Err(detail) => {
+                let detail = detail.to_string();
+                return Some(view! { <SummaryUnreadable detail /> }.into_any());
+            }
+        };
+        let rows: Vec<(usize, Assessment)> = assess_all(&data.summary, targets, as_of(&data))
             .into_iter()
             .enumerate()
             .filter(|(_, a)| a.target.jurisdiction_code == code)
@@ -169,7 +176,19 @@ pub fn AreaTargets(code: Code) -> impl IntoView {
                     <TargetTable data rows />
                 </section>
             }
+            .into_any()
         })
+    }
+}
+
+/// A part of the summary kept as text (the targets, the complaint figures) that could not be
+/// read when a page asked for it, and why; the rest of the page is shown.
+#[component]
+pub fn SummaryUnreadable(detail: String) -> impl IntoView {
+    view! {
+        <p class="error" role="alert" data-testid="summary-unreadable">
+            {move_tr!("summary-unreadable", { "detail" => detail.clone() })}
+        </p>
     }
 }
 
@@ -179,7 +198,14 @@ pub fn AreaComplaints(code: Code) -> impl IntoView {
     let store = use_store();
     move || {
         let data = store.data()?;
-        let totals = complaint_totals(&data.summary.complaint_stats, &code);
+        let stats = match data.complaint_stats() {
+            Ok(stats) => stats,
+            Err(detail) => {
+                let detail = detail.to_string();
+                return Some(view! { <SummaryUnreadable detail /> }.into_any());
+            }
+        };
+        let totals = complaint_totals(stats, &code);
         if totals.total.rows == 0 {
             return None;
         }
@@ -219,37 +245,40 @@ pub fn AreaComplaints(code: Code) -> impl IntoView {
                 }
             })
             .collect_view();
-        Some(view! {
-            <section aria-labelledby="complaint-stats-title" data-testid="complaint-stats">
-                <h2 id="complaint-stats-title">{move_tr!("complaint-stats-title")}</h2>
-                <p class="muted">
-                    {move_tr!("complaint-stats-intro", { "n" => received })}
-                </p>
-                {move || {
-                    view! {
-                        <BarChart
-                            id="chart-complaints"
-                            title=move_tr!("complaint-stats-by-category")
-                            description=move_tr!("chart-count-desc")
-                            max
-                            bars=by_category()
-                        />
-                    }
-                }}
-                <div class="table-wrap">
-                    <table class="data-table" data-testid="complaint-stats-months">
-                        <caption>{move_tr!("complaint-stats-by-month")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{move_tr!("complaint-stats-month")}</th>
-                                <th scope="col">{move_tr!("complaint-stats-received")}</th>
-                                <th scope="col">{move_tr!("complaint-stats-resolved")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{months}</tbody>
-                    </table>
-                </div>
-            </section>
-        })
+        Some(
+            view! {
+                <section aria-labelledby="complaint-stats-title" data-testid="complaint-stats">
+                    <h2 id="complaint-stats-title">{move_tr!("complaint-stats-title")}</h2>
+                    <p class="muted">
+                        {move_tr!("complaint-stats-intro", { "n" => received })}
+                    </p>
+                    {move || {
+                        view! {
+                            <BarChart
+                                id="chart-complaints"
+                                title=move_tr!("complaint-stats-by-category")
+                                description=move_tr!("chart-count-desc")
+                                max
+                                bars=by_category()
+                            />
+                        }
+                    }}
+                    <div class="table-wrap">
+                        <table class="data-table" data-testid="complaint-stats-months">
+                            <caption>{move_tr!("complaint-stats-by-month")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move_tr!("complaint-stats-month")}</th>
+                                    <th scope="col">{move_tr!("complaint-stats-received")}</th>
+                                    <th scope="col">{move_tr!("complaint-stats-resolved")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{months}</tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+            .into_any(),
+        )
     }
 }

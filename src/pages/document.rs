@@ -59,8 +59,8 @@ fn DocumentLoaded(data: Arc<Data>, doc: Document, chosen: Memo<Option<usize>>) -
     });
     // The targets citing this document, with their place in the file (the `?target=` number).
     let citing: Vec<(usize, Target)> = data
-        .summary
-        .targets
+        .targets()
+        .unwrap_or_default()
         .iter()
         .enumerate()
         .filter(|(_, t)| {

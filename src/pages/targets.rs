@@ -12,14 +12,18 @@ use crate::{move_tr, tr};
 use cundi_core::targets::{assess_all, Status};
 use leptos::prelude::*;
 
-use crate::components::targets::{as_of, figure, TargetTable};
+use crate::components::targets::{as_of, figure, SummaryUnreadable, TargetTable};
 
 #[component]
 pub fn TargetsPage() -> impl IntoView {
     with_data(move |data| {
         crate::pages::scroll_to_top();
         let date = as_of(&data);
-        let all = assess_all(&data.summary, date);
+        let (targets, unreadable) = match data.targets() {
+            Ok(targets) => (targets, None),
+            Err(detail) => (&[][..], Some(detail.to_string())),
+        };
+        let all = assess_all(&data.summary, targets, date);
         let counts = Status::ALL
             .iter()
             .map(|&s| {
@@ -72,6 +76,7 @@ pub fn TargetsPage() -> impl IntoView {
                 <p class="muted">
                     {move_tr!("targets-intro", { "date" => date.to_string() })}
                 </p>
+                {unreadable.map(|detail| view! { <SummaryUnreadable detail /> })}
                 <ul class="target-counts plain">{counts}</ul>
                 <TargetTable data=data.clone() rows=all.iter().cloned().enumerate().collect() />
                 <section aria-labelledby="progress-title">

@@ -6,7 +6,9 @@ use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
 use cundi_core::search::{self, PinyinKeys, SearchIndex};
 use cundi_core::sort;
-use cundi_core::{Code, Dataset, Frequency, Parts, Problem, Station, Village};
+use cundi_core::{
+    Code, ComplaintStat, Dataset, Frequency, Parts, Problem, Station, Target, Village,
+};
 use std::sync::Arc;
 
 /// By default, a bundle with more counties than this loads counties on demand: the country view
@@ -56,6 +58,10 @@ pub struct Data {
     /// The nearest-point index, built on first use ("near me", a village's page): the map is
     /// drawn without it.
     pub(super) near: std::sync::OnceLock<NearIndex>,
+    /// The summary's targets and complaint figures, parsed when a page first asks
+    /// ([`Data::targets`], [`Data::complaint_stats`]).
+    targets: std::sync::OnceLock<Result<Vec<Target>, String>>,
+    complaint_stats: std::sync::OnceLock<Result<Vec<ComplaintStat>, String>>,
     /// The codes of the loaded counties.
     pub counties: Vec<Code>,
     /// Whether counties load on demand (more than `config.eager_counties`).
@@ -99,6 +105,8 @@ impl Data {
             dataset: std::sync::OnceLock::new(),
             near: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
+            targets: std::sync::OnceLock::new(),
+            complaint_stats: std::sync::OnceLock::new(),
             on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
@@ -114,13 +122,7 @@ impl Data {
     pub fn problems(&self) -> (Vec<Problem>, Option<String>) {
         let (mut problems, unreadable) = match self.summary.problems.parse() {
             Ok(problems) => (problems, None),
-            // Without serde's "at line 1 column …": it counts from the start of the list, not
-            // of summary.json, and would send a publisher to the wrong place.
-            Err(e) => {
-                let e = e.to_string();
-                let what = e.rsplit_once(" at line ").map_or(e.as_str(), |(w, _)| w);
-                (Vec::new(), Some(what.to_string()))
-            }
+            Err(e) => (Vec::new(), Some(unreadable(e))),
         };
         for county in &self.loaded {
             problems.extend(county.problems.iter().cloned());
@@ -128,13 +130,32 @@ impl Data {
         (problems, unreadable)
     }
 
-    /// The loaded rows with the summary's areas, targets, authorities and county boxes, and the
-    /// lookups over them (built the first time a view asks).
+    /// The summary's targets, in file order, parsed the first time a page asks: only the
+    /// journalists' pages and an area's page show them, so that the code reading them is in
+    /// those pages' chunks (`bundle::Unparsed`). Why not, when they cannot be read.
+    pub fn targets(&self) -> Result<&[Target], &str> {
+        self.targets
+            .get_or_init(|| self.summary.targets.parse().map_err(unreadable))
+            .as_deref()
+            .map_err(String::as_str)
+    }
+
+    /// The complaint figures the package ships, parsed the first time a page asks, as the
+    /// targets are.
+    pub fn complaint_stats(&self) -> Result<&[ComplaintStat], &str> {
+        self.complaint_stats
+            .get_or_init(|| self.summary.complaint_stats.parse().map_err(unreadable))
+            .as_deref()
+            .map_err(String::as_str)
+    }
+
+    /// The loaded rows with the summary's areas, authorities and county boxes, and the
+    /// lookups over them (built the first time a view asks). Not the targets: the site asks the
+    /// core nothing about them that needs the rows (`Data::targets`).
     pub fn dataset(&self) -> &Dataset {
         self.dataset.get_or_init(|| {
             let summary = &self.summary;
             let mut parts = Parts {
-                targets: summary.targets.clone(),
                 authorities: summary.authorities.clone(),
                 ..Parts::default()
             };
@@ -291,4 +312,14 @@ impl Data {
         };
         from_areas.or_else(|| BBox::around(self.stations().map(|s| (s.lon, s.lat))))
     }
+}
+
+/// Why a part of the summary kept as text (`bundle::Unparsed`) could not be read: serde's words
+/// without its "at line 1 column …", which counts from the start of that part, not of
+/// summary.json, and would send a publisher to the wrong place.
+fn unreadable(e: serde_json::Error) -> String {
+    let e = e.to_string();
+    e.rsplit_once(" at line ")
+        .map_or(e.as_str(), |(what, _)| what)
+        .to_string()
 }

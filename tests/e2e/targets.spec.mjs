@@ -93,3 +93,29 @@ test('the document\'s text is shipped and the target\'s quote is marked in it', 
   await page.goto('/documents/no-such-document');
   await expect(page.getByTestId('not-found')).toBeVisible();
 });
+
+test('targets and complaint figures that cannot be read are said so where they are shown; the rest of the site works', async ({ page }) => {
+  // The summary keeps both as text until a page asks (bundle::Unparsed): a summary whose targets
+  // and complaint figures are not lists of them still loads, and only those parts say so.
+  await page.route('**/data/summary.json', async (route) => {
+    const response = await route.fetch();
+    const summary = await response.json();
+    summary.targets = [{ indicator: 'no_such_indicator' }];
+    summary.complaint_stats = 'not a list';
+    await route.fulfill({ response, json: summary });
+  });
+  await page.goto('/targets');
+  const unreadable = page.getByTestId('summary-unreadable');
+  await expect(unreadable).toBeVisible();
+  await expect(unreadable).toContainText('数据摘要中的这一部分无法读取');
+  await expect(page.getByTestId('targets-met')).toHaveText('0');
+  await page.goto('/area/140522');
+  await expect(page.getByTestId('area-page')).toBeVisible();
+  // The targets' section and the complaint figures' each say so.
+  await expect(page.getByTestId('summary-unreadable')).toHaveCount(2);
+  await expect(page.getByTestId('complaint-stats')).toHaveCount(0);
+  // The map and a station's page do not read them at all.
+  await page.goto('/');
+  await expect(page.locator('[data-stations-drawn]')).toBeAttached();
+  await expect(page.getByTestId('summary-unreadable')).toHaveCount(0);
+});

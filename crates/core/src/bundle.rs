@@ -201,12 +201,14 @@ pub struct Summary {
     /// Every province, city and county, parents before children (townships are in their
     /// county's chunk).
     pub areas: Vec<Area>,
-    pub targets: Vec<Target>,
+    /// `targets.csv`, read as text and parsed by the pages that show them (see [`Unparsed`]).
+    pub targets: Unparsed<Vec<Target>>,
     pub authorities: Vec<Authority>,
     /// `complaint_stats.csv`, when the package has it: small (a few rows per township and
-    /// month), so carried whole rather than chunked.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub complaint_stats: Vec<ComplaintStat>,
+    /// month), so carried whole rather than chunked; read as text and parsed by the pages that
+    /// show them, as the targets are.
+    #[serde(default, skip_serializing_if = "Unparsed::is_empty_list")]
+    pub complaint_stats: Unparsed<Vec<ComplaintStat>>,
     /// Every problem the build found; the rows they name are left out of the chunks. Read as
     /// text and parsed when asked (see [`Unparsed`]).
     pub problems: Unparsed<Vec<Problem>>,
@@ -234,7 +236,9 @@ pub struct Summary {
 /// A part of a JSON file kept as its text when the file is read, and parsed when it is asked for.
 /// The site reads the summary's problems only on its data-quality page: parsing them there keeps
 /// the code that reads every kind of problem (a fifth of the core's code in the site's first load)
-/// in that page's chunk. Any JSON value reads; whether it is a `T` is known only when parsed.
+/// in that page's chunk. The targets and the complaint figures, which only the journalists' pages
+/// and an area's page show, are read the same way (docs/FIRST-VISIT.md). Any JSON value reads;
+/// whether it is a `T` is known only when parsed.
 /// Two are equal when their text is: the same values written with other spacing are not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unparsed<T> {
@@ -247,6 +251,23 @@ impl<T: Serialize> Unparsed<T> {
         let json = serde_json::to_string(value).expect("a value of the bundle serializes");
         Unparsed {
             json: json.into(),
+            of: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T> Unparsed<Vec<T>> {
+    /// Whether the text is the empty list, as [`Unparsed::default`] and `Unparsed::new(&vec![])`
+    /// write it.
+    pub fn is_empty_list(&self) -> bool {
+        &*self.json == "[]"
+    }
+}
+
+impl<T> Default for Unparsed<Vec<T>> {
+    fn default() -> Self {
+        Unparsed {
+            json: "[]".into(),
             of: std::marker::PhantomData,
         }
     }

@@ -264,11 +264,11 @@ pub fn assess(target: &Target, coverage: &Coverage<'_>, as_of: NaiveDate) -> Ass
     }
 }
 
-/// Every target of the bundle, in file order.
-pub fn assess_all(summary: &Summary, as_of: NaiveDate) -> Vec<Assessment> {
+/// Every target of the bundle, in file order: `targets` are the summary's, parsed
+/// (`summary.targets.parse()`, kept as text until a page asks: see `bundle::Unparsed`).
+pub fn assess_all(summary: &Summary, targets: &[Target], as_of: NaiveDate) -> Vec<Assessment> {
     let coverage = Coverage::from_summary(summary);
-    summary
-        .targets
+    targets
         .iter()
         .map(|t| assess(t, &coverage, as_of))
         .collect()

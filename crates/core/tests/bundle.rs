@@ -52,9 +52,9 @@ fn summary() -> Summary {
             area("1405", None, false),
             area("411721", Some(BBox([113.8, 33.2, 114.2, 33.6])), true),
         ],
-        targets: vec![],
+        targets: Unparsed::default(),
         authorities: vec![],
-        complaint_stats: vec![],
+        complaint_stats: Unparsed::default(),
         problems: Unparsed::new(&vec![]),
         files: vec![],
         outlines: 0,
@@ -251,4 +251,61 @@ fn the_summary_s_problems_are_read_when_asked_and_written_back_as_they_came() {
     assert!(read.problems.parse().is_err());
     // Text that is not JSON at all still fails the summary.
     assert!(Summary::parse(&json.replacen(r#""problems":["#, r#""problems":[}"#, 1)).is_err());
+}
+
+/// The targets and the complaint figures are kept as text too: written as lists inside the
+/// summary, read when asked; a summary without complaint figures (none published, or an older
+/// bundle) reads them as none, and writes none.
+#[test]
+fn the_summary_s_targets_and_complaint_figures_are_read_when_asked() {
+    use cundi_core::{Category, ComplaintStat, Indicator, Target};
+    let target: Target = serde_json::from_str(
+        r#"{"jurisdiction_code":"140522","indicator":"village_point_coverage_pct","target":100.0,
+            "deadline":"2025-12-31","doc_no":"n","doc_title":"t","issued_by":"b","issued_on":null,
+            "note":null}"#,
+    )
+    .unwrap();
+    let mut s = summary();
+    s.targets = Unparsed::new(&vec![target.clone()]);
+    let json = serde_json::to_string(&s).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["targets"][0]["indicator"],
+        "village_point_coverage_pct"
+    );
+    assert!(
+        value.get("complaint_stats").is_none(),
+        "no figures, none written"
+    );
+    let back = Summary::parse(&json).unwrap();
+    let targets = back.targets.parse().unwrap();
+    assert_eq!(targets, [target]);
+    assert_eq!(targets[0].indicator, Indicator::VillagePointCoveragePct);
+    assert!(back.complaint_stats.is_empty_list());
+    assert_eq!(
+        back.complaint_stats.parse().unwrap(),
+        Vec::<ComplaintStat>::new()
+    );
+
+    let stat: ComplaintStat = serde_json::from_str(
+        r#"{"jurisdiction_code":"140522","month":"2026-05","category":"illegal_fee",
+            "received":4,"resolved":3,"source":null}"#,
+    )
+    .unwrap();
+    assert_eq!(stat.category, Category::IllegalFee);
+    s.complaint_stats = Unparsed::new(&vec![stat.clone()]);
+    let back = Summary::parse(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert!(!back.complaint_stats.is_empty_list());
+    assert_eq!(back.complaint_stats.parse().unwrap(), [stat]);
+
+    // Targets that are not a list of targets: the summary reads, the targets say so when asked.
+    let odd = json.replacen(
+        r#""indicator":"village_point_coverage_pct""#,
+        r#""indicator":"no_such""#,
+        1,
+    );
+    assert_ne!(odd, json);
+    let read = Summary::parse(&odd).unwrap();
+    assert_eq!(read.areas.len(), s.areas.len());
+    assert!(read.targets.parse().is_err());
 }

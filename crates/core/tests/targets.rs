@@ -651,18 +651,20 @@ fn a_summary_assesses_like_its_dataset() {
                 chunk: None,
             })
             .collect(),
-        targets: yangcheng_figures()
-            .into_iter()
-            .flat_map(|(i, v)| {
-                [
-                    target("140522", i, v, "2022-06-30"),
-                    target("14", i, v + 1.0, "2022-12-31"),
-                    target("21", i, v, "2022-12-31"),
-                ]
-            })
-            .collect(),
+        targets: Unparsed::new(
+            &yangcheng_figures()
+                .into_iter()
+                .flat_map(|(i, v)| {
+                    [
+                        target("140522", i, v, "2022-06-30"),
+                        target("14", i, v + 1.0, "2022-12-31"),
+                        target("21", i, v, "2022-12-31"),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
         authorities: vec![],
-        complaint_stats: vec![],
+        complaint_stats: Unparsed::default(),
         problems: Unparsed::new(&vec![]),
         files: vec![],
         outlines: 0,
@@ -672,10 +674,11 @@ fn a_summary_assesses_like_its_dataset() {
     };
     let as_of = summary.package.as_of().unwrap();
     assert_eq!(as_of, day("2022-07-02"));
-    let from_summary = assess_all(&summary, as_of);
-    assert_eq!(from_summary.len(), summary.targets.len());
+    let targets = summary.targets.parse().unwrap();
+    let from_summary = assess_all(&summary, &targets, as_of);
+    assert_eq!(from_summary.len(), targets.len());
     let mut ds = ds;
-    ds.targets = summary.targets.clone();
+    ds.targets = targets;
     ds.descriptor = Some(
         cundi_core::package::Descriptor::parse(r#"{"name": "t", "cundi:complete": ["14"]}"#)
             .unwrap(),

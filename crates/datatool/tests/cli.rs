@@ -501,15 +501,18 @@ fn the_summary_carries_complaint_figures_and_measures_the_targets() {
     let (ds, _) = cundi_core::read_package(&mut |path: &str| {
         std::fs::read(dir.join(path)).map_err(|e| e.to_string())
     });
-    assert!(!sum.complaint_stats.is_empty());
-    assert_eq!(sum.complaint_stats, ds.complaint_stats);
+    let stats = sum.complaint_stats.parse().unwrap();
+    assert!(!stats.is_empty());
+    assert_eq!(stats, ds.complaint_stats);
     assert!(
         sum.package.complete.is_empty(),
         "the demo declares no province complete"
     );
 
     let as_of = sum.package.as_of().expect("the demo has a created date");
-    let assessed = cundi_core::targets::assess_all(&sum, as_of);
+    let targets = sum.targets.parse().unwrap();
+    assert_eq!(targets, ds.targets);
+    let assessed = cundi_core::targets::assess_all(&sum, &targets, as_of);
     assert_eq!(assessed.len(), 31);
     assert_eq!(assessed, cundi_core::targets::assess_dataset(&ds, as_of));
 }
