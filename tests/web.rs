@@ -718,7 +718,7 @@ fn tiny_data() -> (Arc<Data>, Vec<SearchEntry>) {
             publisher: None,
             licenses: vec![],
             sources: vec![],
-            documents: Vec::new(),
+            documents: Unparsed::default(),
             crs: Default::default(),
             illustrative: false,
             notice: None,

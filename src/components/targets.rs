@@ -45,7 +45,7 @@ pub fn TargetTable(data: Arc<Data>, rows: Vec<(usize, Assessment)>) -> impl Into
         .into_iter()
         .map(|(index, a)| {
             let doc_href = document_href(
-                &data.summary.package.documents,
+                data.documents().unwrap_or_default(),
                 data.targets().unwrap_or_default(),
                 index,
             );

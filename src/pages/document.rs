@@ -5,7 +5,7 @@
 //! stands are the core's (`cundi_core::documents`, docs/DATA.md "The documents' text"); when some
 //! of a quote is not in the text verbatim, the page says so.
 
-use crate::components::targets::figure;
+use crate::components::targets::{figure, SummaryUnreadable};
 use crate::components::{with_data, LoadErrorView, Loading, Missing, NotFoundView};
 use crate::i18n::{self, text};
 use crate::move_tr;
@@ -29,13 +29,14 @@ pub fn DocumentPage() -> impl IntoView {
     });
     with_data(move |data| {
         let slug = slug.get();
-        let doc = data
-            .summary
-            .package
-            .documents
-            .iter()
-            .find(|d| d.slug() == slug)
-            .cloned();
+        let documents = match data.documents() {
+            Ok(documents) => documents,
+            Err(detail) => {
+                let detail = detail.to_string();
+                return view! { <SummaryUnreadable detail /> }.into_any();
+            }
+        };
+        let doc = documents.iter().find(|d| d.slug() == slug).cloned();
         match doc {
             Some(doc) => view! { <DocumentLoaded data doc chosen /> }.into_any(),
             None => view! { <NotFoundView what=Missing::Page /> }.into_any(),
@@ -64,7 +65,7 @@ fn DocumentLoaded(data: Arc<Data>, doc: Document, chosen: Memo<Option<usize>>) -
         .iter()
         .enumerate()
         .filter(|(_, t)| {
-            for_target(&data.summary.package.documents, t).is_some_and(|d| d.path == doc.path)
+            for_target(data.documents().unwrap_or_default(), t).is_some_and(|d| d.path == doc.path)
         })
         .map(|(i, t)| (i, t.clone()))
         .collect();

@@ -1,9 +1,11 @@
 //! The data as loaded: the summary, the counties loaded so far, and what the views ask of them.
 
 use super::*;
-use cundi_core::bundle::{Area, Summary};
+use cundi_core::bundle::{Area, Summary, Unparsed};
+use cundi_core::documents::Document;
 use cundi_core::geo::BBox;
 use cundi_core::nearest::NearIndex;
+use cundi_core::search::NameShards;
 use cundi_core::search::{self, PinyinKeys, SearchIndex};
 use cundi_core::sort;
 use cundi_core::{
@@ -58,10 +60,13 @@ pub struct Data {
     /// The nearest-point index, built on first use ("near me", a village's page): the map is
     /// drawn without it.
     pub(super) near: std::sync::OnceLock<NearIndex>,
-    /// The summary's targets and complaint figures, parsed when a page first asks
-    /// ([`Data::targets`], [`Data::complaint_stats`]).
+    /// The parts of the summary kept as text (`bundle::Unparsed`), parsed when a page first
+    /// asks ([`Data::targets`], [`Data::complaint_stats`], [`Data::documents`],
+    /// [`Data::name_shards`]).
     targets: std::sync::OnceLock<Result<Vec<Target>, String>>,
     complaint_stats: std::sync::OnceLock<Result<Vec<ComplaintStat>, String>>,
+    documents: std::sync::OnceLock<Result<Vec<Document>, String>>,
+    name_shards: std::sync::OnceLock<Option<Result<NameShards, String>>>,
     /// The codes of the loaded counties.
     pub counties: Vec<Code>,
     /// Whether counties load on demand (more than `config.eager_counties`).
@@ -107,6 +112,8 @@ impl Data {
             search: std::sync::OnceLock::new(),
             targets: std::sync::OnceLock::new(),
             complaint_stats: std::sync::OnceLock::new(),
+            documents: std::sync::OnceLock::new(),
+            name_shards: std::sync::OnceLock::new(),
             on_demand: summary.counties().count() > config.eager_counties,
             counties: counties.iter().map(|c| c.code.clone()).collect(),
             config,
@@ -134,19 +141,33 @@ impl Data {
     /// journalists' pages and an area's page show them, so that the code reading them is in
     /// those pages' chunks (`bundle::Unparsed`). Why not, when they cannot be read.
     pub fn targets(&self) -> Result<&[Target], &str> {
-        self.targets
-            .get_or_init(|| self.summary.targets.parse().map_err(unreadable))
-            .as_deref()
-            .map_err(String::as_str)
+        parsed(&self.targets, &self.summary.targets).map(Vec::as_slice)
     }
 
     /// The complaint figures the package ships, parsed the first time a page asks, as the
     /// targets are.
     pub fn complaint_stats(&self) -> Result<&[ComplaintStat], &str> {
-        self.complaint_stats
-            .get_or_init(|| self.summary.complaint_stats.parse().map_err(unreadable))
-            .as_deref()
-            .map_err(String::as_str)
+        parsed(&self.complaint_stats, &self.summary.complaint_stats).map(Vec::as_slice)
+    }
+
+    /// The policy documents the package ships as text, parsed the first time a page asks, as the
+    /// targets are.
+    pub fn documents(&self) -> Result<&[Document], &str> {
+        parsed(&self.documents, &self.summary.package.documents).map(Vec::as_slice)
+    }
+
+    /// The name shards of a national bundle (`search::NameShards`), parsed the first time the
+    /// search asks; `None` without them. Shards that cannot be read leave the search to the
+    /// loaded counties, as one that fails to download does.
+    pub fn name_shards(&self) -> Option<&NameShards> {
+        self.name_shards
+            .get_or_init(|| {
+                let names = self.summary.names.as_ref()?;
+                Some(names.parse().map_err(unreadable))
+            })
+            .as_ref()?
+            .as_ref()
+            .ok()
     }
 
     /// The loaded rows with the summary's areas, authorities and county boxes, and the
@@ -312,6 +333,17 @@ impl Data {
         };
         from_areas.or_else(|| BBox::around(self.stations().map(|s| (s.lon, s.lat))))
     }
+}
+
+/// A part of the summary kept as text (`bundle::Unparsed`), parsed the first time it is asked
+/// for and kept with this `Data`; why not, when it cannot be read.
+fn parsed<'a, T: serde::de::DeserializeOwned>(
+    kept: &'a std::sync::OnceLock<Result<T, String>>,
+    part: &Unparsed<T>,
+) -> Result<&'a T, &'a str> {
+    kept.get_or_init(|| part.parse().map_err(unreadable))
+        .as_ref()
+        .map_err(String::as_str)
 }
 
 /// Why a part of the summary kept as text (`bundle::Unparsed`) could not be read: serde's words

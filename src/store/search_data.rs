@@ -236,7 +236,7 @@ impl Store {
     /// their way, and marks those kept as just used; the least recently used go beyond
     /// [`KEEP_NAME_SHARDS`]. A shard that fails leaves the search to the loaded counties.
     pub(super) fn fetch_names(&self, data: &Arc<Data>, query: &str) {
-        let Some(spec) = &data.summary.names else {
+        let Some(spec) = data.name_shards() else {
             return;
         };
         let keys = spec.keys_for_query(query);

@@ -171,8 +171,9 @@ pub struct PackageInfo {
     pub sources: Vec<String>,
     /// The sources shipped as text in the package (`documents`): the policy documents the
     /// targets quote.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub documents: Vec<crate::documents::Document>,
+    /// Read as text and parsed by the pages that link to them (see [`Unparsed`]).
+    #[serde(default, skip_serializing_if = "Unparsed::is_empty_list")]
+    pub documents: Unparsed<Vec<crate::documents::Document>>,
     /// The coordinate system the publisher used (the bundle itself is always WGS-84).
     pub crs: Crs,
     pub illustrative: bool,
@@ -226,7 +227,8 @@ pub struct Summary {
     /// The villages' and stations' names of every county in shards, for a search that finds them
     /// before their county is loaded (`search::NameShards`); absent from older bundles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub names: Option<crate::search::NameShards>,
+    /// Read as text and parsed by the search (see [`Unparsed`]).
+    pub names: Option<Unparsed<crate::search::NameShards>>,
     /// The changes since the previous version (`CHANGES_FILE`), when the publisher shipped them.
     /// Absent from older bundles and from builds without `--previous`, which stay as they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -236,8 +238,9 @@ pub struct Summary {
 /// A part of a JSON file kept as its text when the file is read, and parsed when it is asked for.
 /// The site reads the summary's problems only on its data-quality page: parsing them there keeps
 /// the code that reads every kind of problem (a fifth of the core's code in the site's first load)
-/// in that page's chunk. The targets and the complaint figures, which only the journalists' pages
-/// and an area's page show, are read the same way (docs/FIRST-VISIT.md). Any JSON value reads;
+/// in that page's chunk. The targets, the complaint figures and the documents, which only the
+/// journalists' pages and an area's page show, and the name shards, which only the search reads,
+/// are read the same way (docs/FIRST-VISIT.md). Any JSON value reads;
 /// whether it is a `T` is known only when parsed.
 /// Two are equal when their text is: the same values written with other spacing are not.
 #[derive(Debug, Clone, PartialEq, Eq)]

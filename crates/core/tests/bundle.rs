@@ -38,7 +38,7 @@ fn summary() -> Summary {
             publisher: None,
             licenses: vec![],
             sources: vec![],
-            documents: Vec::new(),
+            documents: Unparsed::default(),
             crs: Default::default(),
             illustrative: false,
             notice: None,
@@ -297,6 +297,25 @@ fn the_summary_s_targets_and_complaint_figures_are_read_when_asked() {
     let back = Summary::parse(&serde_json::to_string(&s).unwrap()).unwrap();
     assert!(!back.complaint_stats.is_empty_list());
     assert_eq!(back.complaint_stats.parse().unwrap(), [stat]);
+
+    // The documents, in the package's part of the summary, the same way.
+    let doc = cundi_core::documents::Document {
+        title: "阳城县人民政府办公室关于…的通知".into(),
+        path: "documents/yangcheng-2022-45.txt".into(),
+    };
+    assert!(
+        value["package"].get("documents").is_none(),
+        "none, none written"
+    );
+    s.package.documents = Unparsed::new(&vec![doc.clone()]);
+    let json_with_doc = serde_json::to_string(&s).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json_with_doc).unwrap();
+    assert_eq!(
+        value["package"]["documents"][0]["path"],
+        "documents/yangcheng-2022-45.txt"
+    );
+    let back = Summary::parse(&json_with_doc).unwrap();
+    assert_eq!(back.package.documents.parse().unwrap(), [doc]);
 
     // Targets that are not a list of targets: the summary reads, the targets say so when asked.
     let odd = json.replacen(

@@ -632,7 +632,7 @@ fn a_summary_assesses_like_its_dataset() {
             publisher: None,
             licenses: vec![],
             sources: vec![],
-            documents: Vec::new(),
+            documents: Unparsed::default(),
             crs: Default::default(),
             illustrative: false,
             notice: None,

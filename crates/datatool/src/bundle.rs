@@ -249,7 +249,7 @@ pub fn build(checked: &Checked, out: &Path, changes: Option<&Changes>) -> Result
         files: files.clone(),
         outlines: outlines.len() as u64,
         search: Some(search),
-        names: Some(names),
+        names: Some(Unparsed::new(&names)),
         changes,
     };
     let mut json = serde_json::to_vec(&summary).expect("a summary serializes");
@@ -446,17 +446,18 @@ fn package_info(ds: &Dataset, dir: &Path, crs: Crs) -> PackageInfo {
             publisher: d.publisher().map(|c| c.title.clone()),
             licenses: d.licenses.iter().map(|l| l.name.clone()).collect(),
             sources: d.sources.iter().map(|s| s.title.clone()).collect(),
-            documents: d
-                .sources
-                .iter()
-                .filter_map(|s| {
-                    let path = s.path.as_deref()?;
-                    (is_document_path(path) && dir.join(path).is_file()).then(|| Document {
-                        title: s.title.clone(),
-                        path: path.to_string(),
+            documents: Unparsed::new(
+                &d.sources
+                    .iter()
+                    .filter_map(|s| {
+                        let path = s.path.as_deref()?;
+                        (is_document_path(path) && dir.join(path).is_file()).then(|| Document {
+                            title: s.title.clone(),
+                            path: path.to_string(),
+                        })
                     })
-                })
-                .collect(),
+                    .collect::<Vec<_>>(),
+            ),
             crs,
             illustrative: d.illustrative,
             notice: d.notice.clone(),
@@ -470,7 +471,7 @@ fn package_info(ds: &Dataset, dir: &Path, crs: Crs) -> PackageInfo {
             publisher: None,
             licenses: Vec::new(),
             sources: Vec::new(),
-            documents: Vec::new(),
+            documents: Unparsed::default(),
             crs,
             illustrative: false,
             notice: None,
