@@ -181,8 +181,8 @@ pub fn AreaTargets(code: Code) -> impl IntoView {
     }
 }
 
-/// A part of the summary kept as text (the targets, the complaint figures) that could not be
-/// read when a page asked for it, and why; the rest of the page is shown.
+/// A part of the summary kept as text (the targets, the complaint figures, the documents) that
+/// could not be read when a page asked for it, and why; the rest of the page is shown.
 #[component]
 pub fn SummaryUnreadable(detail: String) -> impl IntoView {
     view! {
