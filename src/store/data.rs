@@ -348,10 +348,15 @@ fn parsed<'a, T: serde::de::DeserializeOwned>(
 
 /// Why a part of the summary kept as text (`bundle::Unparsed`) could not be read: serde's words
 /// without its "at line 1 column …", which counts from the start of that part, not of
-/// summary.json, and would send a publisher to the wrong place.
+/// summary.json, and would send a publisher to the wrong place; and without the list of every
+/// word it would have taken ("unknown variant `x`, expected one of …" names each indicator, a
+/// phone's whole screen of them): the word it did not take is what the publisher looks for.
 fn unreadable(e: serde_json::Error) -> String {
     let e = e.to_string();
-    e.rsplit_once(" at line ")
-        .map_or(e.as_str(), |(what, _)| what)
+    let what = e
+        .rsplit_once(" at line ")
+        .map_or(e.as_str(), |(what, _)| what);
+    what.split_once(", expected one of ")
+        .map_or(what, |(what, _)| what)
         .to_string()
 }

@@ -108,6 +108,9 @@ test('targets and complaint figures that cannot be read are said so where they a
   const unreadable = page.getByTestId('summary-unreadable');
   await expect(unreadable).toBeVisible();
   await expect(unreadable).toContainText('数据摘要中的这一部分无法读取');
+  // The word it did not take, not the list of every indicator it would have.
+  await expect(unreadable).toContainText('no_such_indicator');
+  await expect(unreadable).not.toContainText('expected one of');
   await expect(page.getByTestId('targets-met')).toHaveText('0');
   await page.goto('/area/140522');
   await expect(page.getByTestId('area-page')).toBeVisible();
